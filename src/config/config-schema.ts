@@ -1,0 +1,91 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const hourMinute = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+function parseClock(value: string): number {
+  const m = hourMinute.exec(value.trim());
+  if (!m) return Number.NaN;
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/** Every setting the bot reads. Each is listed, with a comment, in .env.example. */
+export const configSchema = z
+  .object({
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Message text is personal; it reaches the log only when an operator turns this on. */
+    LOG_MESSAGE_CONTENT: booleanFlag,
+    DATABASE_PATH: z.string().trim().min(1).default('./data/aftercare.db'),
+    KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+    /** Start the terminal chat even when a platform token is set. */
+    SHELL: booleanFlag,
+    DEFAULT_TIMEZONE: z
+      .string()
+      .trim()
+      .default('UTC')
+      .refine((zone) => IANAZone.isValidZone(zone), 'must be an IANA time zone such as Europe/Berlin'),
+    QUIET_HOURS: z
+      .string()
+      .trim()
+      .default('21:00-08:00')
+      .transform((value, ctx) => {
+        const [from, to, ...rest] = value.split('-');
+        const start = parseClock(from ?? '');
+        const end = parseClock(to ?? '');
+        if (rest.length > 0 || Number.isNaN(start) || Number.isNaN(end)) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must look like 21:00-08:00 (local start-end)' });
+          return z.NEVER;
+        }
+        return { startMinute: start, endMinute: end };
+      }),
+    CHECKIN_CRON: z.string().trim().default('* * * * *'),
+    DISCORD_TOKEN: optionalString,
+    DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{17,20}$/.test(v), 'must be a numeric guild id'),
+    DISCORD_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be an http(s) URL'),
+    DISCORD_MESSAGE_CONTENT: booleanFlag,
+    SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+    SLACK_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be an http(s) URL'),
+    SLACK_MODERATORS: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  })
+  .superRefine((c, ctx) => {
+    if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SLACK_BOT_TOKEN'],
+        message:
+          'is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is: set one of them',
+      });
+    }
+    if (!c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'is missing: SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set, and Slack also needs the xoxb- bot token',
+      });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema>;
+export type QuietHours = Config['QUIET_HOURS'];

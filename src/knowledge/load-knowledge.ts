@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import type { ZodError, ZodType } from 'zod';
+import {
+  checkinsFileSchema,
+  faqFileSchema,
+  type Knowledge,
+  outOfScopeFileSchema,
+  safetyFileSchema,
+} from './knowledge-schema';
+
+/** The files of a knowledge pack, all in one folder. */
+export const KNOWLEDGE_FILES = {
+  faq: 'faq.yaml',
+  outOfScope: 'out-of-scope.yaml',
+  safety: 'safety.yaml',
+  checkins: 'checkins.yaml',
+} as const;
+
+/** A knowledge file that cannot be used; the message names the file, the entry and the field. */
+export class KnowledgeError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(`Knowledge file ${file} is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+/** "entries[3] (id: redness-duration) → alternates: needs at least 8 alternate phrasings" */
+function describeIssues(error: ZodError, data: unknown): string[] {
+  return error.issues.map((issue) => {
+    const where: string[] = [];
+    let node: unknown = data;
+    for (const key of issue.path) {
+      node = node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined;
+      if (typeof key === 'number') {
+        const last = where.pop() ?? '';
+        const entryId =
+          node !== null && typeof node === 'object' && typeof (node as { id?: unknown }).id === 'string'
+            ? ` (id: ${(node as { id: string }).id})`
+            : '';
+        where.push(`${last}[${key}]${entryId}`);
+      } else {
+        where.push(String(key));
+      }
+    }
+    return `${where.join(' → ') || '(top level)'}: ${issue.message}`;
+  });
+}
+
+function parseFile<T>(dir: string, name: string, schema: ZodType<T, any, any>): { value: T; raw: string } {
+  const file = path.join(dir, name);
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new KnowledgeError(file, [`cannot be read: ${(error as Error).message}`]);
+  }
+  let data: unknown;
+  try {
+    data = YAML.parse(raw, { prettyErrors: true });
+  } catch (error) {
+    throw new KnowledgeError(file, [`is not valid YAML: ${(error as Error).message}`]);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new KnowledgeError(file, describeIssues(parsed.error, data));
+  return { value: parsed.data, raw };
+}
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  return [...new Set(ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))))];
+}
+
+/** Reads, validates and cross-checks every file of the pack. Throws KnowledgeError. Pure apart from reading. */
+export function loadKnowledge(dir: string): Knowledge {
+  const faq = parseFile(dir, KNOWLEDGE_FILES.faq, faqFileSchema);
+  const outOfScope = parseFile(dir, KNOWLEDGE_FILES.outOfScope, outOfScopeFileSchema);
+  const safety = parseFile(dir, KNOWLEDGE_FILES.safety, safetyFileSchema);
+  const checkins = parseFile(dir, KNOWLEDGE_FILES.checkins, checkinsFileSchema);
+
+  const faqDupes = duplicates(faq.value.entries.map((e) => e.id));
+  if (faqDupes.length > 0) {
+    throw new KnowledgeError(
+      path.join(dir, KNOWLEDGE_FILES.faq),
+      faqDupes.map((id) => `entries (id: ${id}) → id: used more than once`),
+    );
+  }
+  const patternProblems: string[] = [];
+  safety.value.redFlags.forEach((rule, i) => {
+    rule.patterns.forEach((pattern, j) => {
+      try {
+        new RegExp(pattern, 'i');
+      } catch (error) {
+        patternProblems.push(`redFlags[${i}] (id: ${rule.id}) → patterns[${j}]: ${(error as Error).message}`);
+      }
+    });
+  });
+  if (patternProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.safety), patternProblems);
+
+  const checkinDupes = duplicates(checkins.value.checkins.map((c) => c.id));
+  if (checkinDupes.length > 0) {
+    throw new KnowledgeError(
+      path.join(dir, KNOWLEDGE_FILES.checkins),
+      checkinDupes.map((id) => `checkins (id: ${id}) → id: used more than once`),
+    );
+  }
+
+  const version = createHash('sha256')
+    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw].join('\0'))
+    .digest('hex')
+    .slice(0, 12);
+
+  return {
+    version,
+    entries: faq.value.entries,
+    outOfScope: outOfScope.value.topics,
+    disclaimer: safety.value.disclaimer,
+    fallback: safety.value.fallback,
+    escalation: safety.value.escalation,
+    redFlags: safety.value.redFlags,
+    checkins: checkins.value.checkins.sort((a, b) => a.day - b.day),
+  };
+}

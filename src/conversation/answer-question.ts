@@ -2,6 +2,9 @@ import type { Knowledge } from '../knowledge/knowledge-schema';
 import type { MatchResult } from '../matching/match-result';
 import type { Reply } from './reply';
 
+/** Longer messages are not questions we can answer well; we say so instead of guessing. */
+export const MAX_QUESTION_LENGTH = 1000;
+
 /** Turns a match into the reply the bot sends. Every word of it comes from the knowledge pack. */
 export function replyForMatch(knowledge: Knowledge, result: MatchResult): Reply {
   const base: Pick<Reply, 'buttons' | 'ephemeral'> = { buttons: [], ephemeral: false };
@@ -40,4 +43,11 @@ export function replyForMatch(knowledge: Knowledge, result: MatchResult): Reply 
         disclaimer: null,
       };
   }
+}
+
+/** The reply for one entry, as when a "did you mean" button is clicked. */
+export function replyForEntry(knowledge: Knowledge, faqId: string): Reply | null {
+  const entry = knowledge.entries.find((e) => e.id === faqId);
+  if (!entry) return null;
+  return replyForMatch(knowledge, { kind: 'answer', entry, confidence: 1, suggestions: [], normalized: '' });
 }

@@ -1,0 +1,36 @@
+import type { Readable, Writable } from 'node:stream';
+import type { Config } from '../src/config/config-schema';
+import { enabledPlatforms } from '../src/config/load-config';
+import type { ConversationCore } from '../src/conversation/conversation-core';
+import type { Logger } from '../src/logging/logger';
+import type { Adapter } from '../src/platform/adapter';
+import { ShellAdapter } from './shell/shell-adapter';
+
+export interface AdapterEnvironment {
+  config: Config;
+  core: ConversationCore;
+  logger: Logger;
+  input: Readable;
+  output: Writable;
+  interactive: boolean;
+  localCommand?: (line: string) => string | null;
+}
+
+/** Creates the adapter of every platform whose settings are present (the shell when none are). */
+export async function createAdapters(env: AdapterEnvironment): Promise<{ adapters: Adapter[]; shell: ShellAdapter | null }> {
+  const enabled = enabledPlatforms(env.config);
+  const adapters: Adapter[] = [];
+  let shell: ShellAdapter | null = null;
+  if (enabled.shell) {
+    shell = new ShellAdapter({
+      core: env.core,
+      input: env.input,
+      output: env.output,
+      logger: env.logger.child({ adapter: 'shell' }),
+      interactive: env.interactive,
+      localCommand: env.localCommand,
+    });
+    adapters.push(shell);
+  }
+  return { adapters, shell };
+}

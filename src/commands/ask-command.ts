@@ -1,0 +1,13 @@
+import { answerQuestion } from '../conversation/answer-from-store';
+import type { Command } from './command';
+import { wordsCommand } from './command';
+
+/** "ask <question>": the explicit form of a plain question (slash commands use it). */
+export const askCommand: Command = {
+  name: 'ask',
+  usage: 'ask <question>',
+  summary: 'ask an aftercare question (or just type it)',
+  moderatorOnly: false,
+  parse: wordsCommand('ask', { allowArgs: true }),
+  run: ({ message, args, deps }) => answerQuestion(deps, message, args),
+};

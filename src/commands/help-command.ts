@@ -1,0 +1,28 @@
+import { infoReply } from '../conversation/reply';
+import type { Command } from './command';
+
+const GREETING = /^\/?(help|\?|hi|hii+|hello|hey+|hiya|yo|howdy|good (morning|afternoon|evening)|start|menu|commands)[\s!.?]*$/i;
+
+export const helpCommand: Command = {
+  name: 'help',
+  usage: 'help',
+  summary: 'what I can do',
+  moderatorOnly: false,
+  parse: (text) => (GREETING.test(text) ? '' : null),
+  run: ({ message, deps, commands }) => {
+    const lines = commands
+      .filter((c) => !c.hidden && (!c.moderatorOnly || message.isModerator))
+      .map((c) => `• ${c.usage} — ${c.summary}`);
+    return infoReply(
+      [
+        'Hi! I answer microneedling aftercare questions from a short, curated guide, with the source of each fact.',
+        'Just ask, for example: "how long will I stay red?" or "do I need sunscreen?"',
+        '',
+        'Commands:',
+        ...lines,
+        '',
+        deps.knowledge.knowledge.disclaimer,
+      ].join('\n'),
+    );
+  },
+};

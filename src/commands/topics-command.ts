@@ -1,0 +1,17 @@
+import { infoReply } from '../conversation/reply';
+import type { Command } from './command';
+import { wordsCommand } from './command';
+
+export const topicsCommand: Command = {
+  name: 'topics',
+  usage: 'topics',
+  summary: 'the questions I can answer',
+  moderatorOnly: false,
+  parse: wordsCommand('topics', { allowArgs: false }),
+  run: ({ deps }) => {
+    const { entries } = deps.knowledge.knowledge;
+    return infoReply(
+      ['I can answer these (ask in your own words):', ...entries.map((e) => `• ${e.question} (${e.id})`)].join('\n'),
+    );
+  },
+};

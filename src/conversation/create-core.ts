@@ -1,0 +1,36 @@
+import { ACTIONS, COMMANDS } from '../commands/command-registry';
+import { answerQuestion } from './answer-from-store';
+import type { ConversationCore } from './conversation-core';
+import type { CoreDeps } from './core-deps';
+import type { IncomingMessage } from './incoming-message';
+import { infoReply, type Reply } from './reply';
+
+const REFUSAL = 'Only moderators can use that command.';
+
+/** The platform-neutral conversation: commands, button actions, then questions. */
+export function createCore(deps: CoreDeps): ConversationCore {
+  async function handle(message: IncomingMessage): Promise<Reply> {
+    if (message.action !== undefined) return handleAction(message, message.action);
+    const text = message.text.trim();
+    for (const command of COMMANDS) {
+      const args = command.parse(text);
+      if (args === null) continue;
+      if (command.moderatorOnly && !message.isModerator) {
+        return infoReply(REFUSAL, { kind: 'refusal', ephemeral: true });
+      }
+      return command.run({ message, args, deps, commands: COMMANDS });
+    }
+    return answerQuestion(deps, message, text);
+  }
+
+  async function handleAction(message: IncomingMessage, action: string): Promise<Reply> {
+    const handler = ACTIONS.find((a) => action.startsWith(a.prefix));
+    if (!handler) return infoReply('That button no longer does anything.', { kind: 'error', ephemeral: true });
+    if (handler.moderatorOnly && !message.isModerator) {
+      return infoReply(REFUSAL, { kind: 'refusal', ephemeral: true });
+    }
+    return handler.run({ message, args: '', deps, commands: COMMANDS, value: action.slice(handler.prefix.length) });
+  }
+
+  return { handle };
+}

@@ -1,0 +1,47 @@
+import { startApp } from './app/start-app';
+import { ConfigError, environmentWithDotenv, loadConfig } from './config/load-config';
+import { KnowledgeError } from './knowledge/load-knowledge';
+import { createLogger, maskTokens } from './logging/logger';
+import { OffsetClock } from './time/clock';
+
+/** `npm start`: every adapter whose settings are present; the terminal chat when none are. */
+async function main(): Promise<number> {
+  const config = loadConfig(environmentWithDotenv());
+  const logger = createLogger(config.LOG_LEVEL);
+  const app = await startApp({
+    config,
+    logger,
+    clock: new OffsetClock(),
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+  });
+
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (app.shellFinished && app.adapters.size === 1) {
+    // Terminal chat alone: end of input ends the bot (piped questions exit 0 when answered).
+    await app.shellFinished;
+    await app.stop();
+    return 0;
+  }
+  return new Promise<number>(() => {}); // platforms keep the process alive until a signal
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof KnowledgeError) {
+      process.stderr.write(`aftercare-bot cannot start.\n${error.message}\n`);
+    } else {
+      process.stderr.write(`aftercare-bot stopped on an unexpected error: ${maskTokens(String((error as Error)?.stack ?? error))}\n`);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runTs } from '../support/run-process';
+
+const CLI = 'src/cli/ask-cli.ts';
+
+describe('ask CLI (spawned as a process)', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'aftercare-cli-'));
+    env = { DATABASE_PATH: path.join(dir, 'unused.db') };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints exactly one JSON object for one question', async () => {
+    const { code, stdout } = await runTs(CLI, ['--json', 'does it hurt?'], { env });
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0] as string);
+    expect(Object.keys(answer).sort()).toEqual(['confidence', 'faqId', 'kind', 'sources', 'suggestions', 'text']);
+    expect(answer.kind).toBe('answer');
+    expect(answer.text).toMatch(/numb/i);
+    expect(answer.sources.length).toBeGreaterThan(0);
+    expect(answer.confidence).toBeGreaterThan(0);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('answers stdin line by line, in order, an empty line included, and nothing else on stdout', async () => {
+    const input = 'how long will I stay red?\n\nwhat is a good movie tonight\nI have a fever and pus after microneedling\n';
+    const { code, stdout } = await runTs(CLI, ['--json'], { input, env });
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.kind)).toEqual(['answer', 'fallback', 'fallback', 'escalation']);
+    expect(lines[0].text).toMatch(/24 hours/);
+    expect(lines[1].faqId).toBeNull();
+  });
+
+  it('says which knowledge file is broken and exits non-zero', async () => {
+    const { code, stdout, stderr } = await runTs(CLI, ['--json', 'does it hurt'], {
+      env: { ...env, KNOWLEDGE_DIR: path.join(dir, 'missing-pack') },
+    });
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/faq\.yaml/);
+  });
+});

@@ -1,0 +1,54 @@
+import { ConfigError, enabledPlatforms, loadConfig } from '../../src/config/load-config';
+
+function problems(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives working defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_PATH).toBe('./data/aftercare.db');
+    expect(config.QUIET_HOURS).toEqual({ startMinute: 21 * 60, endMinute: 8 * 60 });
+    expect(config.DEFAULT_TIMEZONE).toBe('UTC');
+    expect(enabledPlatforms(config)).toEqual({ shell: true, discord: false, slack: false });
+  });
+
+  it('names each bad setting without echoing its value', () => {
+    const message = problems({ LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Olympus', QUIET_HOURS: '9pm-8am', PORT: 'x' });
+    expect(message).toMatch(/LOG_LEVEL/);
+    expect(message).toMatch(/DEFAULT_TIMEZONE must be an IANA time zone/);
+    expect(message).toMatch(/QUIET_HOURS must look like 21:00-08:00/);
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/\.env\.example/);
+  });
+
+  it('refuses a Slack bot token with neither a signing secret nor an app token', () => {
+    const message = problems({ SLACK_BOT_TOKEN: 'xoxb-secret-value' });
+    expect(message).toMatch(/SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET/);
+    expect(message).not.toContain('xoxb-secret-value');
+  });
+
+  it('refuses a signing secret without a bot token, and malformed tokens', () => {
+    expect(problems({ SLACK_SIGNING_SECRET: 'abc' })).toMatch(/SLACK_BOT_TOKEN is missing/);
+    expect(problems({ SLACK_BOT_TOKEN: 'nope', SLACK_SIGNING_SECRET: 'abc' })).toMatch(/must start with xoxb-/);
+    expect(problems({ DISCORD_API_URL: 'ftp://x' })).toMatch(/DISCORD_API_URL must be an http/);
+  });
+
+  it('starts only the platforms whose settings are present, the shell when none or when asked', () => {
+    const discord = loadConfig({ DISCORD_TOKEN: 'abc' });
+    expect(enabledPlatforms(discord)).toEqual({ shell: false, discord: true, slack: false });
+    const both = loadConfig({ DISCORD_TOKEN: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SHELL: 'true' });
+    expect(enabledPlatforms(both)).toEqual({ shell: true, discord: true, slack: true });
+  });
+
+  it('treats empty strings from .env.example as unset', () => {
+    const config = loadConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', DISCORD_GUILD_ID: '' });
+    expect(enabledPlatforms(config).shell).toBe(true);
+  });
+});

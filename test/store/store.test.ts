@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { MIGRATIONS } from '../../src/store/migrations';
+import { createStore } from '../../src/store/store';
+
+describe('store', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'aftercare-store-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the folder and file on first start and migrates once', () => {
+    const file = path.join(dir, 'nested', 'folder', 'bot.db');
+    const store = createStore(file);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    store.questions.record({ askedAt: new Date(), outcome: 'answered', faqId: 'x', question: 'q', askerKey: 'k' });
+    store.close();
+    const again = createStore(file);
+    expect(again.questions.count()).toBe(1);
+    again.close();
+  });
+
+  it('keeps question text only for declined questions and never a user id', () => {
+    const store = createStore(path.join(dir, 'bot.db'));
+    const key = store.askerKey('discord', '123456789012345678');
+    expect(key).not.toContain('123456789012345678');
+    store.questions.record({ askedAt: new Date(), outcome: 'answered', faqId: 'pain', question: 'does it hurt', askerKey: key });
+    store.questions.record({ askedAt: new Date(), outcome: 'declined', faqId: null, question: 'can i tip', askerKey: key });
+    const rows = store.db.prepare('SELECT * FROM question_events ORDER BY id').all() as Array<Record<string, unknown>>;
+    expect(rows.map((r) => r.question)).toEqual([null, 'can i tip']);
+    expect(JSON.stringify(rows)).not.toContain('123456789012345678');
+    expect(store.questions.forget(key)).toBe(2);
+    store.close();
+  });
+
+  it('keeps the same asker key across restarts and differs per user', () => {
+    const file = path.join(dir, 'bot.db');
+    const a = createStore(file);
+    const first = a.askerKey('slack', 'U1');
+    expect(a.askerKey('slack', 'U2')).not.toBe(first);
+    a.close();
+    const b = createStore(file);
+    expect(b.askerKey('slack', 'U1')).toBe(first);
+    b.close();
+  });
+});

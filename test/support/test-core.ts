@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Config } from '../../src/config/config-schema';
+import { loadConfig } from '../../src/config/load-config';
+import type { ConversationCore } from '../../src/conversation/conversation-core';
+import type { CoreDeps } from '../../src/conversation/core-deps';
+import { createCore } from '../../src/conversation/create-core';
+import type { Knowledge } from '../../src/knowledge/knowledge-schema';
+import { KnowledgeState } from '../../src/knowledge/knowledge-state';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge';
+import { silentLogger } from '../../src/logging/logger';
+import type { AdapterRegistry } from '../../src/platform/adapter';
+import { createStore, type Store } from '../../src/store/store';
+import { ManualClock } from '../../src/time/clock';
+
+export const KNOWLEDGE_DIR = path.join(__dirname, '..', '..', 'knowledge');
+
+export interface TestCore {
+  core: ConversationCore;
+  deps: CoreDeps;
+  store: Store;
+  knowledge: KnowledgeState;
+  clock: ManualClock;
+  adapters: AdapterRegistry;
+  config: Config;
+  /** The temp folder holding the database (and anything else the test writes). */
+  dir: string;
+  cleanup(): Promise<void>;
+}
+
+export interface TestCoreOptions {
+  /** Extra settings, as environment strings. */
+  env?: Record<string, string>;
+  /** Start time for the manual clock. */
+  now?: Date;
+  knowledge?: Knowledge;
+}
+
+/** A real core: the real knowledge pack and a real SQLite file in a temp folder. */
+export async function createTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-test-'));
+  const config = loadConfig({
+    DATABASE_PATH: path.join(dir, 'aftercare.db'),
+    KNOWLEDGE_DIR,
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const knowledge = new KnowledgeState(options.knowledge ?? loadKnowledge(KNOWLEDGE_DIR));
+  const store = createStore(config.DATABASE_PATH);
+  const clock = new ManualClock(options.now ?? new Date('2026-11-26T10:00:00Z'));
+  const adapters: AdapterRegistry = new Map();
+  const deps: CoreDeps = { config, knowledge, store, clock, logger: silentLogger(), adapters };
+  return {
+    core: createCore(deps),
+    deps,
+    store,
+    knowledge,
+    clock,
+    adapters,
+    config,
+    dir,
+    async cleanup() {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

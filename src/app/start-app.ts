@@ -1,6 +1,9 @@
 import type { Readable, Writable } from 'node:stream';
+import { createAdvanceCommand } from '../../adapters/shell/advance-command';
 import { createAdapters } from '../../adapters/start-adapters';
+import { CheckinScheduler } from '../checkins/checkin-scheduler';
 import type { Config } from '../config/config-schema';
+import { enabledPlatforms } from '../config/load-config';
 import type { ConversationCore } from '../conversation/conversation-core';
 import { createCore } from '../conversation/create-core';
 import { loadKnowledge } from '../knowledge/load-knowledge';
@@ -26,7 +29,13 @@ export interface RunningApp {
   adapters: AdapterRegistry;
   /** Resolves when the terminal chat's input ends; null when no shell runs. */
   shellFinished: Promise<void> | null;
+  /** Sends due check-ins; its cron task runs from start until stop(). */
+  scheduler: CheckinScheduler;
   stop(): Promise<void>;
+}
+
+function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): void } {
+  return typeof (clock as { advance?: unknown }).advance === 'function';
 }
 
 /** Wires config, knowledge, store, core and adapters, and starts them. Throws KnowledgeError on a bad pack. */
@@ -36,11 +45,28 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const store = createStore(config.DATABASE_PATH);
   const adapters: AdapterRegistry = new Map();
   const core = createCore({ config, knowledge, store, clock, logger, adapters });
+  const scheduler = new CheckinScheduler({
+    store,
+    knowledge,
+    clock,
+    logger: logger.child({ component: 'checkins' }),
+    adapters,
+    cron: config.CHECKIN_CRON,
+  });
+  // The shell's /advance moves the clock for the whole process, so it exists only when the shell runs alone.
+  const platforms = enabledPlatforms(config);
+  const advance =
+    platforms.shell && !platforms.discord && !platforms.slack && canAdvance(clock)
+      ? createAdvanceCommand({ clock, tick: (now) => scheduler.beginTick(now), zone: config.DEFAULT_TIMEZONE })
+      : null;
 
-  const created = await createAdapters({ ...options, core, logger });
+  const created = await createAdapters({ ...options, core, logger, localCommand: advance?.localCommand });
   for (const adapter of created.adapters) adapters.set(adapter.platform, adapter);
   await Promise.all(created.adapters.map((a) => a.start()));
-  logger.info(
+  scheduler.start();
+  // Alone in a terminal the chat is the interface: keep the start line out of the person's way.
+  const startLevel = adapters.size === 1 && adapters.has('shell') ? 'debug' : 'info';
+  logger[startLevel](
     { platforms: [...adapters.keys()], knowledgeVersion: knowledge.knowledge.version, entries: knowledge.knowledge.entries.length },
     'aftercare-bot started',
   );
@@ -52,9 +78,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     knowledge,
     adapters,
     shellFinished: created.shell?.finished ?? null,
+    scheduler,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await scheduler.stop();
       await Promise.allSettled(created.adapters.map((a) => a.stop()));
       store.close();
     },

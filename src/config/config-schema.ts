@@ -28,8 +28,8 @@ export const configSchema = z
     LOG_MESSAGE_CONTENT: booleanFlag,
     DATABASE_PATH: z.string().trim().min(1).default('./data/aftercare.db'),
     KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
-    /** Start the terminal chat even when a platform token is set. */
-    SHELL: booleanFlag,
+    /** Start the terminal chat even when a platform token is set. (Not SHELL: that names the login shell.) */
+    TERMINAL_CHAT: booleanFlag,
     DEFAULT_TIMEZONE: z
       .string()
       .trim()

@@ -25,9 +25,9 @@ export function environmentWithDotenv(envFile = '.env'): Record<string, string |
   return { ...fromFile, ...process.env };
 }
 
-/** Which platforms have their settings; the shell runs when none do, or when SHELL=true. */
+/** Which platforms have their settings; the shell runs when none do, or when TERMINAL_CHAT=true. */
 export function enabledPlatforms(config: Config): { shell: boolean; discord: boolean; slack: boolean } {
   const discord = Boolean(config.DISCORD_TOKEN);
   const slack = Boolean(config.SLACK_BOT_TOKEN);
-  return { discord, slack, shell: config.SHELL || (!discord && !slack) };
+  return { discord, slack, shell: config.TERMINAL_CHAT || (!discord && !slack) };
 }

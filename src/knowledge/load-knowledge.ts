@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { ZodError, ZodType } from 'zod';
+import type { ZodError, ZodType, ZodTypeDef } from 'zod';
 import {
   checkinsFileSchema,
   faqFileSchema,
@@ -52,7 +52,7 @@ function describeIssues(error: ZodError, data: unknown): string[] {
   });
 }
 
-function parseFile<T>(dir: string, name: string, schema: ZodType<T, any, any>): { value: T; raw: string } {
+function parseFile<T>(dir: string, name: string, schema: ZodType<T, ZodTypeDef, unknown>): { value: T; raw: string } {
   const file = path.join(dir, name);
   let raw: string;
   try {
@@ -73,7 +73,12 @@ function parseFile<T>(dir: string, name: string, schema: ZodType<T, any, any>): 
 
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
-  return [...new Set(ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))))];
+  const repeated = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) repeated.add(id);
+    seen.add(id);
+  }
+  return [...repeated];
 }
 
 /** Reads, validates and cross-checks every file of the pack. Throws KnowledgeError. Pure apart from reading. */

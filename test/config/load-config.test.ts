@@ -43,7 +43,7 @@ describe('loadConfig', () => {
   it('starts only the platforms whose settings are present, the shell when none or when asked', () => {
     const discord = loadConfig({ DISCORD_TOKEN: 'abc' });
     expect(enabledPlatforms(discord)).toEqual({ shell: false, discord: true, slack: false });
-    const both = loadConfig({ DISCORD_TOKEN: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SHELL: 'true' });
+    const both = loadConfig({ DISCORD_TOKEN: 'abc', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', TERMINAL_CHAT: 'true' });
     expect(enabledPlatforms(both)).toEqual({ shell: true, discord: true, slack: true });
   });
 

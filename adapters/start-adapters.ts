@@ -32,5 +32,10 @@ export async function createAdapters(env: AdapterEnvironment): Promise<{ adapter
     });
     adapters.push(shell);
   }
+  // Platform libraries load only when their adapter runs: the terminal chat starts faster without them.
+  if (enabled.slack) {
+    const { createSlackAdapter } = await import('./slack/slack-adapter');
+    adapters.push(createSlackAdapter({ config: env.config, core: env.core, logger: env.logger.child({ adapter: 'slack' }) }));
+  }
   return { adapters, shell };
 }

@@ -5,7 +5,12 @@ import { CheckinScheduler } from '../checkins/checkin-scheduler';
 import type { Config } from '../config/config-schema';
 import { enabledPlatforms } from '../config/load-config';
 import type { ConversationCore } from '../conversation/conversation-core';
+import type { CoreDeps } from '../conversation/core-deps';
 import { createCore } from '../conversation/create-core';
+import type { Knowledge } from '../knowledge/knowledge-schema';
+import { watchKnowledge } from '../knowledge/watch-knowledge';
+import { refreshPins } from '../moderation/pin-service';
+import { QUESTION_RETENTION_DAYS } from '../store/question-log';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { KnowledgeState } from '../knowledge/knowledge-state';
 import type { Logger } from '../logging/logger';
@@ -44,7 +49,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const knowledge = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
   const store = createStore(config.DATABASE_PATH);
   const adapters: AdapterRegistry = new Map();
-  const core = createCore({ config, knowledge, store, clock, logger, adapters });
+  const deps: CoreDeps = { config, knowledge, store, clock, logger, adapters };
+  const core = createCore(deps);
   const scheduler = new CheckinScheduler({
     store,
     knowledge,
@@ -63,6 +69,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const created = await createAdapters({ ...options, core, logger, localCommand: advance?.localCommand });
   for (const adapter of created.adapters) adapters.set(adapter.platform, adapter);
   await Promise.all(created.adapters.map((a) => a.start()));
+
+  // Living pins: an edit of the pack reloads it, and pinned answers follow (also once now, for edits made while down).
+  let pinRefresh = Promise.resolve();
+  const refresh = (next: Knowledge) => {
+    pinRefresh = pinRefresh
+      .then(() => refreshPins(deps, next))
+      .then((outcome) => logger[outcome.edited + outcome.removed + outcome.failed > 0 ? 'info' : 'debug'](outcome, 'pinned answers refreshed'))
+      .catch((error: unknown) => logger.error({ err: error }, 'refreshing pinned answers failed'));
+  };
+  knowledge.onReplace(refresh);
+  refresh(knowledge.knowledge);
+  const watcher = watchKnowledge(knowledge, config.KNOWLEDGE_DIR, logger);
+  store.questions.prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000));
   scheduler.start();
   // Alone in a terminal the chat is the interface: keep the start line out of the person's way.
   const startLevel = adapters.size === 1 && adapters.has('shell') ? 'debug' : 'info';
@@ -82,6 +101,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      watcher.close();
+      await pinRefresh;
       await scheduler.stop();
       await Promise.allSettled(created.adapters.map((a) => a.stop()));
       store.close();

@@ -1,5 +1,8 @@
 import type { SqliteDatabase } from './open-database';
 
+/** Question records older than this are deleted. */
+export const QUESTION_RETENTION_DAYS = 30;
+
 export type QuestionOutcome = 'answered' | 'declined' | 'escalated';
 
 export interface QuestionRecord {
@@ -37,6 +40,39 @@ export class QuestionLog {
   /** Removes every question record of one asker; returns how many. */
   forget(askerKey: string): number {
     return this.deleteAsker.run(askerKey).changes;
+  }
+
+  /** The declined questions asked most since `since`: normalised text, count, last seen. */
+  gaps(since: Date, limit: number): Array<{ question: string; count: number; lastSeen: Date }> {
+    const rows = this.db
+      .prepare(
+        `SELECT question, COUNT(*) AS count, MAX(asked_at) AS last_seen FROM question_events
+         WHERE outcome = 'declined' AND asked_at >= ? AND question IS NOT NULL AND question <> ''
+         GROUP BY question ORDER BY count DESC, last_seen DESC LIMIT ?`,
+      )
+      .all(since.getTime(), limit) as Array<{ question: string; count: number; last_seen: number }>;
+    return rows.map((r) => ({ question: r.question, count: r.count, lastSeen: new Date(r.last_seen) }));
+  }
+
+  /** Outcome counts since `since`, and answers per FAQ entry. */
+  stats(since: Date): { total: number; answered: number; declined: number; escalated: number; perEntry: Map<string, number> } {
+    const rows = this.db
+      .prepare(
+        `SELECT outcome, faq_id, COUNT(*) AS n FROM question_events WHERE asked_at >= ? GROUP BY outcome, faq_id`,
+      )
+      .all(since.getTime()) as Array<{ outcome: QuestionOutcome; faq_id: string | null; n: number }>;
+    const result = { total: 0, answered: 0, declined: 0, escalated: 0, perEntry: new Map<string, number>() };
+    for (const r of rows) {
+      result.total += r.n;
+      result[r.outcome] += r.n;
+      if (r.outcome === 'answered' && r.faq_id) result.perEntry.set(r.faq_id, (result.perEntry.get(r.faq_id) ?? 0) + r.n);
+    }
+    return result;
+  }
+
+  /** Deletes records older than `before` (questions are kept 30 days). */
+  prune(before: Date): number {
+    return this.db.prepare(`DELETE FROM question_events WHERE asked_at < ?`).run(before.getTime()).changes;
   }
 
   count(): number {

@@ -1,0 +1,310 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import type { Config } from '../../src/config/config-schema';
+import type { ConversationCore } from '../../src/conversation/conversation-core';
+import type { IncomingMessage } from '../../src/conversation/incoming-message';
+import { infoReply, type Reply } from '../../src/conversation/reply';
+import type { Logger } from '../../src/logging/logger';
+import type { Adapter, Address, MessageRef } from '../../src/platform/adapter';
+import { PlatformError } from '../../src/platform/platform-error';
+import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
+import { slackTextToPlain } from './mrkdwn';
+import { ACTION_ID_PATTERN, actionFromButton, renderSlackReply } from './render-slack-reply';
+import { SLASH_COMMAND, slashToCoreText } from './slash-commands';
+import { slackErrorString, toPlatformError } from './slack-errors';
+import { SlackWebCalls } from './slack-web-calls';
+import { SlackUserDirectory } from './user-directory';
+
+export { SLACK_EVENTS_PATH, type SlackAdapterTuning } from './create-bolt-app';
+
+export interface SlackAdapterDeps {
+  config: Config;
+  core: ConversationCore;
+  logger: Logger;
+  tuning?: SlackAdapterTuning;
+}
+
+export interface SlackAdapter extends Adapter {
+  readonly platform: 'slack';
+  /** Socket Mode when SLACK_APP_TOKEN is set, else HTTP (Events API requests to /slack/events). */
+  readonly mode: SlackMode;
+  /** The port actually listened on in HTTP mode (PORT=0 picks a free one); undefined otherwise. */
+  readonly port: number | undefined;
+}
+
+const SORRY = 'Sorry, something went wrong. Please try again in a moment.';
+const DEFAULT_USER_CACHE_MS = 60_000;
+
+/** The Slack adapter on @slack/bolt. Creating it makes no network call; start() connects. */
+export function createSlackAdapter(deps: SlackAdapterDeps): SlackAdapter {
+  return new BoltSlackAdapter(deps);
+}
+
+/** Where a reply to one event goes. */
+interface Target {
+  channel: string;
+  userId: string;
+  isDirect: boolean;
+  threadTs?: string;
+  /** The event's response_url (slash commands, buttons). */
+  respond?: RespondFn;
+  /** Answer only through `respond`, ephemerally (slash commands, buttons on ephemeral messages). */
+  respondOnly?: boolean;
+}
+
+class BoltSlackAdapter implements SlackAdapter {
+  readonly platform = 'slack' as const;
+  readonly mode: SlackMode;
+  private readonly app: App;
+  private readonly receiver: HTTPReceiver | SocketModeReceiver;
+  private readonly web: SlackWebCalls;
+  private readonly core: ConversationCore;
+  private readonly log: Logger;
+  private readonly config: Config;
+  private readonly users: SlackUserDirectory;
+  private readonly moderators: ReadonlySet<string>;
+  private readonly inFlight = new Set<Promise<void>>();
+  private server: Server | undefined;
+  private running = false;
+
+  constructor({ config, core, logger, tuning = {} }: SlackAdapterDeps) {
+    this.config = config;
+    this.core = core;
+    this.log = logger.child({ platform: 'slack' });
+    this.moderators = new Set(config.SLACK_MODERATORS);
+    ({ app: this.app, receiver: this.receiver, mode: this.mode } = createBoltApp(config, this.log, tuning));
+    this.web = new SlackWebCalls(this.app.client);
+    this.users = new SlackUserDirectory((user) => this.web.usersInfo(user), tuning.userCacheMs ?? DEFAULT_USER_CACHE_MS);
+    this.app.error(async (error) => {
+      this.log.error({ err: error }, 'slack: error outside an event handler');
+    });
+    this.listen();
+  }
+
+  get port(): number | undefined {
+    const address = this.server?.address();
+    return address && typeof address === 'object' ? (address as AddressInfo).port : undefined;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    try {
+      await this.app.init();
+    } catch (error) {
+      const refused = slackErrorString(error);
+      throw new Error(
+        refused
+          ? `Slack refused SLACK_BOT_TOKEN (auth.test: ${refused})`
+          : `Could not reach Slack to check SLACK_BOT_TOKEN (auth.test: ${messageOf(error)})`,
+        { cause: error },
+      );
+    }
+    try {
+      if (this.receiver instanceof HTTPReceiver) {
+        this.server = (await this.app.start(this.config.PORT)) as Server;
+      } else {
+        await this.app.start();
+      }
+    } catch (error) {
+      const why = slackErrorString(error) ?? messageOf(error);
+      throw new Error(
+        this.mode === 'socket'
+          ? `Slack could not open a Socket Mode connection (apps.connections.open: ${why})`
+          : `Slack could not listen on port ${this.config.PORT}: ${why}`,
+        { cause: error },
+      );
+    }
+    this.running = true;
+    this.log.info({ mode: this.mode, port: this.port }, 'slack adapter started');
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    if (this.receiver instanceof SocketModeReceiver) {
+      // Awaits the close handshake, which receiver.stop() does not.
+      await this.receiver.client.disconnect();
+    } else {
+      await this.app.stop();
+      this.server = undefined;
+    }
+    await Promise.allSettled([...this.inFlight]);
+    this.log.info('slack adapter stopped');
+  }
+
+  async sendDirect(address: Address, reply: Reply): Promise<MessageRef> {
+    // Slack has no idempotency key for chat.postMessage, so SendOptions.nonce cannot be honoured here.
+    const channel = address.channelId?.startsWith('D') ? address.channelId : await this.web.openDirect(address.userId);
+    return this.web.post({ channel }, renderSlackReply(reply), 'direct');
+  }
+
+  send(channelId: string, reply: Reply): Promise<MessageRef> {
+    return this.web.post({ channel: channelId }, renderSlackReply(reply), 'channel');
+  }
+
+  pin(ref: MessageRef): Promise<void> {
+    return this.web.pin(ref);
+  }
+
+  unpin(ref: MessageRef): Promise<void> {
+    return this.web.unpin(ref);
+  }
+
+  edit(ref: MessageRef, reply: Reply): Promise<void> {
+    return this.web.update(ref, renderSlackReply(reply));
+  }
+
+  /** The four ways a person reaches the bot. Events are acked by Bolt; commands and buttons ack first. */
+  private listen(): void {
+    this.app.event('app_mention', async ({ event, context }) => {
+      // In a DM the same words arrive as message.im; answering both would answer twice.
+      if (!event.user || event.bot_id || event.channel.startsWith('D')) return;
+      const user = event.user;
+      const target: Target = { channel: event.channel, userId: user, isDirect: false, threadTs: event.thread_ts ?? event.ts };
+      await this.handleEvent('app_mention', target, () =>
+        this.incoming({
+          userId: user,
+          channelId: event.channel,
+          isDirect: false,
+          teamId: context.teamId,
+          text: slackTextToPlain(event.text, context.botUserId),
+        }),
+      );
+    });
+
+    this.app.event('message', async ({ event, context }) => {
+      // Only people's own new messages in DMs: no edits, joins or bot messages (our own included).
+      if (event.subtype !== undefined || event.channel_type !== 'im' || event.bot_id || !event.user) return;
+      const user = event.user;
+      const target: Target = { channel: event.channel, userId: user, isDirect: true, threadTs: event.thread_ts };
+      await this.handleEvent('message.im', target, () =>
+        this.incoming({
+          userId: user,
+          channelId: event.channel,
+          isDirect: true,
+          teamId: context.teamId,
+          text: slackTextToPlain(event.text ?? '', context.botUserId),
+        }),
+      );
+    });
+
+    this.app.command(SLASH_COMMAND, async ({ command, ack, respond, context }) => {
+      await ack();
+      const isDirect = command.channel_id.startsWith('D');
+      const target: Target = { channel: command.channel_id, userId: command.user_id, isDirect, respond, respondOnly: true };
+      await this.handleEvent('slash_command', target, () =>
+        this.incoming({
+          userId: command.user_id,
+          channelId: command.channel_id,
+          isDirect,
+          teamId: context.teamId ?? command.team_id,
+          text: slashToCoreText(slackTextToPlain(command.text)),
+        }),
+      );
+    });
+
+    this.app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action, respond, context }) => {
+      await ack();
+      if (body.type !== 'block_actions' || action.type !== 'button') return;
+      const channel = body.channel?.id ?? String(body.container?.channel_id ?? '');
+      const isDirect = channel.startsWith('D');
+      const onEphemeral = body.container?.is_ephemeral === true || body.message === undefined;
+      const messageTs = body.message?.ts;
+      const threadTs = (body.message?.thread_ts as string | undefined) ?? (isDirect ? undefined : messageTs);
+      const target: Target = { channel, userId: body.user.id, isDirect, threadTs, respond, respondOnly: onEphemeral };
+      await this.handleEvent('block_action', target, () =>
+        this.incoming({
+          userId: body.user.id,
+          channelId: channel,
+          isDirect,
+          teamId: context.teamId ?? body.team?.id,
+          text: '',
+          action: actionFromButton(action.action_id, action.value),
+        }),
+      );
+    });
+  }
+
+  /**
+   * The one error boundary per event: any failure (core, users.info, Slack refusing the answer) is
+   * logged with its cause, the person gets a short apology, and the process carries on.
+   */
+  private async handleEvent(event: string, target: Target, toIncoming: () => Promise<IncomingMessage>): Promise<void> {
+    const run = (async () => {
+      try {
+        const incoming = await toIncoming();
+        const reply = await this.core.handle(incoming);
+        this.log.debug(
+          {
+            event,
+            user: target.userId,
+            channel: target.channel,
+            reply: reply.kind,
+            faqId: reply.faqId,
+            ...(this.config.LOG_MESSAGE_CONTENT ? { text: incoming.text, action: incoming.action } : {}),
+          },
+          'slack event answered',
+        );
+        await this.deliver(target, reply);
+      } catch (error) {
+        const cause = error instanceof PlatformError ? error.cause : error;
+        this.log.error(
+          { err: error, event, user: target.userId, channel: target.channel, slackError: slackErrorString(cause) },
+          'slack event failed',
+        );
+        try {
+          await this.deliver(target, infoReply(SORRY, { kind: 'error', ephemeral: true }));
+        } catch (apologyError) {
+          this.log.warn({ err: apologyError, event, channel: target.channel }, 'slack: could not send the apology');
+        }
+      }
+    })();
+    this.inFlight.add(run);
+    try {
+      await run;
+    } finally {
+      this.inFlight.delete(run);
+    }
+  }
+
+  private async incoming(input: {
+    userId: string;
+    channelId: string;
+    isDirect: boolean;
+    teamId: string | undefined;
+    text: string;
+    action?: string;
+  }): Promise<IncomingMessage> {
+    const facts = await this.users.get(input.userId).catch((error: unknown) => {
+      // Still answer: the person is just not treated as a moderator this time.
+      this.log.warn({ err: toPlatformError(error, 'users.info', 'lookup'), user: input.userId }, 'slack users.info failed');
+      return undefined;
+    });
+    return {
+      platform: 'slack',
+      user: { id: input.userId, displayName: facts?.displayName, timezone: facts?.timezone },
+      channel: { id: input.channelId, isDirect: input.isDirect, teamId: input.teamId },
+      text: input.text,
+      action: input.action,
+      isModerator: this.moderators.has(input.userId) || Boolean(facts?.isWorkspaceAdmin),
+    };
+  }
+
+  private async deliver(target: Target, reply: Reply): Promise<void> {
+    const message = renderSlackReply(reply);
+    const onlyTheAsker = reply.ephemeral && !target.isDirect;
+    if (target.respond && (target.respondOnly || onlyTheAsker)) {
+      await target.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    } else if (onlyTheAsker) {
+      await this.web.postEphemeral(target, message);
+    } else {
+      await this.web.post(target, message, target.isDirect ? 'direct' : 'channel');
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

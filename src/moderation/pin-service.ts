@@ -1,0 +1,109 @@
+import type { CoreDeps } from '../conversation/core-deps';
+import type { IncomingMessage } from '../conversation/incoming-message';
+import { infoReply, type Reply } from '../conversation/reply';
+import type { FaqEntry, Knowledge } from '../knowledge/knowledge-schema';
+import type { Adapter } from '../platform/adapter';
+import { PlatformError } from '../platform/platform-error';
+import { pinnedAnswer, pinnedAnswerHash, removedAnswer } from './pinned-answer';
+
+function adapterFor(deps: CoreDeps, message: IncomingMessage): Adapter | Reply {
+  const adapter = deps.adapters.get(message.platform);
+  if (!adapter) return infoReply('Pinning is not available here.', { kind: 'error', ephemeral: true });
+  return adapter;
+}
+
+/** A platform failure, said so a moderator knows what to do. */
+function explainPinFailure(error: unknown, posted: boolean): Reply {
+  const code = error instanceof PlatformError ? error.code : 'failed';
+  const lead = posted ? 'I posted the answer but could not pin it: ' : 'I could not post the answer: ';
+  const why: Record<string, string> = {
+    'pin-limit': 'this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
+    'missing-permission': 'I lack a permission here. On Discord I need Manage Messages (and Send Messages) in this channel; on Slack, invite me to the channel.',
+    'not-found': 'the channel or message is gone.',
+    unreachable: 'I cannot post in this channel.',
+    failed: 'the platform returned an error. Please try again later.',
+  };
+  return infoReply(lead + (why[code] ?? why.failed), { kind: 'error', ephemeral: true });
+}
+
+export async function pinEntry(deps: CoreDeps, message: IncomingMessage, entry: FaqEntry): Promise<Reply> {
+  const adapter = adapterFor(deps, message);
+  if (!('pin' in adapter)) return adapter;
+  const knowledge = deps.knowledge.knowledge;
+  if (deps.store.pins.find(message.platform, message.channel.id, entry.id)) {
+    return infoReply(`"${entry.id}" is already pinned in this channel; I keep it current when the guide changes.`, {
+      ephemeral: true,
+    });
+  }
+  const reply = pinnedAnswer(knowledge, entry);
+  let posted = false;
+  try {
+    const ref = await adapter.send(message.channel.id, reply);
+    posted = true;
+    await adapter.pin(ref);
+    deps.store.pins.add(ref, entry.id, knowledge.version, pinnedAnswerHash(reply), deps.clock.now());
+  } catch (error) {
+    deps.logger.warn({ err: error, faqId: entry.id, platform: message.platform }, 'pinning failed');
+    return explainPinFailure(error, posted);
+  }
+  return infoReply(`Pinned "${entry.question}" (${entry.id}) in this channel.`, { ephemeral: true });
+}
+
+export async function unpinEntry(deps: CoreDeps, message: IncomingMessage, faqId: string): Promise<Reply> {
+  const adapter = adapterFor(deps, message);
+  if (!('pin' in adapter)) return adapter;
+  const pin = deps.store.pins.find(message.platform, message.channel.id, faqId);
+  if (!pin) return infoReply(`"${faqId}" is not pinned in this channel. "faq list" shows what is.`, { ephemeral: true });
+  try {
+    await adapter.unpin({ platform: pin.platform, channelId: pin.channelId, messageId: pin.messageId });
+  } catch (error) {
+    // A pin someone already removed by hand is gone either way; anything else is worth telling.
+    if (!(error instanceof PlatformError && error.code === 'not-found')) {
+      deps.logger.warn({ err: error, faqId }, 'unpinning failed');
+      return explainPinFailure(error, true);
+    }
+  }
+  deps.store.pins.remove(pin.id);
+  return infoReply(`Unpinned "${faqId}" in this channel.`, { ephemeral: true });
+}
+
+export interface RefreshOutcome {
+  edited: number;
+  removed: number;
+  failed: number;
+}
+
+/** After a knowledge reload: edit pins whose text changed, and edit-then-unpin pins whose entry is gone. */
+export async function refreshPins(deps: CoreDeps, knowledge: Knowledge): Promise<RefreshOutcome> {
+  const outcome: RefreshOutcome = { edited: 0, removed: 0, failed: 0 };
+  for (const pin of deps.store.pins.all()) {
+    const adapter = deps.adapters.get(pin.platform);
+    if (!adapter) continue; // that platform is not running in this process; it is refreshed when it is
+    const ref = { platform: pin.platform, channelId: pin.channelId, messageId: pin.messageId };
+    const entry = knowledge.entries.find((e) => e.id === pin.faqId);
+    try {
+      if (!entry) {
+        await adapter.edit(ref, removedAnswer(pin.faqId));
+        await adapter.unpin(ref);
+        deps.store.pins.remove(pin.id);
+        outcome.removed++;
+        continue;
+      }
+      const reply = pinnedAnswer(knowledge, entry);
+      const hash = pinnedAnswerHash(reply);
+      if (hash === pin.answerHash) continue;
+      await adapter.edit(ref, reply);
+      deps.store.pins.updated(pin.id, knowledge.version, hash);
+      outcome.edited++;
+    } catch (error) {
+      if (error instanceof PlatformError && error.code === 'not-found') {
+        deps.store.pins.remove(pin.id); // deleted on the platform: nothing left to keep current
+        outcome.removed++;
+      } else {
+        deps.logger.warn({ err: error, pinId: pin.id }, 'refreshing a pinned answer failed');
+        outcome.failed++;
+      }
+    }
+  }
+  return outcome;
+}

@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { ShellAdapter } from '../../adapters/shell/shell-adapter';
+import type { IncomingMessage } from '../../src/conversation/incoming-message';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge';
+import { reloadKnowledge } from '../../src/knowledge/watch-knowledge';
+import { silentLogger } from '../../src/logging/logger';
+import { refreshPins } from '../../src/moderation/pin-service';
+import { copyKnowledge, editFaq } from '../support/knowledge-copy';
+import { createTestCore, type TestCore } from '../support/test-core';
+
+function say(text: string, isModerator: boolean): IncomingMessage {
+  return { platform: 'shell', user: { id: 'local' }, channel: { id: 'terminal', isDirect: true }, text, isModerator };
+}
+
+describe('moderator tools (core + shell adapter)', () => {
+  let t: TestCore;
+  let output: string;
+  let knowledgeDir: string;
+
+  beforeEach(async () => {
+    t = await createTestCore();
+    knowledgeDir = copyKnowledge(t.dir);
+    t.knowledge.replace(loadKnowledge(knowledgeDir));
+    output = '';
+    const out = new PassThrough();
+    out.on('data', (d: Buffer) => {
+      output += d.toString();
+    });
+    t.adapters.set('shell', new ShellAdapter({ core: t.core, input: new PassThrough(), output: out, logger: silentLogger(), interactive: false }));
+  });
+  afterEach(() => t.cleanup());
+
+  it('pins an entry: posts the answer with sources, pins it, and records it', async () => {
+    const reply = await t.core.handle(say('faq pin pain-and-numbing', true));
+    expect(reply.text).toMatch(/Pinned/);
+    expect(output).toMatch(/numbing/);
+    expect(output).toMatch(/Sources: /);
+    expect(output).toMatch(/\[pinned message \d+\]/);
+    const pins = t.store.pins.all();
+    expect(pins).toHaveLength(1);
+    expect(pins[0]).toMatchObject({ platform: 'shell', channelId: 'terminal', faqId: 'pain-and-numbing', knowledgeVersion: t.knowledge.knowledge.version });
+    expect((await t.core.handle(say('faq list', true))).text).toMatch(/pain-and-numbing/);
+  });
+
+  it('refuses non-moderators and changes nothing', async () => {
+    for (const command of ['faq pin pain-and-numbing', 'faq list', 'faq gaps', 'faq stats', 'faq unpin pain-and-numbing']) {
+      const reply = await t.core.handle(say(command, false));
+      expect(reply.kind).toBe('refusal');
+      expect(reply.ephemeral).toBe(true);
+    }
+    expect(output).toBe('');
+    expect(t.store.pins.all()).toHaveLength(0);
+  });
+
+  it('offers the closest entries for an unknown topic', async () => {
+    const reply = await t.core.handle(say('faq pin sunscren', true));
+    expect(reply.text).toMatch(/No FAQ entry is called "sunscren"/);
+    expect(reply.text).toMatch(/sun/);
+    expect(t.store.pins.all()).toHaveLength(0);
+  });
+
+  it('edits a pinned answer whose text changed, and edits then unpins one whose entry was removed', async () => {
+    await t.core.handle(say('faq pin pain-and-numbing', true));
+    await t.core.handle(say('faq pin sunscreen-two-weeks', true));
+    const sunscreenId = t.store.pins.all().find((p) => p.faqId !== 'pain-and-numbing')?.faqId;
+    output = '';
+    editFaq(knowledgeDir, (doc) => {
+      const pain = doc.entries.find((e) => e.id === 'pain-and-numbing');
+      if (pain) pain.answer = 'Numbing cream is put on first, so most people feel only minor discomfort (edited).';
+      doc.entries = doc.entries.filter((e) => e.id !== sunscreenId);
+    });
+    const result = reloadKnowledge(t.knowledge, knowledgeDir, silentLogger());
+    expect(result).toMatchObject({ ok: true, changed: true });
+    const outcome = await refreshPins(t.deps, t.knowledge.knowledge);
+    expect(outcome).toEqual({ edited: 1, removed: 1, failed: 0 });
+    expect(output).toMatch(/\(edited\)/);
+    expect(output).toMatch(/was removed from the aftercare guide/);
+    expect(output).toMatch(/\[unpinned message \d+\]/);
+    expect(t.store.pins.all().map((p) => p.faqId)).toEqual(['pain-and-numbing']);
+    // Nothing changed since: a second refresh edits nothing.
+    expect(await refreshPins(t.deps, t.knowledge.knowledge)).toEqual({ edited: 0, removed: 0, failed: 0 });
+  });
+
+  it('refuses a broken knowledge edit and keeps the old answers live', async () => {
+    const before = t.knowledge.knowledge.version;
+    writeFileSync(path.join(knowledgeDir, 'faq.yaml'), 'entries:\n  - id: Broken Id\n    question: ""\n');
+    const result = reloadKnowledge(t.knowledge, knowledgeDir, silentLogger());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/faq\.yaml/);
+    expect(t.knowledge.knowledge.version).toBe(before);
+    expect((await t.core.handle(say('does it hurt', false))).text).toMatch(/numb/i);
+  });
+
+  it('lists declined questions by count, without user ids, and shows rates', async () => {
+    const asker = (id: string, text: string): IncomingMessage => ({ ...say(text, false), user: { id } });
+    await t.core.handle(asker('user-a', 'how much should I tip my esthetician'));
+    await t.core.handle(asker('user-b', 'How much should I TIP my esthetician?!'));
+    await t.core.handle(asker('user-c', 'can I bring my dog to the appointment'));
+    await t.core.handle(asker('user-c', 'does it hurt'));
+    const gaps = await t.core.handle(say('faq gaps', true));
+    const lines = gaps.text.split('\n');
+    expect(lines[1]).toMatch(/^• 2× "how much should i tip my esthetician"/);
+    expect(lines[2]).toMatch(/^• 1× ".*dog.*"/);
+    const rows = JSON.stringify(t.store.db.prepare('SELECT * FROM question_events').all());
+    for (const id of ['user-a', 'user-b', 'user-c']) expect(rows).not.toContain(id);
+    const stats = await t.core.handle(say('faq stats', true));
+    expect(stats.text).toMatch(/Last 7 days: 4 questions, 1 answered, 3 declined \(75%\), 0 escalated/);
+  });
+
+  it('forgets questions older than 30 days', async () => {
+    await t.core.handle(say('how much should I tip', false));
+    t.clock.advance(31 * 86_400_000);
+    const gaps = await t.core.handle(say('faq gaps', true));
+    expect(gaps.text).toMatch(/No unanswered questions/);
+    expect(t.store.questions.count()).toBe(0);
+  });
+});

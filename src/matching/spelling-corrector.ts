@@ -1,0 +1,68 @@
+import Fuse from 'fuse.js';
+import { stem } from './analyze';
+
+export interface SpellingCorrectorOptions {
+  /** Highest fuse.js score (0 = exact, 1 = nothing alike) accepted as a correction. */
+  maxScore?: number;
+  /** Words shorter than this are never corrected: too many real words sit one letter apart. */
+  minLength?: number;
+}
+
+export type SpellingCorrector = (word: string) => string;
+
+const CACHE_LIMIT = 20_000;
+
+/**
+ * Corrects a misspelt word to the closest word of the knowledge pack's vocabulary, using fuse.js.
+ * One small fuse index per first letter (typos rarely hit the first letter, and a small index keeps each
+ * first-time lookup well under a millisecond); results are cached, so a repeated word costs a Map lookup.
+ * Words that are already known (vocabulary, stopwords, common English) are returned unchanged.
+ */
+export function createSpellingCorrector(
+  vocabulary: Iterable<string>,
+  known: ReadonlySet<string>,
+  options: SpellingCorrectorOptions = {},
+): SpellingCorrector {
+  // A known word in another form ("talking" when "talk" is known) is not a typo either.
+  const knownStems = new Set([...known].map(stem));
+  const maxScore = options.maxScore ?? 0.25;
+  const minLength = options.minLength ?? 5;
+  const byLetter = new Map<string, string[]>();
+  for (const word of new Set(vocabulary)) {
+    if (word.length < 4 || /\d/.test(word)) continue;
+    const bucket = byLetter.get(word[0]!) ?? [];
+    bucket.push(word);
+    byLetter.set(word[0]!, bucket);
+  }
+  // `threshold` only bounds fuse's search; the cut-off that matters is the score filter below.
+  const indexes = new Map<string, Fuse<string>>();
+  for (const [letter, words] of byLetter) {
+    indexes.set(letter, new Fuse(words, { includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: 0.4 }));
+  }
+  const cache = new Map<string, string>();
+
+  return (word: string): string => {
+    if (word.length < minLength || known.has(word) || knownStems.has(stem(word)) || /\d/.test(word)) return word;
+    const cached = cache.get(word);
+    if (cached !== undefined) return cached;
+    const fuse = indexes.get(word[0]!);
+    let best = word;
+    if (fuse && word.length <= 32) {
+      let bestRank = Number.POSITIVE_INFINITY;
+      for (const hit of fuse.search(word, { limit: 8 })) {
+        const score = hit.score ?? 1;
+        const lengthGap = Math.abs(hit.item.length - word.length);
+        if (score > maxScore || lengthGap > 2) continue;
+        // Prefer the closest score, then the closest length ("peelng" -> "peeling", not "peel").
+        const rank = score + lengthGap * 0.01;
+        if (rank < bestRank) {
+          bestRank = rank;
+          best = hit.item;
+        }
+      }
+    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, best);
+    return best;
+  };
+}

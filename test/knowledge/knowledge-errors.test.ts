@@ -1,0 +1,85 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge';
+
+const REAL = path.join(__dirname, '..', '..', 'knowledge');
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'knowledge-'));
+  cpSync(REAL, dir, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function edit(file: string, change: (text: string) => string): void {
+  const p = path.join(dir, file);
+  writeFileSync(p, change(readFileSync(p, 'utf8')));
+}
+
+function loadError(): KnowledgeError {
+  try {
+    loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error;
+    throw error;
+  }
+  throw new Error('expected a KnowledgeError');
+}
+
+describe('a broken knowledge pack', () => {
+  it('loads when nothing is broken (the copy is sound)', () => {
+    expect(loadKnowledge(dir).entries.length).toBeGreaterThan(0);
+  });
+
+  it('names the file, the entry and the field of a missing answer', () => {
+    edit('faq.yaml', (t) => t.replace(/( {2}- id: pain-and-numbing\n[\s\S]*?)\n {4}answer: >-\n(?: {6}.*\n)+/, '$1\n'));
+    const error = loadError();
+    expect(error.message).toContain('faq.yaml');
+    expect(error.message).toContain('id: pain-and-numbing');
+    expect(error.message).toContain('answer');
+  });
+
+  it('names the entry that has too few alternates', () => {
+    edit('faq.yaml', (t) =>
+      t.replace(/( {2}- id: procedure-length\n {4}question: .*\n {4}alternates:\n)(?: {6}- .*\n)+/, '$1      - only one\n'),
+    );
+    const error = loadError();
+    expect(error.message).toMatch(/faq\.yaml[\s\S]*id: procedure-length[\s\S]*alternates/);
+  });
+
+  it('rejects a source the article does not credit', () => {
+    edit('faq.yaml', (t) => t.replace('sources: [WebMD]', 'sources: [Wikipedia]'));
+    const error = loadError();
+    expect(error.message).toContain('faq.yaml');
+    expect(error.message).toMatch(/id: why-get-microneedling\) → sources/);
+  });
+
+  it('rejects a duplicate id', () => {
+    edit('faq.yaml', (t) => t.replace('- id: procedure-length', '- id: pain-and-numbing'));
+    const error = loadError();
+    expect(error.message).toContain('faq.yaml');
+    expect(error.message).toContain('id: pain-and-numbing');
+    expect(error.message).toContain('used more than once');
+  });
+
+  it('rejects invalid YAML and says where', () => {
+    edit('out-of-scope.yaml', (t) => t.replace('topics:', 'topics: [unclosed'));
+    const error = loadError();
+    expect(error.file).toContain('out-of-scope.yaml');
+    expect(error.message).toContain('not valid YAML');
+  });
+
+  it('names the rule and pattern of a bad regular expression', () => {
+    edit('safety.yaml', (t) => t.replace("'\\bblister(s|ed|ing|y)?\\b'", "'\\bblister(s|ed'"));
+    const error = loadError();
+    expect(error.message).toContain('safety.yaml');
+    expect(error.message).toMatch(/id: blisters\) → patterns\[0\]/);
+  });
+
+  it('names a check-in with a bad field', () => {
+    edit('checkins.yaml', (t) => t.replace('sendWithinHours: 8', 'sendWithinHours: -1'));
+    const error = loadError();
+    expect(error.message).toMatch(/checkins\.yaml[\s\S]*id: day-1-redness[\s\S]*sendWithinHours/);
+  });
+});

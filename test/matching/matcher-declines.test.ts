@@ -1,0 +1,52 @@
+import { realMatcher, replyTo } from './matcher-helpers';
+
+describe('matcher: declines', () => {
+  it.each([
+    'what is a good movie to watch tonight',
+    'how much does microneedling cost',
+    'can i wear makeup after microneedling',
+    'is it ok to work out after microneedling',
+    'can i get microneedling on my neck',
+    'is microneedling good for rosacea',
+    'can i drink wine after my session',
+    'how do i cancel my appointment',
+    'how long do the results last',
+    'can i use my retinol after microneedling',
+  ])('declines the uncovered question %j', (question) => {
+    const reply = replyTo(question);
+    expect(reply.kind).toBe('fallback');
+    expect(reply.text).toMatch(/provider/);
+  });
+
+  it.each([
+    'does dermaplaning sting?',
+    'my lips peel every winter, why?',
+    'why is my skin peeling after using retinol cream',
+    'how long does redness last after a chemical peel',
+    'i got sunburned at the beach what do i do',
+    'is coconut oil good for cooking',
+  ])('declines the look-alike %j that only shares words with an answer', (question) => {
+    expect(replyTo(question).kind).toBe('fallback');
+  });
+
+  it('still answers when the shared word is used about microneedling', () => {
+    expect(replyTo('does microneedling sting').kind).toBe('answer');
+    expect(replyTo('does my face look like a sunburn after microneedling').faqId).toBe('redness-how-long');
+    expect(replyTo('is peeling normal after microneedling').faqId).toBe('peeling-and-shedding');
+  });
+
+  it.each(['', '   ', '\n\t', '😀😀😀', '<@123> @everyone', '?!?...'])('declines empty input %j as empty', (question) => {
+    const result = realMatcher().matcher.match(question);
+    expect(result).toMatchObject({ kind: 'decline', reason: 'empty', suggestions: [] });
+  });
+
+  it('records which out-of-scope topic caught the question', () => {
+    const result = realMatcher().matcher.match('does botox hurt');
+    expect(result).toMatchObject({ kind: 'decline', reason: 'out-of-scope', outOfScopeId: 'other-procedures' });
+  });
+
+  it('declines questions made only of everyday words', () => {
+    expect(replyTo('can i go to the office the day after').kind).toBe('fallback');
+    expect(replyTo('what about the weekend after').kind).toBe('fallback');
+  });
+});

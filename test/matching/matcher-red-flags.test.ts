@@ -1,0 +1,55 @@
+import { realMatcher, replyTo } from './matcher-helpers';
+
+describe('matcher: red flags', () => {
+  it.each([
+    ['i have a fever after microneedling', 'fever-or-chills'],
+    ['there is pus coming out of the needle spots', 'pus-or-oozing'],
+    ['theres a yellow crust on my cheek', 'pus-or-oozing'],
+    ['i think it is infected', 'infection'],
+    ['the redness is spreading to my neck', 'spreading-or-worsening-redness'],
+    ['red streaks going out from the area', 'spreading-or-worsening-redness'],
+    ['still really red after 5 days', 'redness-not-easing'],
+    ['its been a week and im still red', 'redness-not-easing'],
+    ["the bleeding won't stop", 'bleeding-will-not-stop'],
+    ["I can't breathe properly after the treatment", 'breathing-or-throat'],
+    ['my throat feels like its closing', 'breathing-or-throat'],
+    ['the pain is getting worse every day', 'severe-or-increasing-pain'],
+    ['the swelling keeps getting worse', 'severe-or-increasing-swelling'],
+    ['my face is getting more swollen and I have chills', 'fever-or-chills'],
+    ['i have blisters on my face', 'blisters'],
+    ['broke out in hives after the numbing', 'allergic-reaction'],
+    ['my vision is blurry', 'vision-problems'],
+    ['my cheek is hot to the touch', 'hot-to-the-touch'],
+  ])('escalates %j (%s)', (question, ruleId) => {
+    const result = realMatcher().matcher.match(question);
+    expect(result.kind === 'escalation' && result.rule.id).toBe(ruleId);
+    const reply = replyTo(question);
+    expect(reply.kind).toBe('escalation');
+    expect(reply.text).toMatch(/provider/);
+    expect(reply.text).toMatch(/911/);
+  });
+
+  it('runs before out-of-scope and FAQ matching', () => {
+    // "neck" is an out-of-scope term and "red" an FAQ topic; the warning sign still wins.
+    expect(replyTo('the redness is spreading down my neck').kind).toBe('escalation');
+    expect(replyTo('is bleeding normal? it wont stop').kind).toBe('escalation');
+  });
+
+  it('sees warning signs through typos fixed by normalisation', () => {
+    expect(replyTo('i have a feaver and my face is hot to the touch').kind).toBe('escalation');
+    expect(replyTo('bleding wont stop').kind).toBe('escalation');
+  });
+
+  it.each([
+    'how long will i stay red',
+    'is bleeding normal',
+    'does it hurt',
+    'is swelling normal after microneedling',
+    'still pink 2 days later, is that ok',
+    'will i see results in a week',
+    'no fever or chills, just a bit red, normal?',
+    'i dont have any pus or blisters, just peeling',
+  ])('does not escalate the ordinary question %j', (question) => {
+    expect(replyTo(question).kind).not.toBe('escalation');
+  });
+});

@@ -33,6 +33,10 @@ export async function createAdapters(env: AdapterEnvironment): Promise<{ adapter
     adapters.push(shell);
   }
   // Platform libraries load only when their adapter runs: the terminal chat starts faster without them.
+  if (enabled.discord) {
+    const { createDiscordAdapter } = await import('./discord/discord-adapter');
+    adapters.push(createDiscordAdapter({ config: env.config, core: env.core, logger: env.logger }));
+  }
   if (enabled.slack) {
     const { createSlackAdapter } = await import('./slack/slack-adapter');
     adapters.push(createSlackAdapter({ config: env.config, core: env.core, logger: env.logger.child({ adapter: 'slack' }) }));

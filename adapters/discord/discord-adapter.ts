@@ -1,0 +1,350 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import {
+  Client,
+  Events,
+  type Interaction,
+  type Message,
+  type MessageCreateOptions,
+  RESTEvents,
+  type SendableChannels,
+} from 'discord.js';
+import type { Config } from '../../src/config/config-schema';
+import type { ConversationCore } from '../../src/conversation/conversation-core';
+import type { IncomingMessage } from '../../src/conversation/incoming-message';
+import { infoReply, type Reply } from '../../src/conversation/reply';
+import type { Logger } from '../../src/logging/logger';
+import type { Adapter, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
+import { PlatformError } from '../../src/platform/platform-error';
+import { discordClientOptions } from './client-options';
+import { incomingFromButton, incomingFromMessage, incomingFromSlash, isAddressedToBot, slashInvocation } from './discord-incoming';
+import { redactRoute, toPlatformError } from './discord-errors';
+import { InteractionResponder } from './interaction-responder';
+import { inviteUrl } from './invite-url';
+import { type DiscordMessageParts, renderReply } from './render-reply';
+import { slashToCommandLine } from './slash-commands';
+
+export const SORRY = 'Sorry, something went wrong. Please try again in a moment.';
+const UNKNOWN_COMMAND = 'That command is not available any more. Type /help to see what I can do.';
+/** Discord caps a message nonce at 25 characters. */
+const MAX_NONCE = 25;
+
+/** Knobs with production defaults; tests may shorten them. */
+export interface DiscordAdapterTuning {
+  /** Defer an interaction when the core has not answered within this time (Discord allows 3 s). */
+  deferInteractionAfterMs?: number;
+  /** Per-request REST timeout. */
+  restTimeoutMs?: number;
+  /** REST retries for 5xx and network errors (429s are always waited out and retried). */
+  restRetries?: number;
+}
+
+export interface DiscordAdapterDeps {
+  config: Config;
+  core: ConversationCore;
+  logger: Logger;
+  tuning?: DiscordAdapterTuning;
+}
+
+export interface DiscordAdapter extends Adapter {
+  readonly platform: 'discord';
+  /** The bot's user id once started (tests and diagnostics). */
+  readonly botUserId: string | null;
+  /** The invite link, known once started (it needs the application id from READY). */
+  inviteUrl(): string | null;
+}
+
+/** The Discord adapter on discord.js 14. Constructing it touches no network; `start()` logs in. */
+export function createDiscordAdapter(deps: DiscordAdapterDeps): DiscordAdapter {
+  return new DiscordJsAdapter(deps);
+}
+
+class DiscordJsAdapter implements DiscordAdapter {
+  readonly platform = 'discord' as const;
+  private readonly client: Client;
+  private readonly log: Logger;
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly deferAfterMs: number;
+  private started = false;
+
+  constructor(private readonly deps: DiscordAdapterDeps) {
+    this.log = deps.logger.child({ adapter: 'discord' });
+    this.deferAfterMs = deps.tuning?.deferInteractionAfterMs ?? 2000;
+    const options = discordClientOptions(deps.config);
+    this.client = new Client({
+      ...options,
+      rest: {
+        ...options.rest,
+        ...(deps.tuning?.restTimeoutMs !== undefined ? { timeout: deps.tuning.restTimeoutMs } : {}),
+        ...(deps.tuning?.restRetries !== undefined ? { retries: deps.tuning.restRetries } : {}),
+      },
+    });
+    // The boundaries inside catch everything; this catch only guards against a bug before them.
+    const unexpected = (error: unknown) => this.log.error({ err: error }, 'discord event handler crashed');
+    this.client.on(Events.MessageCreate, (message) => void this.onMessage(message).catch(unexpected));
+    this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction).catch(unexpected));
+    this.observeConnection();
+  }
+
+  get botUserId(): string | null {
+    return this.client.user?.id ?? null;
+  }
+
+  inviteUrl(): string | null {
+    return this.client.application ? inviteUrl(this.client.application.id) : null;
+  }
+
+  async start(): Promise<void> {
+    const token = this.deps.config.DISCORD_TOKEN;
+    if (!token) throw new Error('DISCORD_TOKEN is not set: the Discord adapter cannot start');
+    const abort = new AbortController();
+    const ready = once(this.client, Events.ClientReady, { signal: abort.signal });
+    ready.catch(() => undefined); // settled below either way
+    try {
+      await this.client.login(token);
+      await ready;
+    } catch (error) {
+      abort.abort();
+      await this.client.destroy();
+      if (error instanceof Error && /disallowed intents/i.test(error.message)) {
+        throw new PlatformError(
+          'failed',
+          'Discord refused the privileged Message Content intent: enable it for the bot in the Developer Portal, or unset DISCORD_MESSAGE_CONTENT',
+          { cause: error },
+        );
+      }
+      throw toPlatformError(error, 'login');
+    }
+    this.started = true;
+    this.log.info(
+      {
+        bot: this.client.user?.tag,
+        guilds: this.client.guilds.cache.size,
+        messageContentIntent: this.deps.config.DISCORD_MESSAGE_CONTENT,
+        inviteUrl: this.inviteUrl(),
+      },
+      'discord connected; invite the bot with inviteUrl (scopes bot + applications.commands)',
+    );
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    // Let answers in progress finish, then close the gateway and REST.
+    await Promise.allSettled([...this.inFlight]);
+    await this.client.destroy();
+  }
+
+  async sendDirect(address: Address, reply: Reply, options: SendOptions = {}): Promise<MessageRef> {
+    this.assertStarted();
+    if (address.platform !== 'discord') throw new PlatformError('failed', `not a Discord address: ${address.platform}`);
+    const channel = await this.call('opening the DM', () => this.client.users.createDM(address.userId));
+    return this.sendParts(channel, renderReply(reply), { nonce: options.nonce });
+  }
+
+  async send(channelId: string, reply: Reply): Promise<MessageRef> {
+    this.assertStarted();
+    return this.sendParts(await this.sendableChannel(channelId), renderReply(reply), {});
+  }
+
+  async pin(ref: MessageRef): Promise<void> {
+    this.assertStarted();
+    const channel = await this.sendableChannel(ref.channelId);
+    await this.call('pinning', () => channel.messages.pin(ref.messageId));
+  }
+
+  async unpin(ref: MessageRef): Promise<void> {
+    this.assertStarted();
+    const channel = await this.sendableChannel(ref.channelId);
+    await this.call('unpinning', () => channel.messages.unpin(ref.messageId));
+  }
+
+  async edit(ref: MessageRef, reply: Reply): Promise<void> {
+    this.assertStarted();
+    const parts = renderReply(reply);
+    if (parts.length > 1) this.log.warn({ channel: ref.channelId, message: ref.messageId, parts: parts.length }, 'edit: reply too long for one message; kept its first part');
+    const first = parts[0] as DiscordMessageParts;
+    const components = parts[parts.length - 1]?.components ?? [];
+    const channel = await this.sendableChannel(ref.channelId);
+    await this.call('editing', () =>
+      channel.messages.edit(ref.messageId, { content: first.content, components, allowedMentions: { parse: [] } }),
+    );
+  }
+
+  // ── incoming events ───────────────────────────────────────────────────────
+
+  private async onMessage(message: Message): Promise<void> {
+    const botId = this.client.user?.id;
+    if (!botId) return;
+    // Never answer bots (including itself), webhooks or system messages: no reply loops.
+    if (message.author.bot || message.author.id === botId || message.webhookId || message.system) return;
+    if (!isAddressedToBot(message, botId)) return;
+    const channel = message.channel;
+    if (!channel.isSendable()) return;
+
+    await this.boundary(
+      { event: 'message', user: message.author.id, channel: message.channelId },
+      async () => {
+        const incoming = incomingFromMessage(message, botId);
+        const reply = await this.deps.core.handle(incoming);
+        this.logAnswered('message', incoming, reply);
+        // Discord has no private replies to plain messages, so an ephemeral reply is a normal reply here.
+        await this.sendParts(channel, renderReply(reply), { replyTo: message.id });
+      },
+      () => this.sendParts(channel, renderReply(infoReply(SORRY, { kind: 'error' })), { replyTo: message.id }),
+    );
+  }
+
+  private async onInteraction(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) {
+      // No option is registered with autocomplete; answer anything stale with no choices.
+      await interaction.respond([]).catch((error: unknown) => this.log.warn({ err: toPlatformError(error, 'autocomplete') }, 'discord autocomplete failed'));
+      return;
+    }
+    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+    const responder = new InteractionResponder(interaction, this.deferAfterMs);
+    const event = interaction.isButton() ? 'button' : `/${interaction.commandName}`;
+
+    await this.boundary(
+      { event, user: interaction.user.id, channel: interaction.channelId },
+      async () => {
+        let incoming: IncomingMessage;
+        if (interaction.isChatInputCommand()) {
+          const line = slashToCommandLine(slashInvocation(interaction));
+          if (line === null) {
+            await responder.send(infoReply(UNKNOWN_COMMAND, { kind: 'error', ephemeral: true }));
+            return;
+          }
+          incoming = incomingFromSlash(interaction, line);
+        } else {
+          incoming = incomingFromButton(interaction);
+        }
+        const reply = await responder.whileWorking(() => this.deps.core.handle(incoming));
+        this.logAnswered(event, incoming, reply);
+        await responder.send(reply);
+      },
+      () => responder.apologize(SORRY),
+    );
+  }
+
+  /**
+   * The one error boundary per event: a failure (core, rendering, Discord refusing the answer) is logged
+   * with its cause, the person gets a short apology, and the process carries on.
+   */
+  private async boundary(context: Record<string, unknown>, work: () => Promise<void>, apologize: () => Promise<unknown>): Promise<void> {
+    const run = (async () => {
+      try {
+        await work();
+      } catch (error) {
+        this.log.error({ err: error, ...context }, 'discord event failed');
+        try {
+          await apologize();
+        } catch (apologyError) {
+          this.log.warn({ err: toPlatformError(apologyError, 'apology'), ...context }, 'discord: could not send the apology');
+        }
+      }
+    })();
+    this.inFlight.add(run);
+    try {
+      await run;
+    } finally {
+      this.inFlight.delete(run);
+    }
+  }
+
+  private logAnswered(event: string, incoming: IncomingMessage, reply: Reply): void {
+    this.log.debug(
+      {
+        event,
+        user: incoming.user.id,
+        channel: incoming.channel.id,
+        direct: incoming.channel.isDirect,
+        reply: reply.kind,
+        faqId: reply.faqId,
+        // Message text is personal: only with LOG_MESSAGE_CONTENT.
+        ...(this.deps.config.LOG_MESSAGE_CONTENT ? { text: incoming.text, action: incoming.action } : {}),
+      },
+      'discord event answered',
+    );
+  }
+
+  // ── outgoing ──────────────────────────────────────────────────────────────
+
+  /** Sends the parts in order; the first replies to `replyTo`; returns the first message. */
+  private async sendParts(
+    channel: SendableChannels,
+    parts: DiscordMessageParts[],
+    options: { replyTo?: string; nonce?: string | undefined },
+  ): Promise<MessageRef> {
+    let first: Message | null = null;
+    for (const [index, part] of parts.entries()) {
+      const isReply = index === 0 && options.replyTo !== undefined;
+      const payload: MessageCreateOptions = {
+        content: part.content,
+        components: part.components,
+        // Nothing in the text pings anyone; a reply notifies only the person who asked.
+        allowedMentions: { parse: [], repliedUser: isReply },
+        ...(isReply ? { reply: { messageReference: options.replyTo as string, failIfNotExists: false } } : {}),
+        // With enforceNonce Discord returns the earlier message for a repeated nonce instead of a duplicate.
+        ...(options.nonce ? { nonce: partNonce(options.nonce, index), enforceNonce: true } : {}),
+      };
+      const sent: Message = await this.call(index === 0 ? 'sending' : 'sending (continued)', (): Promise<Message> => channel.send(payload));
+      first ??= sent;
+    }
+    if (!first) throw new PlatformError('failed', 'nothing to send');
+    return { platform: 'discord', channelId: first.channelId, messageId: first.id };
+  }
+
+  private async sendableChannel(channelId: string): Promise<SendableChannels> {
+    const channel = await this.call('fetching the channel', () => this.client.channels.fetch(channelId));
+    if (!channel?.isSendable()) throw new PlatformError('not-found', `Discord channel ${channelId} is not a text channel the bot can use`);
+    return channel;
+  }
+
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw toPlatformError(error, what);
+    }
+  }
+
+  private assertStarted(): void {
+    if (!this.started) throw new PlatformError('failed', 'the Discord adapter is not connected');
+  }
+
+  /** Connection health in the log: disconnects, reconnects, resumes, rate limits. */
+  private observeConnection(): void {
+    const c = this.client;
+    c.on(Events.Error, (error) => this.log.error({ err: toPlatformError(error, 'gateway') }, 'discord client error'));
+    c.on(Events.Warn, (message) => this.log.warn({ detail: message }, 'discord client warning'));
+    c.on(Events.ShardDisconnect, (event, shard) => this.log.warn({ shard, code: event.code }, 'discord gateway closed for good'));
+    // discord.js retries every ~0.5 s while the gateway is unreachable: log the outage once, and its end.
+    let lostAt: number | null = null;
+    c.on(Events.ShardReconnecting, (shard) => {
+      if (lostAt !== null) return;
+      lostAt = Date.now();
+      this.log.warn({ shard }, 'discord gateway connection lost; reconnecting');
+    });
+    const back = (shard: number, how: string, replayed?: number) => {
+      this.log.info({ shard, how, replayed, downMs: lostAt === null ? undefined : Date.now() - lostAt }, 'discord gateway connected again');
+      lostAt = null;
+    };
+    c.on(Events.ShardResume, (shard, replayed) => back(shard, 'resumed', replayed));
+    c.on(Events.ShardReady, (shard) => {
+      if (lostAt !== null) back(shard, 'new session');
+    });
+    c.on(Events.ShardError, (error, shard) => this.log.warn({ shard, err: toPlatformError(error, 'gateway') }, 'discord gateway error'));
+    c.rest.on(RESTEvents.RateLimited, (info) =>
+      this.log.warn(
+        { method: info.method, route: redactRoute(info.route), retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
+        'discord rate limit: waiting before retrying',
+      ),
+    );
+  }
+}
+
+/** The nonce for one part of a reply: the caller's own when it fits, else a stable digest of it (≤ 25 chars). */
+export function partNonce(nonce: string, index: number): string {
+  if (index === 0 && nonce.length <= MAX_NONCE) return nonce;
+  return createHash('sha256').update(`${nonce}#${index}`).digest('base64url').slice(0, MAX_NONCE);
+}

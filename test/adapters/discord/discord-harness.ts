@@ -1,0 +1,85 @@
+import { Writable } from 'node:stream';
+import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterTuning } from '../../../adapters/discord/discord-adapter';
+import { loadConfig } from '../../../src/config/load-config';
+import type { ConversationCore } from '../../../src/conversation/conversation-core';
+import type { IncomingMessage } from '../../../src/conversation/incoming-message';
+import { createLogger } from '../../../src/logging/logger';
+import { DiscordEmulator, type DiscordEmulatorOptions } from '../../emulators/discord';
+import { createTestCore, type TestCore } from '../../support/test-core';
+
+/** Log lines the adapter wrote, parsed, so tests can check what is (and is not) logged. */
+export class LogCapture extends Writable {
+  readonly lines: Record<string, unknown>[] = [];
+  readonly raw: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      this.raw.push(line);
+      this.lines.push(JSON.parse(line) as Record<string, unknown>);
+    }
+    done();
+  }
+  text(): string {
+    return this.raw.join('\n');
+  }
+  find(msg: string | RegExp): Record<string, unknown> | undefined {
+    return this.lines.find((l) => (typeof msg === 'string' ? l['msg'] === msg : msg.test(String(l['msg']))));
+  }
+}
+
+export interface Harness {
+  emu: DiscordEmulator;
+  adapter: DiscordAdapter;
+  testCore: TestCore;
+  /** Every message the core was asked to handle (the real core behind it answers). */
+  seen: IncomingMessage[];
+  logs: LogCapture;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  emulator?: DiscordEmulatorOptions;
+  tuning?: DiscordAdapterTuning;
+  /** Wraps the real core (e.g. to make it fail); ours to mock, the adapter is not. */
+  wrapCore?: (core: ConversationCore) => ConversationCore;
+}
+
+/** A started emulator, a real core (knowledge pack + SQLite in a temp dir) and a connected adapter. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const emu = await DiscordEmulator.start(options.emulator);
+  const testCore = await createTestCore();
+  const seen: IncomingMessage[] = [];
+  const recording: ConversationCore = {
+    handle: (message) => {
+      seen.push(message);
+      return testCore.core.handle(message);
+    },
+  };
+  const logs = new LogCapture();
+  const config = loadConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'debug', ...options.env });
+  const adapter = createDiscordAdapter({
+    config,
+    core: options.wrapCore ? options.wrapCore(recording) : recording,
+    logger: createLogger('debug', logs),
+    tuning: { restRetries: 1, restTimeoutMs: 5000, ...options.tuning },
+  });
+  try {
+    await adapter.start();
+  } catch (error) {
+    await emu.stop();
+    await testCore.cleanup();
+    throw error;
+  }
+  return {
+    emu,
+    adapter,
+    testCore,
+    seen,
+    logs,
+    async stop() {
+      await adapter.stop();
+      await emu.stop();
+      await testCore.cleanup();
+    },
+  };
+}

@@ -1,5 +1,15 @@
 import type { ActionHandler, Command } from './command';
 import { askCommand } from './ask-command';
+import { checkinOptionAction, checkinsStopAction } from './checkins-actions';
+import { checkinAnswerCommand } from './checkins-answer-command';
+import { checkinsCommand } from './checkins-command';
+import { statusWordCommand, stopWordsCommand, subscribeWordsCommand } from './checkins-words-command';
+import { faqGapsCommand } from './faq-gaps-command';
+import { faqListCommand } from './faq-list-command';
+import { faqPinCommand } from './faq-pin-command';
+import { faqStatsCommand } from './faq-stats-command';
+import { faqUnpinCommand } from './faq-unpin-command';
+import { forgetMeCommand } from './forget-me-command';
 import { helpCommand } from './help-command';
 import { suggestionAction } from './suggestion-action';
 import { topicsCommand } from './topics-command';
@@ -8,7 +18,24 @@ import { topicsCommand } from './topics-command';
  * Every command, in the order they are tried. Explicit on purpose: adding a command means adding it here.
  * Plain text that no command claims is treated as a question.
  */
-export const COMMANDS: readonly Command[] = [helpCommand, topicsCommand, askCommand];
+export const COMMANDS: readonly Command[] = [
+  helpCommand,
+  topicsCommand,
+  askCommand,
+  checkinsCommand,
+  forgetMeCommand,
+  subscribeWordsCommand,
+  statusWordCommand,
+  stopWordsCommand,
+  faqPinCommand,
+  faqUnpinCommand,
+  faqListCommand,
+  faqGapsCommand,
+  faqStatsCommand,
+  // Add new commands above this line: the check-in answer command claims every short line (and answers it as a
+  // question when it is not an answer to a check-in), so it must stay last.
+  checkinAnswerCommand,
+];
 
 /** Every button action, by prefix. */
-export const ACTIONS: readonly ActionHandler[] = [suggestionAction];
+export const ACTIONS: readonly ActionHandler[] = [suggestionAction, checkinOptionAction, checkinsStopAction];

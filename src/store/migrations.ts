@@ -16,4 +16,65 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX question_events_asked_at ON question_events (asked_at);
    CREATE INDEX question_events_asker ON question_events (asker_key);`,
+  // 3: follow-up check-ins (src/checkins): opt-in subscriptions, the planned DMs, answers, unreachable users
+  `CREATE TABLE checkin_subscriptions (
+     id INTEGER PRIMARY KEY,
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,                           -- needed to DM the user; deleted by "forget me"
+     address TEXT NOT NULL,                           -- JSON Address (platform, userId, DM channelId, teamId)
+     treatment_date TEXT NOT NULL,                    -- local calendar date, YYYY-MM-DD
+     send_minute INTEGER NOT NULL,                    -- local minute of the day the check-ins go out
+     timezone TEXT NOT NULL,                          -- IANA zone
+     status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'stopped')),
+     created_at INTEGER NOT NULL,                     -- epoch ms, UTC
+     updated_at INTEGER NOT NULL,
+     UNIQUE (platform, user_id)
+   );
+   CREATE TABLE scheduled_checkins (
+     id INTEGER PRIMARY KEY,
+     subscription_id INTEGER NOT NULL REFERENCES checkin_subscriptions (id) ON DELETE CASCADE,
+     platform TEXT NOT NULL,                          -- the subscription's, so a tick claims only what it can send
+     checkin_id TEXT NOT NULL,                        -- id in knowledge/checkins.yaml
+     due_at INTEGER NOT NULL,                         -- epoch ms, UTC
+     expires_at INTEGER NOT NULL,                     -- due_at + sendWithinHours: later it is expired, not sent
+     status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'expired', 'cancelled')),
+     attempts INTEGER NOT NULL DEFAULT 0,             -- sends started
+     lease_until INTEGER,                             -- while sending: back to pending after this (crash)
+     claim_token TEXT,                                -- which tick holds the lease
+     nonce TEXT NOT NULL,                             -- idempotency key sent with every attempt (<= 25 chars)
+     sent_at INTEGER,
+     last_error TEXT
+   );
+   CREATE INDEX scheduled_checkins_claim ON scheduled_checkins (status, due_at);
+   CREATE INDEX scheduled_checkins_subscription ON scheduled_checkins (subscription_id, due_at);
+   CREATE TABLE checkin_responses (
+     id INTEGER PRIMARY KEY,
+     scheduled_id INTEGER NOT NULL REFERENCES scheduled_checkins (id) ON DELETE CASCADE,
+     subscription_id INTEGER NOT NULL REFERENCES checkin_subscriptions (id) ON DELETE CASCADE,
+     checkin_id TEXT NOT NULL,
+     option_id TEXT NOT NULL,
+     via TEXT NOT NULL CHECK (via IN ('button', 'text')),
+     responded_at INTEGER NOT NULL
+   );
+   CREATE INDEX checkin_responses_scheduled ON checkin_responses (scheduled_id);
+   CREATE INDEX checkin_responses_subscription ON checkin_responses (subscription_id);
+   CREATE TABLE unreachable_users (
+     platform TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     reason TEXT NOT NULL,
+     marked_at INTEGER NOT NULL,
+     PRIMARY KEY (platform, user_id)
+   );`,
+  // 4: FAQ answers pinned by moderators, kept current when the knowledge pack changes (src/moderation)
+  `CREATE TABLE faq_pins (
+     id INTEGER PRIMARY KEY,
+     platform TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     message_id TEXT NOT NULL,
+     faq_id TEXT NOT NULL,
+     knowledge_version TEXT NOT NULL,                 -- pack version the message text was last written from
+     answer_hash TEXT NOT NULL,                       -- hash of the text as posted: edit only when it changes
+     pinned_at INTEGER NOT NULL,                      -- epoch ms, UTC
+     UNIQUE (platform, channel_id, faq_id)
+   );`,
 ];

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Knowledge } from '../knowledge/knowledge-schema';
+import type { Logger } from '../logging/logger';
+import type { AdapterRegistry } from '../platform/adapter';
+import { PlatformError } from '../platform/platform-error';
+import type { ClaimedCheckin } from '../store/scheduled-checkins';
+import type { Store } from '../store/store';
+import type { Clock } from '../time/clock';
+import { buildCheckinReply } from './checkin-message';
+import { DEFAULT_PACING, type PlatformPace, PlatformLimiters } from './pacing';
+
+export interface SchedulerDeps {
+  store: Store;
+  /** The live knowledge pack (a KnowledgeState): the message is built from it at send time. */
+  knowledge: { readonly knowledge: Knowledge };
+  clock: Clock;
+  logger: Logger;
+  /** Filled by the app as adapters start; a tick claims only rows of platforms present here. */
+  adapters: AdapterRegistry;
+  /** node-cron expression (CHECKIN_CRON). */
+  cron: string;
+}
+
+export interface SchedulerOptions {
+  /** How long a claim holds before a crashed sender's rows go back to pending. */
+  leaseMs?: number;
+  /** Sends started per check-in before it is marked failed. */
+  maxAttempts?: number;
+  /** Rows claimed per tick; at the slowest pace they must go out well within the lease. */
+  batchSize?: number;
+  /** A send is not started with less lease than this left (another process may soon take the row). */
+  sendMarginMs?: number;
+  pacing?: Readonly<Partial<Record<string, PlatformPace | null>>>;
+}
+
+export const SCHEDULER_DEFAULTS = {
+  leaseMs: 5 * 60_000,
+  maxAttempts: 3,
+  batchSize: 1000,
+  sendMarginMs: 30_000,
+} as const;
+
+/** What one tick did. */
+export interface TickResult {
+  claimed: number;
+  sent: number;
+  /** Failed and back to pending; the next tick retries. */
+  retried: number;
+  /** Failed for good (attempts used up). */
+  failed: number;
+  /** Past their window: marked expired, not sent. */
+  expired: number;
+  /** The user cannot get DMs: subscription paused. */
+  paused: number;
+  /** Check-ins no longer in the plan. */
+  cancelled: number;
+  /** Claimed but not sent by this tick (stopped meanwhile, lease lost, platform absent). */
+  skipped: number;
+  /** Rows whose lease had run out (a crashed sender), put back to pending. */
+  released: number;
+}
+
+type Outcome = 'sent' | 'retried' | 'failed' | 'expired' | 'paused' | 'cancelled' | 'skipped';
+
+/**
+ * Sends due check-ins. The schedule lives in the store; the cron task only calls tick(), and tests call tick()
+ * directly with their clock. Each tick claims due rows in one transaction (pending → sending, leased), expires
+ * rows past their window, sends each through its platform's adapter behind that platform's limiter (with the
+ * row's nonce), and marks it sent or failed.
+ */
+export class CheckinScheduler {
+  private task: ScheduledTask | null = null;
+  private readonly inFlight = new Set<Promise<TickResult>>();
+  private readonly limiters: PlatformLimiters;
+  private readonly options: Required<Omit<SchedulerOptions, 'pacing'>>;
+
+  constructor(
+    private readonly deps: SchedulerDeps,
+    options: SchedulerOptions = {},
+  ) {
+    const { pacing, ...rest } = options;
+    this.options = { ...SCHEDULER_DEFAULTS, ...rest };
+    this.limiters = new PlatformLimiters({ ...DEFAULT_PACING, ...pacing });
+  }
+
+  /** Starts the cron task (noOverlap: a slow tick is never run twice at once). Throws on a bad expression. */
+  start(): void {
+    if (this.task) return;
+    if (!cron.validate(this.deps.cron)) {
+      throw new Error(`CHECKIN_CRON "${this.deps.cron}" is not a valid cron expression (default: "* * * * *")`);
+    }
+    this.task = cron.schedule(
+      this.deps.cron,
+      async () => {
+        await this.tick();
+      },
+      { name: 'checkins', noOverlap: true },
+    );
+  }
+
+  /** Stops the cron task and waits for ticks in progress. */
+  async stop(): Promise<void> {
+    const task = this.task;
+    this.task = null;
+    if (task) await task.destroy();
+    await Promise.allSettled([...this.inFlight]);
+    await this.limiters.stop();
+  }
+
+  /**
+   * One pass. The claim and the sends of unpaced platforms (the shell) start synchronously, before this
+   * returns; the promise settles when every claimed row is marked.
+   */
+  tick(now: Date = this.deps.clock.now()): Promise<TickResult> {
+    return this.beginTick(now).done;
+  }
+
+  /** tick(), also saying at once how many rows were claimed (the shell's /advance prints it). */
+  beginTick(now: Date = this.deps.clock.now()): { claimed: number; done: Promise<TickResult> } {
+    const { store, logger, adapters } = this.deps;
+    const started = performance.now();
+    const at = () => now.getTime() + (performance.now() - started);
+    const result: TickResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0, paused: 0, cancelled: 0, skipped: 0, released: 0 };
+    let claimed: ClaimedCheckin[];
+    try {
+      const claim = store.checkins.scheduled.claimDue(now.getTime(), {
+        leaseMs: this.options.leaseMs,
+        limit: this.options.batchSize,
+        claimToken: randomUUID(),
+        platforms: [...adapters.keys()],
+      });
+      claimed = claim.claimed;
+      result.claimed = claimed.length;
+      result.released = claim.released;
+      result.expired = claim.expired;
+    } catch (error) {
+      logger.error({ err: error }, 'check-in claim failed; the next tick tries again');
+      return { claimed: 0, done: Promise.resolve(result) };
+    }
+    const jobs = claimed.map((row) =>
+      this.limiters
+        .schedule(row.platform, row.address.channelId ?? row.userId, () => this.deliver(row, at))
+        .catch((error: unknown): Outcome => {
+          // Only reached when the limiter itself fails (e.g. stopped); the lease returns the row later.
+          logger.warn({ err: error, scheduledId: row.id }, 'check-in not sent');
+          return 'skipped';
+        }),
+    );
+    const done = Promise.all(jobs).then((outcomes) => {
+      for (const outcome of outcomes) result[outcome]++;
+      if (claimed.length > 0) this.checkpoint();
+      if (result.claimed + result.expired + result.released > 0) logger.info({ ...result }, 'check-in tick');
+      return result;
+    });
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+    return { claimed: claimed.length, done };
+  }
+
+  private checkpoint(): void {
+    try {
+      this.deps.store.checkins.checkpoint();
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'WAL checkpoint after a tick failed');
+    }
+  }
+
+  private deliver(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
+    const { store, knowledge, adapters, logger } = this.deps;
+    const scheduled = store.checkins.scheduled;
+    const adapter = adapters.get(row.platform);
+    if (!adapter) {
+      scheduled.release(row.id, row.claimToken);
+      return Promise.resolve('skipped');
+    }
+    const checkin = knowledge.knowledge.checkins.find((c) => c.id === row.checkinId);
+    if (!checkin) {
+      scheduled.cancelClaimed(row.id, row.claimToken, 'no longer in the check-in plan');
+      return Promise.resolve('cancelled');
+    }
+    const permission = scheduled.permitSend(row.id, row.claimToken, at(), this.options.sendMarginMs);
+    if (permission === 'expired') return Promise.resolve('expired');
+    if (permission === 'lost') return Promise.resolve('skipped');
+
+    let sending: Promise<unknown>;
+    try {
+      sending = adapter.sendDirect(row.address, buildCheckinReply(checkin, row.id), { nonce: row.nonce });
+    } catch (error) {
+      sending = Promise.reject(error);
+    }
+    return sending.then(
+      (): Outcome => {
+        scheduled.markSent(row.id, row.claimToken, at());
+        return 'sent';
+      },
+      (error: unknown): Outcome => {
+        if (error instanceof PlatformError && error.code === 'unreachable') {
+          store.checkins.markUnreachable(row, row.claimToken, error.message, at());
+          logger.warn({ scheduledId: row.id, platform: row.platform }, 'user cannot get DMs: check-ins paused');
+          return 'paused';
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        const outcome = scheduled.markFailed(row.id, row.claimToken, message, this.options.maxAttempts);
+        logger.warn({ err: error, scheduledId: row.id, outcome }, 'check-in send failed');
+        return outcome === 'retry' ? 'retried' : outcome === 'failed' ? 'failed' : 'skipped';
+      },
+    );
+  }
+}

@@ -1,0 +1,83 @@
+import { DateTime, IANAZone } from 'luxon';
+import type { QuietHours } from '../config/config-schema';
+
+/** A local wall-clock time. */
+export interface LocalTime {
+  hour: number;
+  minute: number;
+}
+
+export const DEFAULT_SEND_TIME: LocalTime = { hour: 9, minute: 0 };
+
+export function minuteOfDay(time: LocalTime): number {
+  return time.hour * 60 + time.minute;
+}
+
+export function timeOfMinute(minute: number): LocalTime {
+  return { hour: Math.floor(minute / 60), minute: minute % 60 };
+}
+
+/** "09:00" */
+export function formatClock(minute: number): string {
+  const t = timeOfMinute(minute);
+  return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
+}
+
+/** The canonical IANA name ("europe/berlin" → "Europe/Berlin"), or null when luxon does not know the zone. */
+export function canonicalZone(name: string): string | null {
+  if (!IANAZone.isValidZone(name)) return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Quiet hours are [start, end) in local minutes; they may wrap midnight (21:00-08:00).
+ * Equal start and end means no quiet hours.
+ */
+export function isQuietMinute(minute: number, quiet: QuietHours): boolean {
+  const { startMinute: start, endMinute: end } = quiet;
+  if (start === end) return false;
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+export function formatQuietHours(quiet: QuietHours): string {
+  return `${formatClock(quiet.startMinute)}-${formatClock(quiet.endMinute)}`;
+}
+
+/** The user's local calendar date at `now`, YYYY-MM-DD. */
+export function localDate(now: Date, zone: string): string {
+  return DateTime.fromJSDate(now, { zone }).toISODate() as string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Epoch ms of a YYYY-MM-DD date at 00:00 UTC, where every day has 24 hours: calendar arithmetic only. */
+function utcDay(isoDate: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+/** Calendar arithmetic on YYYY-MM-DD. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(utcDay(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole calendar days from a to b (b - a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((utcDay(b) - utcDay(a)) / DAY_MS);
+}
+
+/** "Thu 26 Nov 2026" */
+export function formatLocalDate(isoDate: string): string {
+  return DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale('en-GB').toFormat('ccc d LLL yyyy');
+}
+
+/** "Thu 26 Nov 2026 at 09:00" in the given zone. */
+export function formatLocalDateTime(at: number | Date, zone: string): string {
+  return DateTime.fromMillis(typeof at === 'number' ? at : at.getTime(), { zone })
+    .setLocale('en-GB')
+    .toFormat("ccc d LLL yyyy 'at' HH:mm");
+}

@@ -1,0 +1,12 @@
+import { forgetMe } from '../checkins/checkin-service';
+import type { Command } from './command';
+
+/** "forget me" / "forget-me" (Discord /forget-me, Slack /aftercare forget-me): deletes every row about the user. */
+export const forgetMeCommand: Command = {
+  name: 'forget me',
+  usage: 'forget me',
+  summary: 'delete everything I have stored about you (check-ins, answers, question records)',
+  moderatorOnly: false,
+  parse: (text) => (/^\/?forget[\s-]+me[.!]*$/i.test(text) ? '' : null),
+  run: ({ message, deps }) => forgetMe(deps, message),
+};

@@ -1,0 +1,52 @@
+import type { SqliteDatabase } from './open-database';
+
+export interface CheckinResponse {
+  scheduledId: number;
+  subscriptionId: number;
+  checkinId: string;
+  optionId: string;
+  via: 'button' | 'text';
+  respondedAt: number;
+}
+
+/** What users answered to their check-ins (no user ids: rows hang off the subscription). */
+export class CheckinResponseRepository {
+  private readonly insert;
+  private readonly byScheduled;
+
+  constructor(private readonly db: SqliteDatabase) {
+    this.insert = db.prepare(
+      `INSERT INTO checkin_responses (scheduled_id, subscription_id, checkin_id, option_id, via, responded_at)
+       VALUES (@scheduledId, @subscriptionId, @checkinId, @optionId, @via, @respondedAt)`,
+    );
+    this.byScheduled = db.prepare(`SELECT * FROM checkin_responses WHERE scheduled_id = ? ORDER BY id`);
+  }
+
+  record(response: CheckinResponse): void {
+    this.insert.run(response);
+  }
+
+  forScheduled(scheduledId: number): CheckinResponse[] {
+    return (
+      this.byScheduled.all(scheduledId) as Array<{
+        scheduled_id: number;
+        subscription_id: number;
+        checkin_id: string;
+        option_id: string;
+        via: 'button' | 'text';
+        responded_at: number;
+      }>
+    ).map((r) => ({
+      scheduledId: r.scheduled_id,
+      subscriptionId: r.subscription_id,
+      checkinId: r.checkin_id,
+      optionId: r.option_id,
+      via: r.via,
+      respondedAt: r.responded_at,
+    }));
+  }
+
+  count(): number {
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM checkin_responses`).get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,262 @@
+import type { Statement } from 'better-sqlite3';
+import type { Platform } from '../conversation/incoming-message';
+import type { Address } from '../platform/adapter';
+import type { SqliteDatabase } from './open-database';
+
+export type ScheduledStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'expired' | 'cancelled';
+
+export interface ScheduledCheckin {
+  id: number;
+  subscriptionId: number;
+  platform: Platform;
+  checkinId: string;
+  dueAt: number;
+  expiresAt: number;
+  status: ScheduledStatus;
+  attempts: number;
+  leaseUntil: number | null;
+  nonce: string;
+  sentAt: number | null;
+  lastError: string | null;
+}
+
+/** A check-in this tick holds the lease on, with what is needed to send it. */
+export interface ClaimedCheckin extends ScheduledCheckin {
+  userId: string;
+  address: Address;
+  timezone: string;
+  claimToken: string;
+}
+
+export interface ClaimOptions {
+  /** How long the claim holds; after it a crashed sender's rows go back to pending. */
+  leaseMs: number;
+  /** At most this many rows per claim (they must be sendable within the lease). */
+  limit: number;
+  claimToken: string;
+  /** Only rows of these platforms (the adapters running in this process). */
+  platforms: readonly Platform[];
+}
+
+export interface ClaimResult {
+  claimed: ClaimedCheckin[];
+  /** Rows whose lease ran out (a sender died between claim and mark), now pending again. */
+  released: number;
+  /** Rows past their send window, marked expired instead of sent. */
+  expired: number;
+}
+
+/** What a sender may do with a claimed row right before calling the platform. */
+export type SendPermission = 'send' | 'expired' | 'lost';
+
+interface Row {
+  id: number;
+  subscription_id: number;
+  platform: string;
+  checkin_id: string;
+  due_at: number;
+  expires_at: number;
+  status: string;
+  attempts: number;
+  lease_until: number | null;
+  nonce: string;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
+function toScheduled(row: Row): ScheduledCheckin {
+  return {
+    id: row.id,
+    subscriptionId: row.subscription_id,
+    platform: row.platform as Platform,
+    checkinId: row.checkin_id,
+    dueAt: row.due_at,
+    expiresAt: row.expires_at,
+    status: row.status as ScheduledStatus,
+    attempts: row.attempts,
+    leaseUntil: row.lease_until,
+    nonce: row.nonce,
+    sentAt: row.sent_at,
+    lastError: row.last_error,
+  };
+}
+
+/**
+ * The planned DMs and their delivery state machine:
+ * pending → sending (claimed with a lease) → sent | failed | back to pending (retry, or the lease ran out);
+ * pending → expired (past its window) | cancelled (stop, replace, unreachable).
+ */
+export class ScheduledCheckinRepository {
+  private readonly releaseLeases;
+  private readonly expireOverdue;
+  private readonly selectDue;
+  private readonly claimRow;
+  private readonly permit;
+  private readonly expireClaimed;
+  private readonly markSentStmt;
+  private readonly retryStmt;
+  private readonly failStmt;
+  private readonly releaseStmt;
+  private readonly cancelStmt;
+  private readonly byId;
+  private readonly bySubscription;
+  private readonly latestSent;
+
+  constructor(private readonly db: SqliteDatabase) {
+    // Both range scans use the (status, due_at) index: the sending rows, then the pending rows already due.
+    this.releaseLeases = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
+       WHERE status = 'sending' AND lease_until <= ?`,
+    );
+    this.expireOverdue = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
+       WHERE status = 'pending' AND due_at <= @now AND expires_at <= @now`,
+    );
+    this.claimRow = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'sending', lease_until = ?, claim_token = ? WHERE id = ? AND status = 'pending'`,
+    );
+    const dueByPlatforms = new Map<string, Statement<unknown[]>>();
+    this.selectDue = (platforms: readonly Platform[]) => {
+      const key = platforms.join(',');
+      let statement = dueByPlatforms.get(key);
+      if (!statement) {
+        statement = db.prepare(
+        `SELECT s.*, sub.user_id AS user_id, sub.address AS address, sub.timezone AS timezone
+         FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
+         WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (${platforms.map(() => '?').join(', ')})
+         ORDER BY s.due_at LIMIT ?`,
+        );
+        dueByPlatforms.set(key, statement);
+      }
+      return statement;
+    };
+    this.permit = db.prepare(
+      `UPDATE scheduled_checkins SET attempts = attempts + 1
+       WHERE id = @id AND status = 'sending' AND claim_token = @token AND lease_until > @until AND expires_at > @now`,
+    );
+    this.expireClaimed = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'expired', lease_until = NULL, last_error = 'past its send window'
+       WHERE id = @id AND status = 'sending' AND claim_token = @token AND expires_at <= @now`,
+    );
+    // Whatever the status now (a stop may have cancelled it mid-send), a message that went out is recorded as sent.
+    this.markSentStmt = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'sent', sent_at = ?, lease_until = NULL, last_error = NULL
+       WHERE id = ? AND claim_token = ?`,
+    );
+    this.retryStmt = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL, last_error = ?
+       WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+    );
+    this.failStmt = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'failed', lease_until = NULL, last_error = ?
+       WHERE id = ? AND claim_token = ?`,
+    );
+    this.releaseStmt = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
+       WHERE id = ? AND claim_token = ? AND status = 'sending'`,
+    );
+    this.cancelStmt = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'cancelled', lease_until = NULL, last_error = ? WHERE id = ? AND claim_token = ?`,
+    );
+    this.byId = db.prepare(`SELECT * FROM scheduled_checkins WHERE id = ?`);
+    this.bySubscription = db.prepare(`SELECT * FROM scheduled_checkins WHERE subscription_id = ? ORDER BY due_at, id`);
+    this.latestSent = db.prepare(
+      `SELECT * FROM scheduled_checkins
+       WHERE subscription_id = ? AND status IN ('sent', 'sending') AND due_at <= ?
+       ORDER BY due_at DESC, id DESC LIMIT 1`,
+    );
+  }
+
+  /**
+   * One IMMEDIATE transaction, so two processes on one file never claim the same row: rows whose lease ran
+   * out go back to pending, rows past their window are expired, then the due rows are leased to `claimToken`.
+   */
+  claimDue(now: number, options: ClaimOptions): ClaimResult {
+    const run = this.db.transaction((): ClaimResult => {
+      const released = this.releaseLeases.run(now).changes;
+      const expired = this.expireOverdue.run({ now }).changes;
+      if (options.platforms.length === 0 || options.limit <= 0) return { claimed: [], released, expired };
+      const rows = this.selectDue(options.platforms).all(now, ...options.platforms, options.limit) as Array<
+        Row & { user_id: string; address: string; timezone: string }
+      >;
+      const leaseUntil = now + options.leaseMs;
+      const claimed: ClaimedCheckin[] = [];
+      for (const row of rows) {
+        if (this.claimRow.run(leaseUntil, options.claimToken, row.id).changes !== 1) continue;
+        claimed.push({
+          ...toScheduled(row),
+          status: 'sending',
+          leaseUntil,
+          userId: row.user_id,
+          address: JSON.parse(row.address) as Address,
+          timezone: row.timezone,
+          claimToken: options.claimToken,
+        });
+      }
+      return { claimed, released, expired };
+    });
+    return run.immediate();
+  }
+
+  /**
+   * Checked right before each send: the row must still be ours (not stopped, not re-claimed after the lease),
+   * with at least `marginMs` of lease left, and inside its window. 'send' counts the attempt.
+   */
+  permitSend(id: number, claimToken: string, now: number, marginMs: number): SendPermission {
+    if (this.permit.run({ id, token: claimToken, until: now + marginMs, now }).changes === 1) return 'send';
+    if (this.expireClaimed.run({ id, token: claimToken, now }).changes === 1) return 'expired';
+    return 'lost';
+  }
+
+  markSent(id: number, claimToken: string, now: number): boolean {
+    return this.markSentStmt.run(now, id, claimToken).changes === 1;
+  }
+
+  /** A send failed: back to pending while attempts remain (the next tick retries), else failed. */
+  markFailed(id: number, claimToken: string, error: string, maxAttempts: number): 'retry' | 'failed' | 'lost' {
+    const row = this.byId.get(id) as Row | undefined;
+    if (!row) return 'lost';
+    if (row.attempts < maxAttempts && this.retryStmt.run(error, id, claimToken).changes === 1) return 'retry';
+    return this.failStmt.run(error, id, claimToken).changes === 1 ? 'failed' : 'lost';
+  }
+
+  /** Final failure without retry (unreachable user). */
+  markFinal(id: number, claimToken: string, error: string): void {
+    this.failStmt.run(error, id, claimToken);
+  }
+
+  /** Gives a claimed row back untouched (its platform is not running here). */
+  release(id: number, claimToken: string): void {
+    this.releaseStmt.run(id, claimToken);
+  }
+
+  /** A claimed row that can never be sent (its check-in left the plan). */
+  cancelClaimed(id: number, claimToken: string, reason: string): void {
+    this.cancelStmt.run(reason, id, claimToken);
+  }
+
+  get(id: number): ScheduledCheckin | null {
+    const row = this.byId.get(id) as Row | undefined;
+    return row ? toScheduled(row) : null;
+  }
+
+  forSubscription(subscriptionId: number): ScheduledCheckin[] {
+    return (this.bySubscription.all(subscriptionId) as Row[]).map(toScheduled);
+  }
+
+  /** The most recent check-in that went out to this subscription (or is going out), if any. */
+  latestDelivered(subscriptionId: number, now: number): ScheduledCheckin | null {
+    const row = this.latestSent.get(subscriptionId, now) as Row | undefined;
+    return row ? toScheduled(row) : null;
+  }
+
+  countByStatus(): Record<ScheduledStatus, number> {
+    const counts: Record<ScheduledStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, expired: 0, cancelled: 0 };
+    const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM scheduled_checkins GROUP BY status`).all() as Array<{
+      status: ScheduledStatus;
+      n: number;
+    }>;
+    for (const r of rows) counts[r.status] = r.n;
+    return counts;
+  }
+}

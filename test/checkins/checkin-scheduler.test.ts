@@ -1,0 +1,252 @@
+import { CheckinScheduler, SCHEDULER_DEFAULTS } from '../../src/checkins/checkin-scheduler';
+import { startCheckins, stopCheckins } from '../../src/checkins/checkin-service';
+import { silentLogger } from '../../src/logging/logger';
+import { PlatformError } from '../../src/platform/platform-error';
+import { createStore } from '../../src/store/store';
+import { createTestCore, type TestCore } from '../support/test-core';
+import { dm, RecordingAdapter } from './support/checkin-fixtures';
+import { seedSubscription } from './support/seed';
+
+const HOUR = 3_600_000;
+const NOW = new Date('2026-11-26T10:00:00Z');
+
+describe('check-in scheduler', () => {
+  let t: TestCore;
+  let adapter: RecordingAdapter;
+  let schedulers: CheckinScheduler[];
+
+  function newScheduler(options: ConstructorParameters<typeof CheckinScheduler>[1] = {}, deps: Partial<ConstructorParameters<typeof CheckinScheduler>[0]> = {}) {
+    const s = new CheckinScheduler({ ...t.deps, logger: silentLogger(), cron: '* * * * *', ...deps }, options);
+    schedulers.push(s);
+    return s;
+  }
+
+  beforeEach(async () => {
+    t = await createTestCore({ now: NOW });
+    adapter = new RecordingAdapter('discord');
+    t.adapters.set('discord', adapter);
+    schedulers = [];
+  });
+  afterEach(async () => {
+    for (const s of schedulers) await s.stop();
+    await t.cleanup();
+  });
+
+  const subscribe = (userId: string, args = 'today 9 Europe/Berlin') => startCheckins(t.deps, dm('', { id: userId }), args);
+
+  /** Ticks every `stepMs` from now for `days` days. */
+  async function runFor(scheduler: CheckinScheduler, days: number, stepMs = HOUR) {
+    const end = t.clock.now().getTime() + days * 24 * HOUR;
+    while (t.clock.now().getTime() < end) {
+      t.clock.advance(stepMs);
+      await scheduler.tick();
+    }
+  }
+
+  it('sends every check-in of the plan once, at its time, with a stable nonce, and marks it sent', async () => {
+    subscribe('alice');
+    const scheduler = newScheduler();
+    await runFor(scheduler, 16, 15 * 60_000);
+    const plan = t.knowledge.knowledge.checkins;
+    expect(adapter.sent.map((s) => s.reply.text.split('\n')[0])).toEqual(plan.map((c) => c.message.split('\n')[0]));
+    const nonces = adapter.sent.map((s) => s.nonce!);
+    expect(new Set(nonces).size).toBe(plan.length);
+    for (const nonce of nonces) expect(nonce.length).toBeLessThanOrEqual(25);
+    const rows = t.store.db.prepare(`SELECT status, attempts, nonce, sent_at, due_at FROM scheduled_checkins ORDER BY due_at`).all() as Array<{
+      status: string;
+      attempts: number;
+      nonce: string;
+      sent_at: number;
+      due_at: number;
+    }>;
+    expect(rows.map((r) => r.status)).toEqual(plan.map(() => 'sent'));
+    expect(rows.map((r) => r.nonce)).toEqual(nonces);
+    for (const row of rows) {
+      expect(row.attempts).toBe(1);
+      expect(row.sent_at - row.due_at).toBeGreaterThanOrEqual(0);
+      expect(row.sent_at - row.due_at).toBeLessThan(15 * 60_000);
+    }
+  });
+
+  it('never sends to a user who did not opt in or who stopped', async () => {
+    subscribe('alice');
+    subscribe('bob');
+    subscribe('carol');
+    const scheduler = newScheduler();
+    await runFor(scheduler, 2); // a couple of check-ins each
+    stopCheckins(t.deps, dm('stop', { id: 'bob' }));
+    const bobBefore = adapter.sentTo('bob').length;
+    expect(bobBefore).toBeGreaterThan(0);
+    await runFor(scheduler, 14);
+    expect(adapter.sentTo('alice')).toHaveLength(t.knowledge.knowledge.checkins.length);
+    expect(adapter.sentTo('bob')).toHaveLength(bobBefore);
+    expect(adapter.sentTo('mallory')).toHaveLength(0);
+    expect(new Set(adapter.sent.map((s) => s.address.userId))).toEqual(new Set(['alice', 'bob', 'carol']));
+  });
+
+  it('after downtime sends what is still inside its window and expires the rest', async () => {
+    subscribe('alice');
+    const [day1, day2, day3] = t.knowledge.knowledge.checkins;
+    const scheduler = newScheduler();
+    // Down from now until the day-3 check-in is 2 hours late (Berlin 09:00 = 08:00Z).
+    t.clock.set(new Date(Date.parse('2026-11-29T08:00:00Z') + 2 * HOUR));
+    expect(2).toBeLessThan(day3!.sendWithinHours);
+    const result = await scheduler.tick();
+    expect(result).toMatchObject({ expired: 2, claimed: 1, sent: 1 });
+    expect(adapter.sent).toHaveLength(1);
+    expect(adapter.sent[0]!.reply.text).toContain(day3!.message);
+    const statuses = t.store.db.prepare(`SELECT checkin_id, status FROM scheduled_checkins ORDER BY due_at LIMIT 3`).all();
+    expect(statuses).toEqual([
+      { checkin_id: day1!.id, status: 'expired' },
+      { checkin_id: day2!.id, status: 'expired' },
+      { checkin_id: day3!.id, status: 'sent' },
+    ]);
+  });
+
+  it('retries a failed send on later ticks, then marks it failed after the last attempt', async () => {
+    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    adapter.fail = () => new PlatformError('failed', 'HTTP 500');
+    const scheduler = newScheduler({ maxAttempts: 3 });
+    expect(await scheduler.tick()).toMatchObject({ claimed: 1, retried: 1 });
+    t.clock.advance(60_000);
+    expect(await scheduler.tick()).toMatchObject({ claimed: 1, retried: 1 });
+    t.clock.advance(60_000);
+    expect(await scheduler.tick()).toMatchObject({ claimed: 1, failed: 1 });
+    t.clock.advance(60_000);
+    expect(await scheduler.tick()).toMatchObject({ claimed: 0 });
+    expect(t.store.db.prepare(`SELECT status, attempts, last_error FROM scheduled_checkins`).get()).toEqual({
+      status: 'failed',
+      attempts: 3,
+      last_error: 'HTTP 500',
+    });
+  });
+
+  it('recovers when a retry succeeds', async () => {
+    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    adapter.fail = (_address, call) => (call === 1 ? new Error('socket hang up') : null);
+    const scheduler = newScheduler();
+    expect(await scheduler.tick()).toMatchObject({ retried: 1 });
+    t.clock.advance(60_000);
+    expect(await scheduler.tick()).toMatchObject({ sent: 1 });
+    expect(adapter.sent).toHaveLength(1);
+  });
+
+  it('pauses the subscription when the user cannot get DMs: no retries, status explains', async () => {
+    subscribe('alice');
+    let calls = 0;
+    adapter.fail = () => {
+      calls++;
+      return new PlatformError('unreachable', 'Cannot send messages to this user (50007)');
+    };
+    const scheduler = newScheduler();
+    await runFor(scheduler, 15);
+    expect(calls).toBe(1);
+    expect(t.store.checkins.subscriptions.get('discord', 'alice')!.status).toBe('paused');
+    expect(t.store.checkins.unreachable.get('discord', 'alice')).toMatchObject({ reason: expect.stringMatching(/50007/) });
+    const statuses = t.store.db.prepare(`SELECT status, COUNT(*) AS n FROM scheduled_checkins GROUP BY status ORDER BY status`).all();
+    expect(statuses).toEqual([
+      { status: 'cancelled', n: t.knowledge.knowledge.checkins.length - 1 },
+      { status: 'failed', n: 1 },
+    ]);
+    const status = await t.core.handle(dm('status', { id: 'alice' }));
+    expect(status.text).toMatch(/paused: I could not send you a direct message/);
+    // Starting again clears the mark and plans again.
+    adapter.fail = null;
+    subscribe('alice');
+    expect(t.store.checkins.unreachable.get('discord', 'alice')).toBeNull();
+    await runFor(scheduler, 2);
+    expect(adapter.sentTo('alice').length).toBeGreaterThan(0);
+  });
+
+  it('puts a row back when its lease runs out (the sender died) and sends it once, with the same nonce', async () => {
+    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    // A sender claims and dies before marking.
+    const dead = t.store.checkins.scheduled.claimDue(NOW.getTime(), {
+      leaseMs: SCHEDULER_DEFAULTS.leaseMs,
+      limit: 10,
+      claimToken: 'dead-process',
+      platforms: ['discord'],
+    });
+    expect(dead.claimed).toHaveLength(1);
+    const scheduler = newScheduler();
+    t.clock.advance(SCHEDULER_DEFAULTS.leaseMs - 1);
+    expect(await scheduler.tick()).toMatchObject({ claimed: 0, released: 0 });
+    t.clock.advance(1);
+    expect(await scheduler.tick()).toMatchObject({ released: 1, claimed: 1, sent: 1 });
+    t.clock.advance(SCHEDULER_DEFAULTS.leaseMs * 2);
+    expect(await scheduler.tick()).toMatchObject({ claimed: 0, released: 0 });
+    expect(adapter.sent.map((s) => s.nonce)).toEqual([dead.claimed[0]!.nonce]);
+  });
+
+  it('claims only rows of platforms whose adapter runs in this process', async () => {
+    seedSubscription(t.store, { userId: 'sam', platform: 'slack', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    seedSubscription(t.store, { userId: 'dan', platform: 'discord', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    const result = await newScheduler().tick();
+    expect(result).toMatchObject({ claimed: 1, sent: 1 });
+    expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ pending: 1, sent: 1 });
+  });
+
+  it('cancels a check-in that is no longer in the plan instead of sending it', async () => {
+    seedSubscription(t.store, { userId: 'alice', checkinIds: ['retired-checkin'], dueAt: [NOW.getTime()] });
+    expect(await newScheduler().tick()).toMatchObject({ claimed: 1, cancelled: 1, sent: 0 });
+    expect(adapter.sent).toHaveLength(0);
+  });
+
+  it('two schedulers on one database file (two connections) send each check-in exactly once', async () => {
+    const other = createStore(t.config.DATABASE_PATH);
+    try {
+      const users = Array.from({ length: 120 }, (_, i) => `user-${i}`);
+      for (const userId of users) {
+        seedSubscription(t.store, {
+          userId,
+          checkinIds: ['day-1-redness', 'day-3-sunscreen'],
+          dueAt: [NOW.getTime() - 60_000, NOW.getTime() + 30 * 60_000],
+        });
+      }
+      const secondAdapter = new RecordingAdapter('discord');
+      const pacing = { discord: { perSecond: 5000, maxConcurrent: 4 } };
+      const a = newScheduler({ batchSize: 7, pacing });
+      const b = newScheduler({ batchSize: 5, pacing }, { store: other, adapters: new Map([['discord', secondAdapter]]) });
+      for (let minute = 0; minute < 40; minute++) {
+        await Promise.all([a.tick(), b.tick(), a.tick(), b.tick()]);
+        t.clock.advance(60_000);
+      }
+      const all = [...adapter.sent, ...secondAdapter.sent];
+      expect(adapter.sent.length).toBeGreaterThan(0);
+      expect(secondAdapter.sent.length).toBeGreaterThan(0);
+      expect(all).toHaveLength(users.length * 2);
+      expect(new Set(all.map((s) => s.nonce)).size).toBe(users.length * 2);
+      expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: users.length * 2, pending: 0, sending: 0 });
+    } finally {
+      other.close();
+    }
+  });
+
+  it('paces sends through the platform limiter (and per channel on Slack)', async () => {
+    const slack = new RecordingAdapter('slack');
+    t.adapters.set('slack', slack);
+    for (let i = 0; i < 6; i++) seedSubscription(t.store, { userId: `d${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    // Two check-ins for one Slack user land in the same DM channel.
+    seedSubscription(t.store, { userId: 's1', platform: 'slack', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime(), NOW.getTime()] });
+    const scheduler = newScheduler({ pacing: { discord: { perSecond: 50, maxConcurrent: 5 }, slack: { perSecond: 50, perChannelPerSecond: 4, maxConcurrent: 5 } } });
+    const started = Date.now();
+    const result = await scheduler.tick();
+    expect(result).toMatchObject({ claimed: 8, sent: 8 });
+    // 50/s: the k-th send starts no earlier than k × 20 ms after the tick began. (The limiter makes up for a late
+    // timer, so single gaps may be shorter; the schedule as a whole never runs ahead.)
+    adapter.sent.forEach((s, k) => {
+      expect(s.at - started).toBeGreaterThanOrEqual(k * 20 - 1);
+    });
+    expect(slack.sent[1]!.at - started).toBeGreaterThanOrEqual(250 - 1); // 4/s per channel
+  });
+
+  it('runs ticks from its cron task until stopped, and rejects a bad expression', async () => {
+    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    const scheduler = newScheduler({}, { cron: '* * * * * *' }); // every second
+    scheduler.start();
+    await adapter.waitForSent(1);
+    await scheduler.stop();
+    expect(adapter.sent).toHaveLength(1);
+    expect(() => newScheduler({}, { cron: 'every minute' }).start()).toThrow(/CHECKIN_CRON "every minute" is not a valid cron expression/);
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createStore, type Store } from '../../src/store/store';
+import { seedSubscription } from '../checkins/support/seed';
+
+const NOW = Date.parse('2026-11-26T10:00:00Z');
+const LEASE = 5 * 60_000;
+const claim = (store: Store, now: number, token: string, limit = 100) =>
+  store.checkins.scheduled.claimDue(now, { leaseMs: LEASE, limit, claimToken: token, platforms: ['discord', 'slack', 'shell'] });
+
+describe('check-in store', () => {
+  let dir: string;
+  let store: Store;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'aftercare-checkins-store-'));
+    store = createStore(path.join(dir, 'bot.db'));
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('claims due rows through the (status, due_at) index', () => {
+    const plan = store.db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT s.id FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
+         WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (?) ORDER BY s.due_at LIMIT ?`,
+      )
+      .all(NOW, 'discord', 10) as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim \(status=\? AND due_at<\?\)/);
+    const expire = store.db
+      .prepare(`EXPLAIN QUERY PLAN UPDATE scheduled_checkins SET status = 'expired' WHERE status = 'pending' AND due_at <= ? AND expires_at <= ?`)
+      .all(NOW, NOW) as Array<{ detail: string }>;
+    expect(expire.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim/);
+  });
+
+  it('claims due rows once, in due order, leaving future ones pending', () => {
+    seedSubscription(store, { userId: 'a', checkinIds: ['c1', 'c2', 'c3'], dueAt: [NOW - 2000, NOW - 1000, NOW + 1000] });
+    const first = claim(store, NOW, 't1', 1);
+    expect(first.claimed.map((c) => c.checkinId)).toEqual(['c1']);
+    expect(first.claimed[0]).toMatchObject({ status: 'sending', leaseUntil: NOW + LEASE, userId: 'a', address: { userId: 'a' } });
+    expect(claim(store, NOW, 't2').claimed.map((c) => c.checkinId)).toEqual(['c2']);
+    expect(claim(store, NOW, 't3').claimed).toHaveLength(0);
+  });
+
+  it('only lets the holder of a live lease send, and never after a stop or past the window', () => {
+    seedSubscription(store, { userId: 'a', checkinIds: ['c1', 'c2'], dueAt: [NOW, NOW], windowHours: 1 });
+    const [one, two] = claim(store, NOW, 'mine').claimed;
+    const scheduled = store.checkins.scheduled;
+    expect(scheduled.permitSend(one!.id, 'not-mine', NOW, 30_000)).toBe('lost');
+    expect(scheduled.permitSend(one!.id, 'mine', NOW + LEASE - 10_000, 30_000)).toBe('lost'); // too little lease left
+    expect(scheduled.permitSend(one!.id, 'mine', NOW, 30_000)).toBe('send');
+    expect(scheduled.get(one!.id)!.attempts).toBe(1);
+    expect(scheduled.markSent(one!.id, 'mine', NOW)).toBe(true);
+    store.checkins.subscriptions.stop('discord', 'a', NOW);
+    expect(scheduled.get(two!.id)!.status).toBe('cancelled');
+    expect(scheduled.permitSend(two!.id, 'mine', NOW, 30_000)).toBe('lost');
+
+    seedSubscription(store, { userId: 'b', checkinIds: ['c1'], dueAt: [NOW], windowHours: 1 });
+    const [late] = claim(store, NOW, 'late').claimed;
+    expect(scheduled.permitSend(late!.id, 'late', NOW + 3_600_000, 30_000)).toBe('expired');
+    expect(scheduled.get(late!.id)!.status).toBe('expired');
+  });
+
+  it('starting again cancels the open rows of the old plan and keeps one subscription', () => {
+    seedSubscription(store, { userId: 'a', checkinIds: ['c1', 'c2'], dueAt: [NOW, NOW + 1000] });
+    const [held] = claim(store, NOW, 'held').claimed;
+    seedSubscription(store, { userId: 'a', checkinIds: ['n1'], dueAt: [NOW + 5000] });
+    expect(store.checkins.scheduled.get(held!.id)!.status).toBe('cancelled');
+    expect(store.checkins.scheduled.countByStatus()).toMatchObject({ pending: 1, cancelled: 2 });
+    expect(store.checkins.subscriptions.count()).toBe(1);
+  });
+
+  it('gives every scheduled row its own nonce of at most 25 characters', () => {
+    seedSubscription(store, { userId: 'a', checkinIds: ['c'], dueAt: Array.from({ length: 500 }, (_, i) => NOW + i) });
+    const nonces = (store.db.prepare(`SELECT nonce FROM scheduled_checkins`).all() as Array<{ nonce: string }>).map((r) => r.nonce);
+    expect(new Set(nonces).size).toBe(500);
+    for (const n of nonces) expect(n).toMatch(/^[a-z0-9]{1,25}$/);
+  });
+});

@@ -230,13 +230,16 @@ export function answerCheckinButton(deps: CheckinDeps, message: IncomingMessage,
   return buildGuidanceReply(deps.knowledge.knowledge, option);
 }
 
+/** Check-in answers are a few words; longer text is a question. */
+const MAX_ANSWER_LENGTH = 200;
+
 /**
  * A plain-word answer ("still red", "peeling", "worse") in a DM to the check-in most recently sent, when one is
  * awaiting an answer. Returns null when the text is not such an answer, so it is treated as a question:
  * questions ("is peeling normal?"), words that pick no option, and warning signs (the red-flag rules answer those).
  */
 export function answerCheckinText(deps: CheckinDeps, message: IncomingMessage, text: string): Reply | null {
-  if (!message.channel.isDirect || looksLikeQuestion(text)) return null;
+  if (!message.channel.isDirect || text.length > MAX_ANSWER_LENGTH || looksLikeQuestion(text)) return null;
   const store = deps.store.checkins;
   const sub = store.subscriptions.get(message.platform, message.user.id);
   if (sub?.status !== 'active') return null;

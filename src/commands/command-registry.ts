@@ -1,7 +1,6 @@
 import type { ActionHandler, Command } from './command';
 import { askCommand } from './ask-command';
 import { checkinOptionAction, checkinsStopAction } from './checkins-actions';
-import { checkinAnswerCommand } from './checkins-answer-command';
 import { checkinsCommand } from './checkins-command';
 import { statusWordCommand, stopWordsCommand, subscribeWordsCommand } from './checkins-words-command';
 import { faqGapsCommand } from './faq-gaps-command';
@@ -16,7 +15,7 @@ import { topicsCommand } from './topics-command';
 
 /**
  * Every command, in the order they are tried. Explicit on purpose: adding a command means adding it here.
- * Plain text that no command claims is treated as a question.
+ * Plain text that no command claims answers an awaiting check-in (a few words in a DM) or is a question.
  */
 export const COMMANDS: readonly Command[] = [
   helpCommand,
@@ -32,9 +31,6 @@ export const COMMANDS: readonly Command[] = [
   faqListCommand,
   faqGapsCommand,
   faqStatsCommand,
-  // Add new commands above this line: the check-in answer command claims every short line (and answers it as a
-  // question when it is not an answer to a check-in), so it must stay last.
-  checkinAnswerCommand,
 ];
 
 /** Every button action, by prefix. */

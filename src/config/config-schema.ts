@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import cron from 'node-cron';
 import { z } from 'zod';
 
 const optionalString = z
@@ -49,7 +50,11 @@ export const configSchema = z
         }
         return { startMinute: start, endMinute: end };
       }),
-    CHECKIN_CRON: z.string().trim().default('* * * * *'),
+    CHECKIN_CRON: z
+      .string()
+      .trim()
+      .default('* * * * *')
+      .refine((expression) => cron.validate(expression), 'must be a cron expression such as "* * * * *" (every minute)'),
     DISCORD_TOKEN: optionalString,
     DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{17,20}$/.test(v), 'must be a numeric guild id'),
     DISCORD_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be an http(s) URL'),

@@ -1,4 +1,6 @@
+import { answerCheckinText } from '../checkins/checkin-service';
 import { ACTIONS, COMMANDS } from '../commands/command-registry';
+import { topicChoices } from '../moderation/topic-choices';
 import { answerQuestion } from './answer-from-store';
 import type { ConversationCore } from './conversation-core';
 import type { CoreDeps } from './core-deps';
@@ -20,7 +22,8 @@ export function createCore(deps: CoreDeps): ConversationCore {
       }
       return command.run({ message, args, deps, commands: COMMANDS });
     }
-    return answerQuestion(deps, message, text);
+    // A few words in a DM may answer the check-in awaiting a reply; anything else is a question.
+    return answerCheckinText(deps, message, text) ?? answerQuestion(deps, message, text);
   }
 
   async function handleAction(message: IncomingMessage, action: string): Promise<Reply> {
@@ -32,5 +35,5 @@ export function createCore(deps: CoreDeps): ConversationCore {
     return handler.run({ message, args: '', deps, commands: COMMANDS, value: action.slice(handler.prefix.length) });
   }
 
-  return { handle };
+  return { handle, topicChoices: (request) => topicChoices(deps, request) };
 }

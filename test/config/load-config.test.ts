@@ -38,6 +38,7 @@ describe('loadConfig', () => {
     expect(problems({ SLACK_SIGNING_SECRET: 'abc' })).toMatch(/SLACK_BOT_TOKEN is missing/);
     expect(problems({ SLACK_BOT_TOKEN: 'nope', SLACK_SIGNING_SECRET: 'abc' })).toMatch(/must start with xoxb-/);
     expect(problems({ DISCORD_API_URL: 'ftp://x' })).toMatch(/DISCORD_API_URL must be an http/);
+    expect(problems({ CHECKIN_CRON: 'every minute' })).toMatch(/CHECKIN_CRON must be a cron expression/);
   });
 
   it('starts only the platforms whose settings are present, the shell when none or when asked', () => {

@@ -1,0 +1,90 @@
+import Fuse from 'fuse.js';
+import type { CoreDeps } from '../conversation/core-deps';
+import type { Platform } from '../conversation/incoming-message';
+import type { FaqEntry } from '../knowledge/knowledge-schema';
+
+/** Which topics a moderator is choosing from: every FAQ entry (pin), or the entries pinned in the channel (unpin). */
+export type TopicScope = 'entries' | 'pinned';
+
+/** A half-typed topic, as an adapter's autocomplete sees it. Platform-free. */
+export interface TopicChoiceRequest {
+  platform: Platform;
+  channelId: string;
+  /** What was typed so far ("" when nothing). */
+  typed: string;
+  scope: TopicScope;
+  /** The adapter's view; non-moderators get no choices (the commands are theirs alone). */
+  isModerator: boolean;
+  /** At most this many (Discord shows 25). */
+  limit?: number;
+}
+
+export interface TopicChoice {
+  /** The entry id: what the command takes. */
+  id: string;
+  /** The entry's question (or a note when a pinned entry left the guide). */
+  question: string;
+}
+
+const DEFAULT_LIMIT = 25;
+
+/**
+ * FAQ topics matching what a moderator typed, best first: an exact id, ids starting with it, entries whose id,
+ * question or tags contain every typed word; when nothing contains it (a typo), the closest by fuzzy match.
+ * Nothing typed lists them in pack order.
+ */
+export function topicChoices(deps: Pick<CoreDeps, 'knowledge' | 'store'>, request: TopicChoiceRequest): TopicChoice[] {
+  if (!request.isModerator) return [];
+  const limit = Math.max(0, request.limit ?? DEFAULT_LIMIT);
+  const entries = deps.knowledge.knowledge.entries;
+  let searchable: Array<{ choice: TopicChoice; tags: string[]; alternates: string[] }>;
+  if (request.scope === 'pinned') {
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    const pinned = deps.store.pins.inChannel(request.platform, request.channelId);
+    searchable = pinned.map((pin) => {
+      const entry = byId.get(pin.faqId);
+      return {
+        choice: { id: pin.faqId, question: entry?.question ?? '(no longer in the guide)' },
+        tags: entry?.tags ?? [],
+        alternates: [],
+      };
+    });
+  } else {
+    searchable = entries.map((e: FaqEntry) => ({ choice: { id: e.id, question: e.question }, tags: e.tags, alternates: e.alternates }));
+  }
+
+  const typed = request.typed.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (typed === '') return searchable.slice(0, limit).map((s) => s.choice);
+
+  const words = typed.split(' ');
+  const ranked = searchable
+    .map((s, index) => {
+      const id = s.choice.id;
+      const haystack = [id, s.choice.question, ...s.tags].join(' ').toLowerCase();
+      let rank: number;
+      if (id === typed) rank = 0;
+      else if (id.startsWith(typed)) rank = 1;
+      else if (words.every((w) => haystack.includes(w))) rank = 2;
+      else return null;
+      return { choice: s.choice, rank, index };
+    })
+    .filter((r): r is { choice: TopicChoice; rank: number; index: number } => r !== null)
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+  if (ranked.length > 0) return ranked.slice(0, limit).map((r) => r.choice);
+
+  // A typo ("sunscren"): the fuzzy matches, as the pin command's "closest" would offer them.
+  const fuse = new Fuse(searchable, {
+    keys: [
+      { name: 'choice.id', weight: 3 },
+      { name: 'choice.question', weight: 2 },
+      { name: 'tags', weight: 2 },
+      { name: 'alternates', weight: 1 },
+    ],
+    ignoreLocation: true,
+    threshold: 0.4,
+  });
+  return fuse
+    .search(typed.slice(0, 100))
+    .slice(0, limit)
+    .map((r) => r.item.choice);
+}

@@ -42,9 +42,13 @@ describe('slash command table', () => {
     expect(slashToCoreText('topics')).toBe('topics');
     expect(slashToCoreText('help')).toBe('help');
     expect(slashToCoreText('  ')).toBe('help');
-    // Anything else reaches the core as typed: a plain question, or a command a later issue adds.
+    expect(slashToCoreText('checkins start 2026-11-20 9')).toBe('checkins start 2026-11-20 9');
+    expect(slashToCoreText('checkins')).toBe('checkins status');
+    expect(slashToCoreText('forget-me')).toBe('forget me');
+    expect(slashToCoreText('faq pin redness-how-long')).toBe('faq pin redness-how-long');
+    // Anything else reaches the core as typed: a plain question.
     expect(slashToCoreText('does it hurt?')).toBe('does it hurt?');
-    expect(SLASH_SUBCOMMANDS.map((s) => s.name)).toEqual(['ask', 'topics', 'help']);
+    expect(SLASH_SUBCOMMANDS.map((s) => s.name)).toEqual(['ask', 'topics', 'help', 'checkins', 'forget-me', 'faq']);
   });
 });
 

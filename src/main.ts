@@ -1,20 +1,24 @@
 import { startApp } from './app/start-app';
-import { ConfigError, environmentWithDotenv, loadConfig } from './config/load-config';
+import { ConfigError, enabledPlatforms, environmentWithDotenv, loadConfig } from './config/load-config';
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { createLogger, maskTokens } from './logging/logger';
 import { OffsetClock } from './time/clock';
 
 /** `npm start`: every adapter whose settings are present; the terminal chat when none are. */
 async function main(): Promise<number> {
-  const config = loadConfig(environmentWithDotenv());
-  const logger = createLogger(config.LOG_LEVEL);
+  const env = environmentWithDotenv();
+  const config = loadConfig(env);
+  const interactive = Boolean(process.stdin.isTTY);
+  // A person chatting in the terminal shares the screen with stderr: unless asked, show only warnings there.
+  const terminalOnly = interactive && enabledPlatforms(config).shell && !config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN;
+  const logger = createLogger(terminalOnly && !env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
   const app = await startApp({
     config,
     logger,
     clock: new OffsetClock(),
     input: process.stdin,
     output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
+    interactive,
   });
 
   const shutdown = async (signal: string) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import {
+  type AutocompleteInteraction,
   Client,
   Events,
   type Interaction,
@@ -16,13 +17,21 @@ import { infoReply, type Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
 import type { Adapter, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
 import { PlatformError } from '../../src/platform/platform-error';
+import { autocompleteChoices } from './autocomplete';
 import { discordClientOptions } from './client-options';
-import { incomingFromButton, incomingFromMessage, incomingFromSlash, isAddressedToBot, slashInvocation } from './discord-incoming';
+import {
+  incomingFromButton,
+  incomingFromMessage,
+  incomingFromSlash,
+  isAddressedToBot,
+  isModeratorIn,
+  slashInvocation,
+} from './discord-incoming';
 import { redactRoute, toPlatformError } from './discord-errors';
 import { InteractionResponder } from './interaction-responder';
 import { inviteUrl } from './invite-url';
 import { type DiscordMessageParts, renderReply } from './render-reply';
-import { slashToCommandLine } from './slash-commands';
+import { findSlashCommand, findSlashOption, slashToCommandLine } from './slash-commands';
 
 export const SORRY = 'Sorry, something went wrong. Please try again in a moment.';
 const UNKNOWN_COMMAND = 'That command is not available any more. Type /help to see what I can do.';
@@ -196,12 +205,14 @@ class DiscordJsAdapter implements DiscordAdapter {
 
   private async onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) {
-      // No option is registered with autocomplete; answer anything stale with no choices.
-      await interaction.respond([]).catch((error: unknown) => this.log.warn({ err: toPlatformError(error, 'autocomplete') }, 'discord autocomplete failed'));
+      await this.onAutocomplete(interaction);
       return;
     }
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
-    const responder = new InteractionResponder(interaction, this.deferAfterMs);
+    // Commands whose answers are private in a server are deferred privately too (no public "thinking…").
+    const deferPrivately =
+      interaction.isChatInputCommand() && interaction.inGuild() && findSlashCommand(interaction.commandName)?.privateAnswers === true;
+    const responder = new InteractionResponder(interaction, this.deferAfterMs, deferPrivately);
     const event = interaction.isButton() ? 'button' : `/${interaction.commandName}`;
 
     await this.boundary(
@@ -223,6 +234,34 @@ class DiscordJsAdapter implements DiscordAdapter {
         await responder.send(reply);
       },
       () => responder.apologize(SORRY),
+    );
+  }
+
+  /**
+   * Suggestions while someone types into an option declared with `autocomplete` (`/faq pin topic:`): from the
+   * core's live knowledge pack, so they follow edits of the pack. Anything else (a stale registration) gets none.
+   */
+  private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    await this.boundary(
+      { event: `/${interaction.commandName} autocomplete`, user: interaction.user.id, channel: interaction.channelId },
+      async () => {
+        const focused = interaction.options.getFocused(true);
+        const option = findSlashOption({ name: interaction.commandName, subcommand: interaction.options.getSubcommand(false) }, focused.name);
+        const choices = option?.autocomplete
+          ? autocompleteChoices(option.autocomplete, {
+              core: this.deps.core,
+              channelId: interaction.channelId,
+              typed: String(focused.value ?? ''),
+              isModerator: isModeratorIn(interaction),
+              defaultTimezone: this.deps.config.DEFAULT_TIMEZONE,
+            })
+          : [];
+        await this.call('answering autocomplete', () => interaction.respond(choices));
+      },
+      // An autocomplete cannot show an apology; no choices is the quiet way to fail.
+      async () => {
+        if (!interaction.responded) await interaction.respond([]);
+      },
     );
   }
 

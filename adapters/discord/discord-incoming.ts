@@ -1,4 +1,5 @@
 import {
+  type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type CommandInteractionOption,
@@ -42,6 +43,14 @@ export function incomingFromMessage(message: Message, botId: string): IncomingMe
   };
 }
 
+/**
+ * A moderator, for an interaction: Manage Messages in that channel. The interaction's `member.permissions`
+ * already includes the channel's overwrites; in a DM there is no member, so no one is a moderator.
+ */
+export function isModeratorIn(interaction: ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction): boolean {
+  return interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false;
+}
+
 function interactionBase(interaction: ChatInputCommandInteraction | ButtonInteraction): Omit<IncomingMessage, 'text'> {
   return {
     platform: 'discord',
@@ -51,8 +60,7 @@ function interactionBase(interaction: ChatInputCommandInteraction | ButtonIntera
       isDirect: !interaction.inGuild(),
       ...(interaction.guildId ? { teamId: interaction.guildId } : {}),
     },
-    // `member.permissions` of an interaction already includes the channel's overwrites.
-    isModerator: interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages) ?? false,
+    isModerator: isModeratorIn(interaction),
   };
 }
 

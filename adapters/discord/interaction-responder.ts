@@ -12,7 +12,8 @@ const noPings = (): MessageMentionOptions => ({ parse: [] });
 /**
  * Answers one interaction. Discord forgets an interaction that is not acknowledged within 3 seconds, so
  * when the core takes longer than `deferAfterMs` the interaction is deferred ("thinking…") meanwhile and
- * the answer then fills that placeholder.
+ * the answer then fills that placeholder. For commands whose answers are private (`deferPrivately`), the
+ * placeholder is private too, so nothing shows in the channel.
  */
 export class InteractionResponder {
   private deferral: Promise<Deferral> | null = null;
@@ -20,12 +21,13 @@ export class InteractionResponder {
   constructor(
     private readonly interaction: Answerable,
     private readonly deferAfterMs: number,
+    private readonly deferPrivately = false,
   ) {}
 
   async whileWorking<T>(work: () => Promise<T>): Promise<T> {
     const timer = setTimeout(() => {
       // Settles, never rejects: a failed defer is reported by send() or apologize(), not as an unhandled rejection.
-      this.deferral = this.interaction.deferReply().then(
+      this.deferral = this.interaction.deferReply(this.deferPrivately ? { flags: MessageFlags.Ephemeral } : {}).then(
         (): Deferral => ({ ok: true }),
         (error: unknown): Deferral => ({ ok: false, error }),
       );
@@ -45,10 +47,10 @@ export class InteractionResponder {
     const [first, ...rest] = parts as [DiscordMessageParts, ...DiscordMessageParts[]];
 
     if (deferral) {
-      if (ephemeral) {
-        // The public "thinking…" placeholder cannot turn private: remove it and answer privately instead.
+      if (ephemeral !== this.deferPrivately) {
+        // A placeholder cannot change between public and private: remove it and answer the other way instead.
         await this.call('removing the placeholder', () => this.interaction.deleteReply());
-        for (const part of parts) await this.followUp(part, true);
+        for (const part of parts) await this.followUp(part, ephemeral);
         return;
       }
       await this.call('editing the deferred reply', () =>

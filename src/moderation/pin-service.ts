@@ -18,7 +18,7 @@ function explainPinFailure(error: unknown, posted: boolean): Reply {
   const lead = posted ? 'I posted the answer but could not pin it: ' : 'I could not post the answer: ';
   const why: Record<string, string> = {
     'pin-limit': 'this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
-    'missing-permission': 'I lack a permission here. On Discord I need Manage Messages (and Send Messages) in this channel; on Slack, invite me to the channel.',
+    'missing-permission': 'I lack a permission here. On Discord I need Send Messages and Pin Messages (or Manage Messages) in this channel; on Slack, invite me to the channel.',
     'not-found': 'the channel or message is gone.',
     unreachable: 'I cannot post in this channel.',
     failed: 'the platform returned an error. Please try again later.',

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterTuning } from '../../../adapters/discord/discord-adapter';
+import { slashCommandsJson } from '../../../adapters/discord/slash-commands';
 import { loadConfig } from '../../../src/config/load-config';
 import type { ConversationCore } from '../../../src/conversation/conversation-core';
 import type { IncomingMessage } from '../../../src/conversation/incoming-message';
@@ -54,6 +55,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       seen.push(message);
       return testCore.core.handle(message);
     },
+    topicChoices: (request) => testCore.core.topicChoices?.(request) ?? [],
   };
   const logs = new LogCapture();
   const config = loadConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'debug', ...options.env });
@@ -63,6 +65,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger: createLogger('debug', logs),
     tuning: { restRetries: 1, restTimeoutMs: 5000, ...options.tuning },
   });
+  // As the app does: the core reaches the adapter for pins and check-in DMs.
+  testCore.adapters.set('discord', adapter);
   try {
     await adapter.start();
   } catch (error) {
@@ -83,3 +87,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
 }
+
+/** Publishes the adapter's slash-command table in the emulator (as `npm run register-commands` would). */
+export function registerCommands(emu: DiscordEmulator): void {
+  emu.commands.overwrite(slashCommandsJson());
+}
+
+/** What an interaction callback (`POST /interactions/{id}/{token}/callback`) carried. */
+export interface CallbackBody {
+  type: number;
+  data?: {
+    content?: string;
+    flags?: number;
+    allowed_mentions?: { parse?: string[] };
+    components?: Array<{ components?: Array<{ custom_id?: string; label?: string }> }>;
+    choices?: Array<{ name: string; value: string }>;
+  };
+}
+
+export const EPHEMERAL = 1 << 6;

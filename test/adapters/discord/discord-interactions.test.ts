@@ -159,6 +159,32 @@ describe('Discord adapter: slash commands and buttons', () => {
     expect(h.emu.botMessages()).toHaveLength(0);
   });
 
+  test('a slow private command whose answer turns out public: the private placeholder is removed and the answer posted', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    h = await startHarness({
+      tuning: { deferInteractionAfterMs: 10 },
+      wrapCore: () => ({
+        handle: async () => {
+          await gate;
+          return infoReply('Everyone may see this.');
+        },
+      }),
+    });
+    registerCommands(h);
+    const alice = h.emu.createMember({ username: 'alice' });
+    const interaction = h.emu.slash(alice, 'checkins', {}, { subcommand: 'status' });
+    expect((await h.emu.waitForInteractionCallback(interaction)).body).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
+    release();
+    expect((await h.emu.waitForInteractionWebhook(interaction, 'DELETE')).status).toBe(204);
+    const followUp = await h.emu.waitForInteractionWebhook(interaction, 'POST');
+    expect(followUp.body).toMatchObject({ content: 'Everyone may see this.' });
+    expect((followUp.body as { flags?: number }).flags ?? 0).toBe(0);
+    expect(h.emu.botMessages().map((m) => m.content)).toEqual(['Everyone may see this.']);
+  });
+
   test('a core failure during a slash command gets an ephemeral apology; the next command works', async () => {
     let failures = 1;
     h = await startHarness({

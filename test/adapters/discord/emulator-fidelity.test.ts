@@ -116,4 +116,39 @@ describe('Discord emulator fidelity', () => {
     await resumed;
     expect(m?.content).toBe('sent while down');
   });
+  test('autocomplete: subcommand options arrive focused in discord.js; choices follow Discord\'s limits', async () => {
+    emu.commands.overwrite([
+      {
+        name: 'faq',
+        description: 'FAQ',
+        options: [{ type: 1, name: 'pin', description: 'Pin', options: [{ type: 3, name: 'topic', description: 'Topic', required: true, autocomplete: true }] }],
+      },
+    ]);
+    const c = await connect(base);
+    const seen = new Promise<{ sub: string | null; focused: { name: string; value: string } }>((resolve) => {
+      c.on(Events.InteractionCreate, (i) => {
+        if (!i.isAutocomplete()) return;
+        const focused = i.options.getFocused(true);
+        resolve({ sub: i.options.getSubcommand(false), focused: { name: focused.name, value: String(focused.value) } });
+        void i.respond([{ name: 'x'.repeat(101), value: 'too-long-name' }]).catch(() => undefined);
+      });
+    });
+    const alice = emu.createMember({ username: 'alice' });
+    const interaction = emu.autocomplete(alice, 'faq', 'topic', { topic: 'sun' }, { subcommand: 'pin' });
+    expect(await seen).toEqual({ sub: 'pin', focused: { name: 'topic', value: 'sun' } });
+    const callback = await emu.waitForInteractionCallback(interaction);
+    expect(callback.status).toBe(400);
+    expect((callback.response as { code: number }).code).toBe(50035);
+    // Only an option registered with autocomplete can be typed into this way.
+    expect(() => emu.autocomplete(alice, 'faq', 'other', { other: 'x' }, { subcommand: 'pin' })).toThrow(/no autocompleted option "other"/);
+  });
+
+  test('command registration refuses autocomplete together with choices, or on a boolean', () => {
+    const option = (extra: Record<string, unknown>) => [
+      { name: 'c', description: 'C', options: [{ type: 3, name: 'o', description: 'O', autocomplete: true, ...extra }] },
+    ];
+    expect(() => emu.commands.overwrite(option({ choices: [{ name: 'a', value: 'a' }] }))).toThrow(/50035/);
+    expect(() => emu.commands.overwrite(option({ type: 5 }))).toThrow(/50035/);
+    expect(() => emu.commands.overwrite(option({}))).not.toThrow();
+  });
 });

@@ -93,6 +93,11 @@ function checkOptions(options: ApiCommandOption[], at: string, problems: Record<
       problems[`${at}.${i}.description`] = 'Must be between 1 and 100 in length.';
     }
     if (o.required && sawOptional) problems[`${at}.${i}.required`] = 'Required options must be placed before non-required options.';
+    if (o['autocomplete'] === true) {
+      // Only string, integer and number options autocomplete, and never together with fixed choices.
+      if (![3, 4, 10].includes(o.type)) problems[`${at}.${i}.autocomplete`] = 'Autocomplete is only for string, integer and number options.';
+      else if (Array.isArray(o['choices']) && o['choices'].length > 0) problems[`${at}.${i}.autocomplete`] = 'Autocomplete cannot be used with choices.';
+    }
     if (!o.required) sawOptional = true;
     if (o.options) checkOptions(o.options, `${at}.${i}.options`, problems);
   });

@@ -141,16 +141,35 @@ export class DiscordEmulator {
   }
 
   /** `/name` in the user's DM with the bot. */
-  slashInDm(user: ApiUser, name: string, options: Record<string, OptionValue> = {}): InteractionRecord {
-    return this.users.runSlashCommand({ user, name, options });
+  slashInDm(user: ApiUser, name: string, options: Record<string, OptionValue> = {}, extra: { subcommand?: string } = {}): InteractionRecord {
+    return this.users.runSlashCommand({ user, name, options, ...(extra.subcommand ? { subcommand: extra.subcommand } : {}) });
+  }
+
+  /** The DM channel between the bot and `user`, once opened (by either side). */
+  dmChannelOf(user: ApiUser): string | undefined {
+    return this.state.dmChannelByUser.get(user.id);
   }
 
   clickButton(user: ApiUser, message: ApiMessage, customId: string): InteractionRecord {
     return this.users.clickButton({ user, message, customId });
   }
 
-  autocomplete(user: ApiUser, name: string, focused: string, options: Record<string, OptionValue>): InteractionRecord {
-    return this.users.autocomplete({ user, name, focused, options, channelId: this.channel.id });
+  /** Typing into an autocompleted option, in #aftercare unless `extra.channelId` says otherwise. */
+  autocomplete(
+    user: ApiUser,
+    name: string,
+    focused: string,
+    options: Record<string, OptionValue>,
+    extra: { channelId?: string; subcommand?: string } = {},
+  ): InteractionRecord {
+    return this.users.autocomplete({
+      user,
+      name,
+      focused,
+      options,
+      channelId: extra.channelId ?? this.channel.id,
+      ...(extra.subcommand ? { subcommand: extra.subcommand } : {}),
+    });
   }
 
   // ── awaiting the bot ──────────────────────────────────────────────────────

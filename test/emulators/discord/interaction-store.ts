@@ -101,6 +101,15 @@ export class InteractionStore {
         if (record.type !== InteractionType.Autocomplete) throw apiErrors.invalidFormBody({ type: 'Not an autocomplete interaction.' });
         const choices = (data['choices'] as unknown[] | undefined) ?? [];
         if (choices.length > 25) throw apiErrors.invalidFormBody({ 'data.choices': 'Must be 25 or fewer in length.' });
+        choices.forEach((raw, i) => {
+          const choice = (raw ?? {}) as { name?: unknown; value?: unknown };
+          if (typeof choice.name !== 'string' || choice.name.length < 1 || choice.name.length > 100) {
+            throw apiErrors.invalidFormBody({ [`data.choices.${i}.name`]: 'Must be between 1 and 100 in length.' });
+          }
+          if (typeof choice.value === 'string' ? choice.value.length < 1 || choice.value.length > 100 : typeof choice.value !== 'number') {
+            throw apiErrors.invalidFormBody({ [`data.choices.${i}.value`]: 'Must be between 1 and 100 in length.' });
+          }
+        });
         record.response = { type, data };
         record.autocompleteChoices = choices;
         return null;

@@ -96,20 +96,40 @@ export class UserActions {
     );
   }
 
-  /** Typing into an option declared with `autocomplete: true`. */
-  autocomplete(args: { user: ApiUser; name: string; channelId?: string; focused: string; options: Record<string, OptionValue> }): InteractionRecord {
+  /**
+   * Typing into an option declared with `autocomplete: true` (of a subcommand when `subcommand` is given).
+   * As on Discord, only a registered option with autocomplete can be typed into this way.
+   */
+  autocomplete(args: {
+    user: ApiUser;
+    name: string;
+    channelId?: string;
+    subcommand?: string;
+    focused: string;
+    options: Record<string, OptionValue>;
+  }): InteractionRecord {
     const channel = this.channelFor(args.user, args.channelId);
     const command = this.commands.find(args.name, channel.guild_id);
+    const declared = (args.subcommand ? command?.options?.find((o) => o.name === args.subcommand)?.options : command?.options) ?? [];
+    if (command) {
+      const option = declared.find((o) => o.name === args.focused);
+      if (!option?.['autocomplete']) {
+        throw new Error(`/${[args.name, args.subcommand].filter(Boolean).join(' ')} has no autocompleted option "${args.focused}"`);
+      }
+    }
+    const values = Object.entries(args.options).map(([name, value]) => ({
+      name,
+      type: declared.find((o) => o.name === name)?.type ?? inferType(value),
+      // While typing, Discord sends the raw text of the focused option, even for number options.
+      value,
+      ...(name === args.focused ? { focused: true } : {}),
+    }));
     return this.createInteraction(args.user, channel, InteractionType.Autocomplete, {
       id: command?.id ?? snowflake(),
       name: args.name,
       type: 1,
-      options: Object.entries(args.options).map(([name, value]) => ({
-        name,
-        type: inferType(value),
-        value,
-        ...(name === args.focused ? { focused: true } : {}),
-      })),
+      options: args.subcommand ? [{ name: args.subcommand, type: OptionType.Subcommand, options: values }] : values,
+      ...(command?.guild_id ? { guild_id: command.guild_id } : {}),
     });
   }
 

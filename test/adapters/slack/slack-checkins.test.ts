@@ -1,6 +1,6 @@
-import { CheckinScheduler } from '../../src/checkins/checkin-scheduler';
-import { silentLogger } from '../../src/logging/logger';
-import { blockText, type SlackHarness, startSlackHarness } from '../adapters/slack/support/slack-harness';
+import { CheckinScheduler } from '../../../src/checkins/checkin-scheduler';
+import { silentLogger } from '../../../src/logging/logger';
+import { blockText, type SlackHarness, startSlackHarness } from './support/slack-harness';
 
 /** Check-ins through the real Slack adapter and the loopback Slack emulator: the DM arrives, and answers work. */
 describe('check-ins on Slack (emulator)', () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FaqEntry, Knowledge } from '../knowledge/knowledge-schema';
-import type { Reply } from '../conversation/reply';
+import { infoReply, type Reply } from '../conversation/reply';
 
 /** The message a pin shows: the entry's answer with its sources and the disclaimer, no buttons. */
 export function pinnedAnswer(knowledge: Knowledge, entry: FaqEntry): Reply {
@@ -27,15 +27,5 @@ export function pinnedAnswerHash(reply: Reply): string {
 
 /** What a pin whose entry was removed from the pack is edited to say before it is unpinned. */
 export function removedAnswer(faqId: string): Reply {
-  return {
-    kind: 'info',
-    text: `This pinned answer (${faqId}) was removed from the aftercare guide and is no longer current.`,
-    faqId: null,
-    confidence: 1,
-    sources: [],
-    suggestions: [],
-    buttons: [],
-    disclaimer: null,
-    ephemeral: false,
-  };
+  return infoReply(`This pinned answer (${faqId}) was removed from the aftercare guide and is no longer current.`);
 }

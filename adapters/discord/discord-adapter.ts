@@ -179,6 +179,12 @@ class DiscordJsAdapter implements DiscordAdapter {
     );
   }
 
+  async remove(ref: MessageRef): Promise<void> {
+    this.assertStarted();
+    const channel = await this.sendableChannel(ref.channelId);
+    await this.call('deleting', () => channel.messages.delete(ref.messageId));
+  }
+
   // ── incoming events ───────────────────────────────────────────────────────
 
   private async onMessage(message: Message): Promise<void> {

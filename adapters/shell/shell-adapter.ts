@@ -129,6 +129,10 @@ export class ShellAdapter implements Adapter {
     this.write(`[message ${ref.messageId} edited]`);
     this.show(reply);
   }
+
+  async remove(ref: MessageRef): Promise<void> {
+    this.write(`[message ${ref.messageId} deleted]`);
+  }
 }
 
 function safeUserName(): string {

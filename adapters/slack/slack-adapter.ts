@@ -156,6 +156,10 @@ class BoltSlackAdapter implements SlackAdapter {
     return this.web.update(ref, renderSlackReply(reply));
   }
 
+  remove(ref: MessageRef): Promise<void> {
+    return this.web.remove(ref);
+  }
+
   /** The four ways a person reaches the bot. Events are acked by Bolt; commands and buttons ack first. */
   private listen(): void {
     this.app.event('app_mention', async ({ event, context }) => {

@@ -1,7 +1,7 @@
 import { PlatformError, type PlatformErrorCode } from '../../src/platform/platform-error';
 
 /** What the failed call was for: the same Slack error means different things for a DM and a channel. */
-export type SlackCallPurpose = 'direct' | 'channel' | 'pin' | 'edit' | 'lookup';
+export type SlackCallPurpose = 'direct' | 'channel' | 'pin' | 'edit' | 'delete' | 'lookup';
 
 /** Errors that mean "this person cannot get a DM from us": final, never retried. */
 const UNREACHABLE_FOR_DIRECT = new Set(['cannot_dm_bot', 'user_not_found', 'user_disabled', 'not_in_channel']);
@@ -12,6 +12,8 @@ const BY_ERROR: Record<string, PlatformErrorCode> = {
   not_in_channel: 'missing-permission',
   restricted_action: 'missing-permission',
   cant_update_message: 'missing-permission',
+  cant_delete_message: 'missing-permission',
+  compliance_exports_prevent_deletion: 'missing-permission',
   is_archived: 'missing-permission',
   message_not_found: 'not-found',
   channel_not_found: 'not-found',

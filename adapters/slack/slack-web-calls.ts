@@ -45,6 +45,10 @@ export class SlackWebCalls {
     await call('chat.update', 'edit', () => this.client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...message }));
   }
 
+  async remove(ref: MessageRef): Promise<void> {
+    await call('chat.delete', 'delete', () => this.client.chat.delete({ channel: ref.channelId, ts: ref.messageId }));
+  }
+
   async pin(ref: MessageRef): Promise<void> {
     try {
       await call('pins.add', 'pin', () => this.client.pins.add({ channel: ref.channelId, timestamp: ref.messageId }));

@@ -127,6 +127,7 @@ class RecordingPlatform implements Adapter {
   async pin(): Promise<void> {}
   async unpin(): Promise<void> {}
   async edit(): Promise<void> {}
+  async remove(): Promise<void> {}
 }
 
 function databaseBytes(file: string): number {

@@ -2,8 +2,8 @@ import type { CoreDeps } from '../conversation/core-deps';
 import type { IncomingMessage } from '../conversation/incoming-message';
 import { infoReply, type Reply } from '../conversation/reply';
 import type { FaqEntry, Knowledge } from '../knowledge/knowledge-schema';
-import type { Adapter } from '../platform/adapter';
-import { PlatformError } from '../platform/platform-error';
+import type { Adapter, MessageRef } from '../platform/adapter';
+import { PlatformError, type PlatformErrorCode } from '../platform/platform-error';
 import { pinnedAnswer, pinnedAnswerHash, removedAnswer } from './pinned-answer';
 
 function adapterFor(deps: CoreDeps, message: IncomingMessage): Adapter | Reply {
@@ -12,18 +12,37 @@ function adapterFor(deps: CoreDeps, message: IncomingMessage): Adapter | Reply {
   return adapter;
 }
 
-/** A platform failure, said so a moderator knows what to do. */
-function explainPinFailure(error: unknown, posted: boolean): Reply {
+const WHY: Record<PlatformErrorCode, string> = {
+  'pin-limit': 'this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
+  'missing-permission':
+    'I lack a permission here. On Discord I need Send Messages and Pin Messages (or Manage Messages) in this channel; on Slack, invite me to the channel.',
+  'not-found': 'the channel or message is gone.',
+  unreachable: 'I cannot post in this channel.',
+  failed: 'the platform returned an error. Please try again later.',
+};
+
+/** A platform failure, said so a moderator knows what to do: `lead` says what did (not) happen, then why. */
+function explainFailure(error: unknown, lead: string, tail = ''): Reply {
   const code = error instanceof PlatformError ? error.code : 'failed';
-  const lead = posted ? 'I posted the answer but could not pin it: ' : 'I could not post the answer: ';
-  const why: Record<string, string> = {
-    'pin-limit': 'this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
-    'missing-permission': 'I lack a permission here. On Discord I need Send Messages and Pin Messages (or Manage Messages) in this channel; on Slack, invite me to the channel.',
-    'not-found': 'the channel or message is gone.',
-    unreachable: 'I cannot post in this channel.',
-    failed: 'the platform returned an error. Please try again later.',
-  };
-  return infoReply(lead + (why[code] ?? why.failed), { kind: 'error', ephemeral: true });
+  return infoReply(`${lead}${WHY[code]}${tail}`, { kind: 'error', ephemeral: true });
+}
+
+/**
+ * Takes back an answer posted for a pin that then failed, so nothing is left half-done. True when the message
+ * is gone (already deleted counts); false when it may still be visible.
+ */
+async function removePosted(deps: CoreDeps, adapter: Adapter, ref: MessageRef, faqId: string): Promise<boolean> {
+  try {
+    await adapter.remove(ref);
+    return true;
+  } catch (error) {
+    if (error instanceof PlatformError && error.code === 'not-found') return true;
+    deps.logger.warn(
+      { err: error, faqId, platform: ref.platform, channel: ref.channelId, message: ref.messageId },
+      'removing the answer posted for a failed pin failed; it is still in the channel',
+    );
+    return false;
+  }
 }
 
 export async function pinEntry(deps: CoreDeps, message: IncomingMessage, entry: FaqEntry): Promise<Reply> {
@@ -36,16 +55,28 @@ export async function pinEntry(deps: CoreDeps, message: IncomingMessage, entry: 
     });
   }
   const reply = pinnedAnswer(knowledge, entry);
-  let posted = false;
+  let ref: MessageRef;
   try {
-    const ref = await adapter.send(message.channel.id, reply);
-    posted = true;
-    await adapter.pin(ref);
-    deps.store.pins.add(ref, entry.id, knowledge.version, pinnedAnswerHash(reply), deps.clock.now());
+    ref = await adapter.send(message.channel.id, reply);
   } catch (error) {
-    deps.logger.warn({ err: error, faqId: entry.id, platform: message.platform }, 'pinning failed');
-    return explainPinFailure(error, posted);
+    deps.logger.warn({ err: error, faqId: entry.id, platform: message.platform }, 'pinning failed: could not post the answer');
+    return explainFailure(error, 'I could not post the answer: ');
   }
+  try {
+    await adapter.pin(ref);
+  } catch (error) {
+    deps.logger.warn({ err: error, faqId: entry.id, platform: message.platform }, 'pinning failed: could not pin the posted answer');
+    // All or nothing: an answer that cannot be pinned is taken back out of the channel.
+    if (await removePosted(deps, adapter, ref, entry.id)) {
+      return explainFailure(error, 'Nothing was pinned, and I removed the answer I had just posted: ');
+    }
+    return explainFailure(
+      error,
+      'Nothing was pinned: ',
+      ' I could not remove the answer I had just posted, so it may still be visible in this channel; delete it by hand if you do not want it.',
+    );
+  }
+  deps.store.pins.add(ref, entry.id, knowledge.version, pinnedAnswerHash(reply), deps.clock.now());
   return infoReply(`Pinned "${entry.question}" (${entry.id}) in this channel.`, { ephemeral: true });
 }
 
@@ -60,7 +91,7 @@ export async function unpinEntry(deps: CoreDeps, message: IncomingMessage, faqId
     // A pin someone already removed by hand is gone either way; anything else is worth telling.
     if (!(error instanceof PlatformError && error.code === 'not-found')) {
       deps.logger.warn({ err: error, faqId }, 'unpinning failed');
-      return explainPinFailure(error, true);
+      return explainFailure(error, 'I could not unpin it: ');
     }
   }
   deps.store.pins.remove(pin.id);

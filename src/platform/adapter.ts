@@ -10,7 +10,7 @@ export interface Address {
   teamId?: string;
 }
 
-/** Where a sent message lives, so it can be pinned or edited later. */
+/** Where a sent message lives, so it can be pinned, edited or removed later. */
 export interface MessageRef {
   platform: Platform;
   channelId: string;
@@ -36,6 +36,8 @@ export interface Adapter {
   pin(ref: MessageRef): Promise<void>;
   unpin(ref: MessageRef): Promise<void>;
   edit(ref: MessageRef, reply: Reply): Promise<void>;
+  /** Deletes a message the bot sent (e.g. an answer it could not pin). */
+  remove(ref: MessageRef): Promise<void>;
 }
 
 /** The adapters running in this process, by platform. */

@@ -5,13 +5,39 @@ import { ShellAdapter } from '../../adapters/shell/shell-adapter';
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { reloadKnowledge } from '../../src/knowledge/watch-knowledge';
-import { silentLogger } from '../../src/logging/logger';
-import { refreshPins } from '../../src/moderation/pin-service';
+import { createLogger, silentLogger } from '../../src/logging/logger';
+import { pinEntry, refreshPins } from '../../src/moderation/pin-service';
+import type { MessageRef } from '../../src/platform/adapter';
+import { PlatformError } from '../../src/platform/platform-error';
 import { copyKnowledge, editFaq } from '../support/knowledge-copy';
 import { createTestCore, type TestCore } from '../support/test-core';
 
 function say(text: string, isModerator: boolean): IncomingMessage {
   return { platform: 'shell', user: { id: 'local' }, channel: { id: 'terminal', isDirect: true }, text, isModerator };
+}
+
+/** The shell adapter with platform refusals to order: the next pin, remove or unpin throws the given error. */
+class RefusingShellAdapter extends ShellAdapter {
+  pinError: Error | null = null;
+  removeError: Error | null = null;
+  unpinError: Error | null = null;
+  readonly removed: MessageRef[] = [];
+
+  override async pin(ref: MessageRef): Promise<void> {
+    if (this.pinError) throw this.pinError;
+    return super.pin(ref);
+  }
+
+  override async remove(ref: MessageRef): Promise<void> {
+    this.removed.push(ref);
+    if (this.removeError) throw this.removeError;
+    return super.remove(ref);
+  }
+
+  override async unpin(ref: MessageRef): Promise<void> {
+    if (this.unpinError) throw this.unpinError;
+    return super.unpin(ref);
+  }
 }
 
 describe('moderator tools (core + shell adapter)', () => {
@@ -42,6 +68,78 @@ describe('moderator tools (core + shell adapter)', () => {
     expect(pins).toHaveLength(1);
     expect(pins[0]).toMatchObject({ platform: 'shell', channelId: 'terminal', faqId: 'pain-and-numbing', knowledgeVersion: t.knowledge.knowledge.version });
     expect((await t.core.handle(say('faq list', true))).text).toMatch(/pain-and-numbing/);
+  });
+
+  describe('a pin the platform refuses (all or nothing)', () => {
+    let shell: RefusingShellAdapter;
+    let logLines: string[];
+    beforeEach(() => {
+      const out = new PassThrough();
+      out.on('data', (d: Buffer) => {
+        output += d.toString();
+      });
+      shell = new RefusingShellAdapter({ core: t.core, input: new PassThrough(), output: out, logger: silentLogger(), interactive: false });
+      t.adapters.set('shell', shell);
+      logLines = [];
+    });
+    const pain = () => t.knowledge.knowledge.entries.find((e) => e.id === 'pain-and-numbing')!;
+    const pinPain = () =>
+      pinEntry({ ...t.deps, logger: createLogger('debug', { write: (line: string) => void logLines.push(line) }) }, say('faq pin pain-and-numbing', true), pain());
+
+    it('deletes the answer it just posted and says nothing was pinned, and why', async () => {
+      shell.pinError = new PlatformError('pin-limit', 'Discord refused pinning: 400 code 30003');
+      const reply = await pinPain();
+      expect(reply).toMatchObject({ kind: 'error', ephemeral: true });
+      expect(reply.text).toBe(
+        'Nothing was pinned, and I removed the answer I had just posted: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
+      );
+      expect(output).toMatch(/numbing/); // it was posted…
+      expect(output).toMatch(/\[message 1 deleted\]/); // …and taken back
+      expect(output).not.toMatch(/\[pinned message/);
+      expect(shell.removed).toEqual([{ platform: 'shell', channelId: 'terminal', messageId: '1' }]);
+      expect(t.store.pins.all()).toHaveLength(0);
+      expect(logLines.join('')).toMatch(/could not pin the posted answer/);
+    });
+
+    it('counts an answer already gone (not-found) as removed', async () => {
+      shell.pinError = new PlatformError('missing-permission', 'Discord refused pinning: 403 code 50013');
+      shell.removeError = new PlatformError('not-found', 'Discord refused deleting: 404 code 10008');
+      const reply = await pinPain();
+      expect(reply.text).toMatch(/^Nothing was pinned, and I removed the answer I had just posted: I lack a permission here\. On Discord I need Send Messages and Pin Messages \(or Manage Messages\)/);
+      expect(reply.text).toMatch(/on Slack, invite me to the channel\.$/);
+      expect(t.store.pins.all()).toHaveLength(0);
+    });
+
+    it('when deleting fails too, logs it and says the answer may still be visible', async () => {
+      shell.pinError = new PlatformError('pin-limit', 'Slack pins.add failed: too_many_pins');
+      shell.removeError = new PlatformError('failed', 'Slack chat.delete failed: http_500');
+      const reply = await pinPain();
+      expect(reply.text).toBe(
+        'Nothing was pinned: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again. ' +
+          'I could not remove the answer I had just posted, so it may still be visible in this channel; delete it by hand if you do not want it.',
+      );
+      expect(shell.removed).toHaveLength(1);
+      expect(t.store.pins.all()).toHaveLength(0);
+      const warning = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => /removing the answer/.test(String(l.msg)));
+      expect(warning).toMatchObject({ level: 40, faqId: 'pain-and-numbing', message: '1', err: { message: 'Slack chat.delete failed: http_500' } });
+    });
+
+    it('a post that fails posts and deletes nothing', async () => {
+      const send = jest.spyOn(shell, 'send').mockRejectedValue(new PlatformError('missing-permission', 'no Send Messages'));
+      const reply = await pinPain();
+      expect(send).toHaveBeenCalledTimes(1);
+      expect(reply.text).toMatch(/^I could not post the answer: I lack a permission here/);
+      expect(shell.removed).toHaveLength(0);
+      expect(output).toBe('');
+    });
+
+    it('an unpin the platform refuses says so, and keeps the record', async () => {
+      await pinPain();
+      shell.unpinError = new PlatformError('missing-permission', 'Discord refused unpinning: 403 code 50013');
+      const reply = await t.core.handle(say('faq unpin pain-and-numbing', true));
+      expect(reply.text).toMatch(/^I could not unpin it: I lack a permission here/);
+      expect(t.store.pins.all()).toHaveLength(1);
+    });
   });
 
   it('refuses non-moderators and changes nothing', async () => {

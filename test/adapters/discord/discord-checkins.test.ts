@@ -219,6 +219,7 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
       pin: (ref) => h.adapter.pin(ref),
       unpin: (ref) => h.adapter.unpin(ref),
       edit: (ref, reply) => h.adapter.edit(ref, reply),
+      remove: (ref) => h.adapter.remove(ref),
       sendDirect: async (address, reply, options) => {
         await h.adapter.sendDirect(address, reply, options);
         return new Promise((_resolve, reject) => {

@@ -23,6 +23,11 @@ function pinCalls(emu: DiscordEmulator, method: 'PUT' | 'DELETE' = 'PUT'): Recor
   return emu.requestsTo(method, PIN_ROUTE);
 }
 
+/** DELETE /channels/{c}/messages/{m}: the bot deleting a message (not an unpin, whose path has /pins/). */
+function deletesIn(emu: DiscordEmulator, channelId: string): RecordedRequest[] {
+  return emu.requestsTo('DELETE', new RegExp(`^/channels/${channelId}/messages/\\d+$`));
+}
+
 async function callback(emu: DiscordEmulator, interaction: ReturnType<DiscordEmulator['slash']>): Promise<CallbackBody> {
   return (await emu.waitForInteractionCallback(interaction)).body as CallbackBody;
 }
@@ -185,14 +190,25 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     for (const body of [list, gaps, stats, unpinned]) expect(body.data?.flags).toBe(EPHEMERAL);
   });
 
-  it(`a channel already at ${MAX_PINS} pins gets a clear private answer, and the bot carries on`, async () => {
+  it(`a channel already at ${MAX_PINS} pins gets a clear private answer, the posted answer is deleted again, and the bot carries on`, async () => {
     h.emu.state.fillPins(h.emu.channel.id, MAX_PINS);
     const body = await callback(h.emu, faq(h.emu, mod, 'pin', { topic: 'pain-and-numbing' }));
     expect(body.data?.flags).toBe(EPHEMERAL);
     expect(body.data?.content).toBe(
-      'I posted the answer but could not pin it: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
+      'Nothing was pinned, and I removed the answer I had just posted: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
     );
     expect(pinCalls(h.emu).map((r) => [r.status, (r.response as { code?: number }).code])).toEqual([[400, 30003]]);
+    // Posted, refused the pin, then deleted: that same message, after the pin attempt.
+    const posts = postsTo(h.emu, h.emu.channel.id);
+    expect(posts.map((r) => r.status)).toEqual([200]);
+    const posted = (posts[0]!.response as { id: string }).id;
+    const deletes = deletesIn(h.emu, h.emu.channel.id);
+    expect(deletes.map((r) => [r.path, r.status])).toEqual([[`/channels/${h.emu.channel.id}/messages/${posted}`, 204]]);
+    expect(h.emu.requests.all.indexOf(pinCalls(h.emu)[0]!)).toBeLessThan(h.emu.requests.all.indexOf(deletes[0]!));
+    // The channel holds what it held before: the 50 pinned notes and nothing from the bot.
+    expect(h.emu.botMessages()).toHaveLength(0);
+    expect(h.emu.state.channelMessages(h.emu.channel.id).size).toBe(MAX_PINS);
+    expect(h.emu.state.channelPins(h.emu.channel.id)).toHaveLength(MAX_PINS);
     expect(h.testCore.store.pins.all()).toHaveLength(0);
     // Answered by the core, not by the adapter's error boundary.
     expect(h.logs.find('discord event failed')).toBeUndefined();
@@ -200,22 +216,45 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     expect((await callback(h.emu, faq(h.emu, mod, 'list'))).data?.content).toBe('No FAQ answers are pinned in this channel.');
   });
 
-  it('the bot lacking a permission (50013) gets a clear private answer: to pin, or to post at all', async () => {
+  it('the bot lacking a permission (50013) gets a clear private answer: to pin (the posted answer is deleted), or to post at all', async () => {
     const botRole = h.emu.state.botRoleId;
     const noPinning = h.emu.state.createTextChannel('no-pinning', [
       { id: botRole, type: 0, allow: '0', deny: (Permission.PinMessages | Permission.ManageMessages).toString() },
     ]);
     const cannotPin = await callback(h.emu, faq(h.emu, mod, 'pin', { topic: 'pain-and-numbing' }, noPinning.id));
     expect(cannotPin.data?.flags).toBe(EPHEMERAL);
-    expect(cannotPin.data?.content).toMatch(/^I posted the answer but could not pin it: I lack a permission here\. On Discord I need Manage Messages/);
+    expect(cannotPin.data?.content).toBe(
+      'Nothing was pinned, and I removed the answer I had just posted: I lack a permission here. On Discord I need Send Messages and Pin Messages (or Manage Messages) in this channel; on Slack, invite me to the channel.',
+    );
     expect(pinCalls(h.emu).map((r) => [r.status, (r.response as { code?: number }).code])).toEqual([[403, 50013]]);
+    // Deleting its own message needs no Manage Messages: the answer is gone again.
+    const posted = (postsTo(h.emu, noPinning.id)[0]!.response as { id: string }).id;
+    expect(deletesIn(h.emu, noPinning.id).map((r) => [r.path, r.status])).toEqual([[`/channels/${noPinning.id}/messages/${posted}`, 204]]);
+    expect(h.emu.state.channelMessages(noPinning.id).size).toBe(0);
 
     const readOnly = h.emu.state.createTextChannel('read-only', [{ id: botRole, type: 0, allow: '0', deny: Permission.SendMessages.toString() }]);
     const cannotPost = await callback(h.emu, faq(h.emu, mod, 'pin', { topic: 'pain-and-numbing' }, readOnly.id));
     expect(cannotPost.data?.content).toMatch(/^I could not post the answer: I lack a permission here/);
     expect(postsTo(h.emu, readOnly.id).map((r) => r.status)).toEqual([403]);
+    // Nothing was posted there, so nothing to delete.
+    expect(deletesIn(h.emu, readOnly.id)).toHaveLength(0);
     expect(pinCalls(h.emu)).toHaveLength(1);
     expect(h.testCore.store.pins.all()).toHaveLength(0);
+  });
+
+  it('when the pin and then the delete fail, the moderator is told the answer may still be visible', async () => {
+    h.emu.state.fillPins(h.emu.channel.id, MAX_PINS);
+    h.emu.failNext({ method: 'DELETE', path: /^\/channels\/\d+\/messages\/\d+$/ }, { kind: 'api-error', status: 403, code: 50001, message: 'Missing Access' });
+    const body = await callback(h.emu, faq(h.emu, mod, 'pin', { topic: 'pain-and-numbing' }));
+    expect(body.data?.flags).toBe(EPHEMERAL);
+    expect(body.data?.content).toBe(
+      'Nothing was pinned: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again. ' +
+        'I could not remove the answer I had just posted, so it may still be visible in this channel; delete it by hand if you do not want it.',
+    );
+    expect(deletesIn(h.emu, h.emu.channel.id).map((r) => r.status)).toEqual([403]);
+    expect(h.emu.botMessages().map((m) => m.content)).toEqual([expect.stringContaining(PAIN_ANSWER)]);
+    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    expect(h.logs.find('discord event failed')).toBeUndefined();
   });
 
   it('a slow pin is deferred privately: no public "thinking…" in the channel, then the confirmation fills it', async () => {

@@ -73,6 +73,41 @@ describe('Discord adapter: outbound calls for the core', () => {
     expect((patch!.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
   });
 
+  test('remove deletes a sent message (and with it its pin); a gone message is not-found', async () => {
+    h = await startHarness();
+    const ref = await h.adapter.send(h.emu.channel.id, infoReply('Aftercare basics: sunscreen for two weeks.'));
+    await h.adapter.pin(ref);
+    await h.adapter.remove(ref);
+    const deletes = h.emu.requestsTo('DELETE', `/channels/${ref.channelId}/messages/${ref.messageId}`);
+    expect(deletes.map((r) => r.status)).toEqual([204]);
+    expect(h.emu.state.channelMessages(ref.channelId).has(ref.messageId)).toBe(false);
+    expect(h.emu.state.channelPins(ref.channelId)).toHaveLength(0);
+
+    // Deleted already (by hand, or by the call above): Unknown Message.
+    const again = await h.adapter.remove(ref).catch((e: Error) => e);
+    expect(again).toMatchObject({ name: 'PlatformError', code: 'not-found' });
+    expect(String(again)).toMatch(/10008/);
+    await expect(h.adapter.remove({ ...ref, channelId: '1234567890123456780' })).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  test("remove of someone else's message without Manage Messages is missing-permission", async () => {
+    h = await startHarness();
+    const member = h.emu.createMember({ username: 'alice' });
+    const locked = h.emu.state.createTextChannel('locked', [
+      { id: h.emu.state.botRoleId, type: 0, allow: '0', deny: Permission.ManageMessages.toString() },
+    ]);
+    h.emu.gateway.dispatch('CHANNEL_CREATE', { ...locked });
+    const { message } = h.emu.state.createMessage(locked.id, member.id, { content: 'my own words' });
+    await expect(h.adapter.remove({ platform: 'discord', channelId: locked.id, messageId: message.id })).rejects.toMatchObject({
+      code: 'missing-permission',
+    });
+    expect(h.emu.state.channelMessages(locked.id).has(message.id)).toBe(true);
+    // Its own message in the same channel it may delete.
+    const own = await h.adapter.send(locked.id, infoReply('mine'));
+    await h.adapter.remove(own);
+    expect(h.emu.state.channelMessages(locked.id).has(own.messageId)).toBe(false);
+  });
+
   test('platform errors are mapped: missing permission, unknown message, unknown channel', async () => {
     h = await startHarness();
     const muted = h.emu.state.createTextChannel('read-only', [

@@ -51,6 +51,52 @@ describe('Slack moderator tools', () => {
     expect(h.emu.calls('pins.add')).toHaveLength(0);
   });
 
+  it.each([
+    [
+      'not_in_channel',
+      'Nothing was pinned, and I removed the answer I had just posted: I lack a permission here. On Discord I need Send Messages and Pin Messages (or Manage Messages) in this channel; on Slack, invite me to the channel.',
+    ],
+    [
+      'too_many_pins',
+      'Nothing was pinned, and I removed the answer I had just posted: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
+    ],
+  ])('a refused pin (%s) deletes the posted answer again and says privately that nothing was pinned', async (error, answer) => {
+    h.emu.failNext('pins.add', { kind: 'error', error });
+    const { responseId } = await h.driver.slash({ text: 'faq pin pain-and-numbing', user: 'U0ADMIN' });
+    const reply = await h.emu.waitForResponse(responseId);
+    expect(reply.params.text).toBe(answer);
+    expect(reply.params.response_type ?? 'ephemeral').toBe('ephemeral');
+
+    const [posted] = h.emu.calls('chat.postMessage');
+    const ts = posted?.result?.ts;
+    expect(h.emu.calls('pins.add').map((c) => [c.params.timestamp, c.error])).toEqual([[ts, error]]);
+    const deleted = h.emu.calls('chat.delete');
+    expect(deleted.map((c) => [c.params.channel, c.params.ts, c.ok])).toEqual([[GENERAL_CHANNEL, ts, true]]);
+    expect(deleted[0]!.seq).toBeGreaterThan(h.emu.calls('pins.add')[0]!.seq);
+    // Nothing left behind: no message, no pin, no record.
+    expect(h.emu.state.message(GENERAL_CHANNEL, String(ts))).toBeUndefined();
+    expect(h.emu.state.history(GENERAL_CHANNEL)).toHaveLength(0);
+    expect(h.emu.state.pinsOf(GENERAL_CHANNEL).size).toBe(0);
+    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    // The core answered, not the adapter's error boundary.
+    expect(h.logs.find('slack event failed')).toHaveLength(0);
+  });
+
+  it('a refused pin whose answer cannot be deleted either says the answer may still be visible', async () => {
+    h.emu.failNext('pins.add', { kind: 'error', error: 'too_many_pins' });
+    h.emu.failNext('chat.delete', { kind: 'error', error: 'cant_delete_message' });
+    const { responseId } = await h.driver.slash({ text: 'faq pin pain-and-numbing', user: 'U0ADMIN' });
+    const reply = await h.emu.waitForResponse(responseId);
+    expect(reply.params.text).toBe(
+      'Nothing was pinned: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again. ' +
+        'I could not remove the answer I had just posted, so it may still be visible in this channel; delete it by hand if you do not want it.',
+    );
+    expect(h.emu.calls('chat.delete').map((c) => c.error)).toEqual(['cant_delete_message']);
+    expect(h.emu.state.history(GENERAL_CHANNEL)).toHaveLength(1);
+    expect(h.emu.state.pinsOf(GENERAL_CHANNEL).size).toBe(0);
+    expect(h.testCore.store.pins.all()).toHaveLength(0);
+  });
+
   it('shows moderators the gaps, with no user id in the store', async () => {
     await h.driver.dm({ text: 'how much should I tip my esthetician', user: 'U0ALICE' });
     await h.emu.waitForCall('chat.postMessage');

@@ -16,7 +16,7 @@ async function codeOf(promise: Promise<unknown>): Promise<PlatformErrorCode> {
   return (error as PlatformError).code;
 }
 
-describe('Slack adapter, calls the core makes (sendDirect, send, pin, unpin, edit)', () => {
+describe('Slack adapter, calls the core makes (sendDirect, send, pin, unpin, edit, remove)', () => {
   let h: SlackHarness;
 
   beforeEach(async () => {
@@ -74,6 +74,26 @@ describe('Slack adapter, calls the core makes (sendDirect, send, pin, unpin, edi
     expect(await codeOf(h.adapter.unpin(ref))).toBe('not-found'); // no_pin
     h.emu.failNext('pins.add', { kind: 'error', error: 'too_many_pins' });
     expect(await codeOf(h.adapter.pin(ref))).toBe('pin-limit');
+  });
+
+  it('removes a message with chat.delete (its pin goes with it), mapping delete errors', async () => {
+    const ref = await h.adapter.send(GENERAL_CHANNEL, infoReply('Aftercare basics'));
+    await h.adapter.pin(ref);
+    await h.adapter.remove(ref);
+    const [deleted] = h.emu.calls('chat.delete');
+    expect(deleted?.params).toMatchObject({ channel: GENERAL_CHANNEL, ts: ref.messageId });
+    expect(h.emu.state.message(GENERAL_CHANNEL, ref.messageId)).toBeUndefined();
+    expect(h.emu.state.pinsOf(GENERAL_CHANNEL).has(ref.messageId)).toBe(false);
+
+    expect(await codeOf(h.adapter.remove(ref))).toBe('not-found'); // message_not_found: deleted already
+    expect(await codeOf(h.adapter.remove({ ...ref, channelId: 'C0MISSING' }))).toBe('not-found'); // channel_not_found
+    const theirs = h.emu.state.addMessage({ channel: GENERAL_CHANNEL, ts: h.emu.state.nextTs(), user: 'U0ALICE', text: 'mine' });
+    expect(await codeOf(h.adapter.remove({ ...ref, messageId: theirs.ts }))).toBe('missing-permission'); // cant_delete_message
+    expect(h.emu.state.message(GENERAL_CHANNEL, theirs.ts)).toBeDefined();
+    h.emu.failNext('chat.delete', { kind: 'error', error: 'missing_scope' });
+    const other = await h.adapter.send(GENERAL_CHANNEL, infoReply('x'));
+    expect(await codeOf(h.adapter.remove(other))).toBe('missing-permission');
+    expect(h.emu.state.message(GENERAL_CHANNEL, other.messageId)).toBeDefined();
   });
 
   it('edits a message with chat.update, escaping the new text', async () => {

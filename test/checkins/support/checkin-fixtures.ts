@@ -64,6 +64,7 @@ export class RecordingAdapter implements Adapter {
   async pin(): Promise<void> {}
   async unpin(): Promise<void> {}
   async edit(): Promise<void> {}
+  async remove(): Promise<void> {}
 }
 
 /** A DM from a user on a platform, as an adapter would build it. */

@@ -28,6 +28,7 @@ export const apiErrors = {
   maxPins: () => fail(400, 30003, 'Maximum number of pins reached (50)'),
   alreadyAcknowledged: () => fail(400, 40060, 'Interaction has already been acknowledged.'),
   missingAccess: () => fail(403, 50001, 'Missing Access'),
+  cannotExecuteInDm: () => fail(403, 50003, 'Cannot execute action on a DM channel'),
   cannotMessageUser: () => fail(403, 50007, 'Cannot send messages to this user'),
   missingPermissions: () => fail(403, 50013, 'Missing Permissions'),
   emptyMessage: () => fail(400, 50006, 'Cannot send an empty message'),

@@ -382,8 +382,18 @@ export class EmulatorState {
     return message;
   }
 
-  deleteMessage(channelId: string, messageId: string): ApiMessage {
+  /**
+   * DELETE …/messages/{id}. `byBot`: the bot's own REST call, checked like Discord does: its own messages need
+   * only access to the channel; someone else's need Manage Messages, and cannot be deleted in a DM at all.
+   */
+  deleteMessage(channelId: string, messageId: string, byBot = false): ApiMessage {
+    const channel = this.channel(channelId);
     const message = this.message(channelId, messageId);
+    if (byBot) {
+      const own = message.author.id === this.botUser.id;
+      if (this.isGuildChannel(channel)) this.requireBotPermission(channelId, ...(own ? [] : [Permission.ManageMessages]));
+      else if (!own) throw apiErrors.cannotExecuteInDm();
+    }
     this.messages.get(channelId)?.delete(messageId);
     this.unpinQuietly(channelId, messageId);
     return message;

@@ -97,6 +97,12 @@ export class SlackState {
     return this.messages.get(messageKey(channel, ts));
   }
 
+  /** Deletes a message; like Slack, a deleted message is no longer pinned. */
+  removeMessage(channel: string, ts: string): boolean {
+    this.pinsOf(channel).delete(ts);
+    return this.messages.delete(messageKey(channel, ts));
+  }
+
   /** Every message in a channel (and, with threadTs, only that thread), oldest first. */
   history(channel: string, threadTs?: string): EmuMessage[] {
     return [...this.messages.values()]

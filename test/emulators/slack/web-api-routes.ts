@@ -7,6 +7,7 @@ export const SLACK_METHODS = [
   'chat.postMessage',
   'chat.postEphemeral',
   'chat.update',
+  'chat.delete',
   'conversations.open',
   'users.info',
   'pins.add',
@@ -86,6 +87,18 @@ export const WEB_API_ROUTES: Record<SlackMethod, Route> = {
     message.blocks = params.blocks as unknown[] | undefined;
     message.edited = true;
     return { ok: true, channel: channelId, ts: message.ts, text: message.text, message: wireMessage(message) };
+  },
+
+  'chat.delete': (params, { state }) => {
+    const channelId = str(params.channel);
+    if (!state.channels.has(channelId)) return fail('channel_not_found');
+    const ts = str(params.ts);
+    const message = state.message(channelId, ts);
+    if (!message) return fail('message_not_found');
+    // A bot token may delete only the bot's own messages.
+    if (message.user !== BOT_USER_ID) return fail('cant_delete_message');
+    state.removeMessage(channelId, ts);
+    return { ok: true, channel: channelId, ts };
   },
 
   'conversations.open': (params, { state }) => {

@@ -120,7 +120,7 @@ export const channelRoutes: Route[] = [
     pattern: '/channels/:channelId/messages/:messageId',
     auth: true,
     handle: (ctx) => {
-      const message = ctx.state.deleteMessage(ctx.params['channelId'] ?? '', ctx.params['messageId'] ?? '');
+      const message = ctx.state.deleteMessage(ctx.params['channelId'] ?? '', ctx.params['messageId'] ?? '', true);
       ctx.dispatch('MESSAGE_DELETE', { id: message.id, channel_id: message.channel_id, ...(message.guild_id ? { guild_id: message.guild_id } : {}) });
       return { status: 204 };
     },

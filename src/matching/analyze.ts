@@ -1,4 +1,4 @@
-import { CONCEPT_GROUPS, INTENT_MARKERS } from './concepts';
+import { CONCEPT_GROUPS, INTENT_MARKERS, SENSE_REWRITES } from './concepts';
 import { STOPWORDS } from './word-lists';
 
 /**
@@ -47,12 +47,14 @@ export function conceptOf(word: string): string {
 /** Distinct concepts of a normalised text: its content words' concepts, then its intent markers. */
 export function concepts(normalized: string): string[] {
   const out = new Set<string>();
-  for (const word of normalized.split(' ')) {
+  let text = normalized;
+  for (const [pattern, replacement] of SENSE_REWRITES) text = text.replace(pattern, replacement);
+  for (const word of text.split(' ')) {
     // Bare numbers ("day 3") are left out: they rarely tell topics apart.
     if (word.length === 0 || STOPWORDS.has(word) || NUMBER.test(word)) continue;
     out.add(conceptOf(word));
   }
-  for (const [pattern, concept] of INTENT_MARKERS) if (pattern.test(normalized)) out.add(concept);
+  for (const [pattern, concept] of INTENT_MARKERS) if (pattern.test(text)) out.add(concept);
   return [...out];
 }
 
@@ -62,6 +64,7 @@ export function concepts(normalized: string): string[] {
  */
 export function singular(word: string): string {
   if (word.length <= 3) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;

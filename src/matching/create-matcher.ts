@@ -1,16 +1,18 @@
-import type { FaqEntry, Knowledge, OutOfScopeTopic } from '../knowledge/knowledge-schema';
+import type { FaqEntry, Knowledge, OutOfScopeTopic, RedFlagRule } from '../knowledge/knowledge-schema';
 import { conceptOf, concepts, singular } from './analyze';
-import { CONCEPT_GROUPS } from './concepts';
+import { CONCEPT_GROUPS, CONTEXT_CONCEPTS } from './concepts';
 import type { Matcher, MatchResult } from './match-result';
 import { normalize } from './normalize';
 import { SLANG, TYPOS } from './normalize-maps';
-import { compileOutOfScopeTerms } from './out-of-scope-terms';
+import { comparisonSpans, compileOutOfScopeTermHits, describesAppearance, otherCauseAt, type TermHit } from './out-of-scope-terms';
 import {
+  ANCHOR_WEIGHT,
   computeIdf,
   createOverlapIndex,
   DEFAULT_UNMATCHED_PENALTY,
   type OverlapDoc,
   type Scored,
+  salienceOf,
   vocabularyOf,
   type WordClasses,
 } from './overlap-index';
@@ -26,6 +28,12 @@ export interface MatcherOptions {
   maxSuggestions?: number;
   /** How much question words an entry lacks count against it (0..1). */
   unmatchedPenalty?: number;
+  /**
+   * Share of an entry's phrasings a shared concept must appear in to anchor an answer: a question must
+   * share at least one such concept with the entry it gets ("doctor" alone does not make a question about
+   * blood thinners).
+   */
+  anchorSalience?: number;
 }
 
 const DEFAULTS: Required<MatcherOptions> = {
@@ -33,9 +41,37 @@ const DEFAULTS: Required<MatcherOptions> = {
   suggestionGap: 0.08,
   maxSuggestions: 3,
   unmatchedPenalty: DEFAULT_UNMATCHED_PENALTY,
+  anchorSalience: 0.08,
 };
 
+/** Everything the matcher worked out about a question, for `explain` (debugging and tests). */
+export interface MatchTrace {
+  normalized: string;
+  /** Words after spelling correction. */
+  corrected: string[];
+  redFlag: RedFlagRule | null;
+  /** The out-of-scope term that decided, if any. */
+  outOfScopeTerm: TermHit | null;
+  /** Out-of-scope terms passed over because they are only the yardstick of a comparison. */
+  comparedTerms: TermHit[];
+  /** A cause other than the treatment that the question names for its symptom ("nervous"), if any. */
+  otherCause: string | null;
+  concepts: string[];
+  weights: number[];
+  ranked: Scored<FaqEntry>[];
+  /** The concepts of the question that anchor the best entry (central to it and not everyday). */
+  anchors: string[];
+  nearestTopic: Scored<OutOfScopeTopic> | null;
+  result: MatchResult;
+}
+
+export interface ExplainingMatcher extends Matcher {
+  explain(question: string): MatchTrace;
+}
+
 const HAS_WORD = /[a-z0-9]/;
+/** Words weighing this or less (everyday words such as "after", "help") need no explaining. */
+const GENERIC_CEILING = 1;
 const words = (text: string): string[] => text.split(' ').filter((w) => w.length > 0);
 
 function faqDoc(entry: FaqEntry): OverlapDoc<FaqEntry> {
@@ -72,27 +108,49 @@ function vocabularyWords(knowledge: Knowledge): string[] {
 /** Everyday words, minus the topic concepts ("dry" and "hurt" are topics, "help" and "office" are not). */
 function wordClasses(): WordClasses {
   const topics = new Set(Object.keys(CONCEPT_GROUPS));
-  const generic = new Set([...GENERIC_WORDS].map(conceptOf).filter((c) => !topics.has(c)));
+  const generic = new Set([...[...GENERIC_WORDS].map(conceptOf).filter((c) => !topics.has(c)), ...CONTEXT_CONCEPTS]);
   const common = new Set([...COMMON_WORDS].map(conceptOf).filter((c) => !topics.has(c) && !generic.has(c)));
   return { generic, common };
 }
 
+/**
+ * The question's words that say what it is about: comparisons with something else ("hurt more than a
+ * tattoo") are dropped, with the out-of-scope terms inside them; the first term outside any comparison
+ * decides the question.
+ */
+function splitTerms(corrected: readonly string[], hits: readonly TermHit[], isForeign: (word: string) => boolean) {
+  const spans = comparisonSpans(corrected, hits, isForeign);
+  const inSpan = (i: number): boolean => spans.some(([a, b]) => i >= a && i < b);
+  const deciding = hits.find((h) => !inSpan(h.start) && !describesAppearance(corrected, h.start)) ?? null;
+  const compared = hits.filter((h) => inSpan(h.start));
+  const kept = corrected.filter((_, i) => !inSpan(i));
+  return { deciding, compared, kept, comparing: spans.length > 0 };
+}
+
 /** Builds every index once; match() is then pure, synchronous and allocation-light. */
-export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}): Matcher {
-  const { threshold, suggestionGap, maxSuggestions, unmatchedPenalty } = { ...DEFAULTS, ...options };
+export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}): ExplainingMatcher {
+  const { threshold, suggestionGap, maxSuggestions, unmatchedPenalty, anchorSalience } = { ...DEFAULTS, ...options };
   const vocabulary = vocabularyWords(knowledge);
   const known = new Set([...vocabulary, ...STOPWORDS, ...GENERIC_WORDS, ...COMMON_WORDS]);
   const correct = createSpellingCorrector(vocabulary, known);
   const redFlag = compileRedFlags(knowledge.redFlags);
-  const outOfScopeTerm = compileOutOfScopeTerms(knowledge.outOfScope);
+  const termHits = compileOutOfScopeTermHits(knowledge.outOfScope);
 
   const faqDocs = knowledge.entries.map(faqDoc);
   const topicDocs = knowledge.outOfScope.map(topicDoc);
-  const idf = computeIdf([...faqDocs, ...topicDocs].map(vocabularyOf), wordClasses());
-  const faqIndex = createOverlapIndex(faqDocs, idf, unmatchedPenalty);
+  const classes = wordClasses();
+  const idf = computeIdf([...faqDocs, ...topicDocs].map(vocabularyOf), classes);
+  // Everyday words are never fuzzy-matched against phrasings: "wedding" is a word, not a typo.
+  const isEverydayConcept = (c: string): boolean => classes.generic.has(c) || classes.common.has(c);
+  const faqIndex = createOverlapIndex(faqDocs, idf, unmatchedPenalty, isEverydayConcept);
   const faqVocabulary = new Set(faqDocs.flatMap((d) => [...vocabularyOf(d), ...(d.answerWords ?? [])]));
   const topicVocabulary = new Map(topicDocs.map((d) => [d.item, vocabularyOf(d)]));
-  const topicIndex = createOverlapIndex(topicDocs, idf, unmatchedPenalty);
+  const topicIndex = createOverlapIndex(topicDocs, idf, unmatchedPenalty, isEverydayConcept);
+  const salience = faqDocs.map(salienceOf);
+  const mainConcepts = faqDocs.map((d) => new Set(d.phrasings[0]));
+  const everyday = new Set([...STOPWORDS, ...GENERIC_WORDS, ...COMMON_WORDS]);
+  /** A word neither the FAQ nor everyday English uses ("tattoo", "eyebrows"): it is about something else. */
+  const isForeignWord = (word: string): boolean => !everyday.has(word) && !/^\d+$/.test(word) && !faqVocabulary.has(conceptOf(word));
 
   const close = (ranked: Scored<FaqEntry>[], floor: number): FaqEntry[] =>
     ranked
@@ -100,58 +158,108 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       .slice(0, maxSuggestions)
       .map((r) => r.item);
 
-  return {
-    match(question: string): MatchResult {
-      const normalized = normalize(question);
-      if (!HAS_WORD.test(normalized)) {
-        return { kind: 'decline', reason: 'empty', confidence: 0, suggestions: [], normalized };
-      }
-      const corrected = words(normalized).map(correct);
-      const correctedText = corrected.join(' ');
+  /** The shared concepts central to an entry: in its main question or in enough of its phrasings, and not everyday. */
+  const anchorsOf = (s: Scored<FaqEntry>): string[] =>
+    s.shared.filter(
+      (c) => idf(c) >= ANCHOR_WEIGHT && ((salience[s.index]!.get(c) ?? 0) >= anchorSalience || mainConcepts[s.index]!.has(c)),
+    );
 
-      // Warning signs come before everything else, whatever else the question says.
-      const rule = redFlag(correctedText === normalized ? [normalized] : [normalized, correctedText]);
-      if (rule) return { kind: 'escalation', rule, confidence: 1, normalized };
+  function explain(question: string): MatchTrace {
+    const normalized = normalize(question);
+    const trace: MatchTrace = {
+      normalized,
+      corrected: [],
+      redFlag: null,
+      outOfScopeTerm: null,
+      comparedTerms: [],
+      otherCause: null,
+      concepts: [],
+      weights: [],
+      ranked: [],
+      anchors: [],
+      nearestTopic: null,
+      result: { kind: 'decline', reason: 'empty', confidence: 0, suggestions: [], normalized },
+    };
+    if (!HAS_WORD.test(normalized)) return trace;
+    const corrected = words(normalized).map(correct);
+    trace.corrected = corrected;
+    const correctedText = corrected.join(' ');
 
-      const questionConcepts = concepts(correctedText);
-      const ranked = faqIndex.score(questionConcepts);
-      const best = ranked[0];
-      const bestScore = best?.score ?? 0;
+    // Warning signs come before everything else, whatever else the question says.
+    const rule = redFlag(correctedText === normalized ? [normalized] : [normalized, correctedText]);
+    if (rule) {
+      trace.redFlag = rule;
+      trace.result = { kind: 'escalation', rule, confidence: 1, normalized };
+      return trace;
+    }
 
-      const topic = outOfScopeTerm(corrected.map(singular));
-      // A topic can only win on nearness through a word of its own that the FAQ never uses ("coffee"):
-      // sharing "after microneedling" with a topic's example says nothing.
-      const foreign = questionConcepts.filter((c) => !faqVocabulary.has(c));
-      const nearestTopic =
-        topic || foreign.length === 0
-          ? undefined
-          : topicIndex.score(questionConcepts).find((t) => foreign.some((c) => topicVocabulary.get(t.item)?.has(c)));
-      if (topic || (nearestTopic && nearestTopic.score > bestScore)) {
-        return {
-          kind: 'decline',
-          reason: 'out-of-scope',
-          confidence: bestScore,
-          suggestions: [],
-          outOfScopeId: (topic ?? nearestTopic?.item)?.id,
-          normalized,
-        };
-      }
-      if (!best || bestScore < threshold) {
-        return {
-          kind: 'decline',
-          reason: 'low-confidence',
-          confidence: bestScore,
-          suggestions: close(ranked, threshold * 0.6),
-          normalized,
-        };
-      }
-      return {
-        kind: 'answer',
-        entry: best.item,
-        confidence: Math.min(1, bestScore),
-        suggestions: close(ranked.slice(1), Math.max(threshold, bestScore - suggestionGap)),
+    const { deciding, compared, kept, comparing } = splitTerms(corrected, termHits(corrected.map(singular)), isForeignWord);
+    trace.comparedTerms = compared;
+    const questionConcepts = concepts(kept.join(' '));
+    const weights = questionConcepts.map(idf);
+    const ranked = faqIndex.score(questionConcepts, weights);
+    // An entry can answer when the question shares a concept central to it, or when every word of the
+    // question that says anything is explained by it ("is the appointment long").
+    const eligible = (s: Scored<FaqEntry>): boolean =>
+      anchorsOf(s).length > 0 ||
+      (!comparing &&
+        s.shared.some((c) => !classes.common.has(c) && !classes.generic.has(c)) &&
+        questionConcepts.every((c, i) => weights[i]! <= GENERIC_CEILING || s.shared.includes(c)));
+    const best = ranked.find(eligible) ?? ranked[0];
+    const bestScore = best?.score ?? 0;
+    Object.assign(trace, { concepts: questionConcepts, weights, ranked });
+
+    const declineOutOfScope = (topic: OutOfScopeTopic): MatchTrace => {
+      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: bestScore, suggestions: [], outOfScopeId: topic.id, normalized };
+      return trace;
+    };
+    if (deciding) {
+      trace.outOfScopeTerm = deciding;
+      return declineOutOfScope(deciding.topic);
+    }
+    // "my face is dry because of the heating": the symptom is ours, its cause is not.
+    const cause = otherCauseAt(kept, isForeignWord);
+    if (cause >= 0) {
+      trace.otherCause = kept[cause]!;
+      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: bestScore, suggestions: [], normalized };
+      return trace;
+    }
+    // A topic can only win on nearness through a word of its own that the FAQ never uses ("coffee"):
+    // sharing "after microneedling" with a topic's example says nothing.
+    const foreign = questionConcepts.filter((c) => !faqVocabulary.has(c));
+    const nearestTopic =
+      foreign.length === 0
+        ? undefined
+        : topicIndex.score(questionConcepts, weights).find((t) => foreign.some((c) => topicVocabulary.get(t.item)?.has(c)));
+    trace.nearestTopic = nearestTopic ?? null;
+    if (nearestTopic && nearestTopic.score > bestScore) return declineOutOfScope(nearestTopic.item);
+
+    trace.anchors = best ? anchorsOf(best) : [];
+    if (!best || bestScore < threshold || !eligible(best)) {
+      trace.result = {
+        kind: 'decline',
+        reason: 'low-confidence',
+        confidence: Math.min(bestScore, threshold * 0.99),
+        suggestions: close(ranked.filter(eligible), threshold * 0.6),
         normalized,
       };
-    },
+      return trace;
+    }
+    trace.result = {
+      kind: 'answer',
+      entry: best.item,
+      confidence: Math.min(1, bestScore),
+      suggestions: close(
+        ranked.filter((r) => r !== best && eligible(r)),
+        Math.max(threshold, bestScore - suggestionGap),
+      ),
+      normalized,
+    };
+    return trace;
+  }
+
+  return {
+    match: (question) => explain(question).result,
+    explain,
   };
 }

@@ -111,6 +111,12 @@ export const SLANG: Readonly<Record<string, string>> = {
   pic: 'picture',
   pics: 'pictures',
   meds: 'medication',
+  till: 'until',
+  til: 'until',
+  untill: 'until',
+  alot: 'a lot',
+  tx: 'treatment',
+  txs: 'treatments',
   med: 'medication',
 };
 

@@ -7,6 +7,13 @@ export type OutOfScopeTermCheck = (questionWords: readonly string[]) => OutOfSco
 /** In a term, "..." stands for up to this many words: "results ... last" hits "results of it last". */
 export const TERM_GAP_WORDS = 3;
 
+/** One place where a topic's term occurs in a question: words [start, end). */
+export interface TermHit {
+  topic: OutOfScopeTopic;
+  start: number;
+  end: number;
+}
+
 interface CompiledTerm {
   topic: OutOfScopeTopic;
   /** Word sequences that must follow each other, at most TERM_GAP_WORDS apart. */
@@ -35,10 +42,11 @@ function matchFrom(words: readonly string[], at: number, parts: readonly string[
 }
 
 /**
- * Finds the first topic with a term present in the question as a whole-word sequence (plurals folded),
- * so "chemical peels" hits "chemical peel" while a lone "peel" does not.
+ * Finds every place a topic's term is present in the question as a whole-word sequence (plurals folded),
+ * so "chemical peels" hits "chemical peel" while a lone "peel" does not. Words are expected singular
+ * (see `singular`). Hits come in question order.
  */
-export function compileOutOfScopeTerms(topics: readonly OutOfScopeTopic[]): OutOfScopeTermCheck {
+export function compileOutOfScopeTermHits(topics: readonly OutOfScopeTopic[]): (questionWords: readonly string[]) => TermHit[] {
   // Indexed by first word so a question only checks the terms that can start at each of its words.
   const byFirst = new Map<string, CompiledTerm[]>();
   for (const topic of topics) {
@@ -53,11 +61,122 @@ export function compileOutOfScopeTerms(topics: readonly OutOfScopeTopic[]): OutO
     }
   }
   return (questionWords) => {
+    const hits: TermHit[] = [];
     for (let i = 0; i < questionWords.length; i++) {
       for (const { topic, parts } of byFirst.get(questionWords[i]!) ?? []) {
-        if (startsAt(questionWords, i, parts[0]!) && matchFrom(questionWords, i, parts) >= 0) return topic;
+        if (!startsAt(questionWords, i, parts[0]!)) continue;
+        const end = matchFrom(questionWords, i, parts);
+        if (end >= 0) hits.push({ topic, start: i, end });
       }
     }
-    return null;
+    return hits;
   };
+}
+
+/** The first topic whose term occurs in the question, or null. */
+export function compileOutOfScopeTerms(topics: readonly OutOfScopeTopic[]): OutOfScopeTermCheck {
+  const hitsOf = compileOutOfScopeTermHits(topics);
+  return (questionWords) => hitsOf(questionWords)[0]?.topic ?? null;
+}
+
+/** Verbs that, before "like", describe how the skin looks or feels rather than compare with something else. */
+const DESCRIBING = new Set(['look', 'looks', 'looked', 'looking', 'feel', 'feels', 'felt', 'feeling', 'seem', 'seems']);
+
+/** Words that open a comparison: what follows them is the yardstick, not the subject. */
+const COMPARISON_MARKERS = new Set(['than', 'vs', 'versus', 'compared', 'comparing', 'comparison', 'unlike']);
+/** "like" only compares when an article or a verb of undergoing follows ("hurt like a tattoo", not "like does it hurt"). */
+const LIKE_FOLLOWERS = new Set(['a', 'an', 'getting', 'having', 'doing', 'when', 'after']);
+/** How many words after its marker a comparison may reach ("than when i got my tattoo done"). */
+export const COMPARISON_REACH = 5;
+/** Words that end a comparison before its reach: "more than a tattoo and is it red" */
+const CLAUSE_ENDS = new Set(['and', 'but', 'or', 'because', 'so', 'if', 'is', 'are', 'does', 'do', 'will', 'can', 'should', 'how']);
+
+/** Whether words[k] opens a comparison ("like" also when a term follows at once: "sting like waxing"). */
+function opensComparison(words: readonly string[], k: number, hits: readonly TermHit[]): boolean {
+  const w = words[k]!;
+  if (COMPARISON_MARKERS.has(w)) return true;
+  if (w === 'like') {
+    // "looks like a sunburn" describes the skin; it compares nothing.
+    if (DESCRIBING.has(words[k - 1] ?? '')) return false;
+    return LIKE_FOLLOWERS.has(words[k + 1] ?? '') || hits.some((h) => h.start === k + 1);
+  }
+  return w === 'as' && words[k - 1] === 'same';
+}
+
+/**
+ * The comparisons in a question whose yardstick is something else: [start, end) word spans from the
+ * marker to the last word that is about that other thing (an out-of-scope term or a word foreign to the
+ * knowledge pack). "does it hurt more than a tattoo" is about microneedling's pain; the tattoo is only
+ * its yardstick. "more than one blood thinner" compares nothing foreign and is kept.
+ */
+export function comparisonSpans(
+  words: readonly string[],
+  hits: readonly TermHit[],
+  isForeign: (word: string) => boolean,
+): Array<readonly [number, number]> {
+  const spans: Array<readonly [number, number]> = [];
+  for (let k = 0; k < words.length; k++) {
+    if (!opensComparison(words, k, hits)) continue;
+    let end = -1;
+    for (let j = k + 1; j < words.length && j <= k + COMPARISON_REACH; j++) {
+      if (CLAUSE_ENDS.has(words[j]!)) break;
+      if (isForeign(words[j]!)) end = j + 1;
+      for (const hit of hits) if (hit.start === j) end = Math.max(end, hit.end);
+    }
+    if (end > k) {
+      spans.push([k, end]);
+      k = end - 1;
+    }
+  }
+  return spans;
+}
+
+
+/**
+ * Whether the term at words[at] only describes how the skin looks or feels ("i look like i have a
+ * sunburn", "it looks like a chemical peel"): the person is describing their own skin, not asking about
+ * that other thing, so the term does not decide.
+ */
+export function describesAppearance(words: readonly string[], at: number): boolean {
+  for (let k = at - 1; k >= 1 && k >= at - 4; k--) {
+    if (words[k] === 'like' && DESCRIBING.has(words[k - 1]!)) return true;
+  }
+  return false;
+}
+
+/** Openers of a clause that names the cause of a symptom: "dry because of the heating", "red when im nervous". */
+const CAUSE_OPENERS: ReadonlyArray<readonly string[]> = [
+  ['because', 'of'],
+  ['due', 'to'],
+  ['caused', 'by'],
+  ['thanks', 'to'],
+  ['from'],
+  ['whenever'],
+  ['when', 'im'],
+  ['when', 'i', 'am'],
+  ['when', 'i', 'get'],
+  ['when', 'i', 'feel'],
+  ['every', 'time', 'i'],
+  // "after" alone is how most questions about the treatment start; only "after a/an X" names an event.
+  ['after', 'a'],
+  ['after', 'an'],
+];
+/** Words that may sit between the opener and the cause ("from all the stress", "because of my new job"). */
+const CAUSE_FILLERS = new Set(['a', 'an', 'the', 'my', 'all', 'this', 'that', 'being', 'using', 'some', 'too', 'so', 'very', 'really', 'new', 'much']);
+
+/**
+ * Where the question names a cause other than the treatment for its symptom: the index of the first
+ * cause word that is foreign to the knowledge pack ("my face is dry because of the heating", "red and
+ * blotchy when im nervous"), or -1. A cause the pack knows ("from the needles", "because of the sun")
+ * is not another cause.
+ */
+export function otherCauseAt(words: readonly string[], isForeign: (word: string) => boolean): number {
+  for (let i = 0; i < words.length; i++) {
+    const opener = CAUSE_OPENERS.find((o) => o.every((w, j) => words[i + j] === w));
+    if (!opener) continue;
+    let k = i + opener.length;
+    while (k < words.length && CAUSE_FILLERS.has(words[k]!)) k++;
+    if (k < words.length && isForeign(words[k]!)) return k;
+  }
+  return -1;
 }

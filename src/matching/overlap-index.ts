@@ -1,12 +1,15 @@
+import { createPhrasingIndex } from './phrasing-index';
+
 /**
- * Scores documents (FAQ entries, out-of-scope topics) against a question's concepts by IDF-weighted
- * overlap. Words the fuse.js corrector has already fixed arrive here as concepts (see analyze.ts).
+ * Scores documents (FAQ entries, out-of-scope topics) against a question's concepts.
  *
- * score = evidence * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * bestPhrasing)
- *  - coverage: how much of the question's weight the document's whole vocabulary explains; words the
- *    document lacks count against it, scaled by the unmatched penalty.
- *  - bestPhrasing: Dice overlap with the single closest phrasing (question or alternate).
- *  - evidence: a question that matches little weight, or only everyday words, cannot score high.
+ * score = sqrt(evidence) * anchor * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity)
+ *  - similarity: fuse.js over the document's phrasings (see phrasing-index.ts): Dice similarity with
+ *    the closest phrasing (question, alternate or example).
+ *  - coverage: how much of the question's weight the document's whole vocabulary (phrasings, tags,
+ *    answer) explains; words the document lacks count against it, scaled by the unmatched penalty.
+ *  - evidence: a question that matches little weight cannot score high; anchor: a match made only of
+ *    everyday words is scaled down.
  */
 export interface OverlapDoc<T> {
   item: T;
@@ -23,7 +26,15 @@ export interface OverlapDoc<T> {
 
 export interface Scored<T> {
   item: T;
+  /** Position of the document in the list the index was built from. */
+  index: number;
   score: number;
+  /** Fuse similarity of the closest phrasing. */
+  similarity: number;
+  /** Share (0..1) of the question's weight the document explains. */
+  explained: number;
+  /** The question's concepts the document explains. */
+  shared: string[];
 }
 
 const COVERAGE_SHARE = 0.5;
@@ -37,7 +48,7 @@ const EVIDENCE_WEIGHT = 2.4;
  * A match with no word weighing more than an everyday word ("can i go to the office the day after"
  * shares only "day" and "after") is scaled down by UNANCHORED_FACTOR.
  */
-const ANCHOR_WEIGHT = 1.25;
+export const ANCHOR_WEIGHT = 1.25;
 const UNANCHORED_FACTOR = 0.7;
 
 export type Idf = (concept: string) => number;
@@ -45,7 +56,7 @@ export type Idf = (concept: string) => number;
 /** Most a word that says little about the topic ("help", "soon", "lady") can weigh. */
 const GENERIC_WEIGHT = 1;
 /** Most an everyday word that is not one of ours ("office", "boss") can weigh. */
-const COMMON_WEIGHT = 2;
+const COMMON_WEIGHT = 1.5;
 
 export interface WordClasses {
   /** Concepts that say little about any topic. */
@@ -64,11 +75,15 @@ export function computeIdf(vocabularies: readonly ReadonlySet<string>[], classes
   for (const vocab of vocabularies) for (const c of vocab) df.set(c, (df.get(c) ?? 0) + 1);
   const n = vocabularies.length;
   const rarest = Math.log(1 + n);
+  const cache = new Map<string, number>();
   return (concept) => {
+    const cached = cache.get(concept);
+    if (cached !== undefined) return cached;
     const d = df.get(concept);
-    const weight = d === undefined ? rarest : Math.log(1 + n / d);
-    if (classes.generic.has(concept)) return Math.min(weight, GENERIC_WEIGHT);
-    if (classes.common.has(concept)) return Math.min(weight, COMMON_WEIGHT);
+    let weight = d === undefined ? rarest : Math.log(1 + n / d);
+    if (classes.generic.has(concept)) weight = Math.min(weight, GENERIC_WEIGHT);
+    else if (classes.common.has(concept)) weight = Math.min(weight, COMMON_WEIGHT);
+    if (cache.size < 50_000) cache.set(concept, weight);
     return weight;
   };
 }
@@ -78,63 +93,61 @@ export function vocabularyOf(doc: OverlapDoc<unknown>): Set<string> {
   return new Set([...doc.phrasings.flat(), ...doc.extras]);
 }
 
-interface Prepared<T> {
-  item: T;
-  vocabulary: ReadonlySet<string>;
-  phrasings: { concepts: ReadonlySet<string>; weight: number }[];
+/**
+ * How central each concept is to a document: the share of its phrasings that use it. "thinner" is in
+ * most ways of asking about blood thinners, "doctor" in one; a concept rarely used to ask about a topic
+ * cannot, alone, be what a question about that topic turns on.
+ */
+export function salienceOf(doc: OverlapDoc<unknown>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const phrasing of doc.phrasings) for (const c of new Set(phrasing)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  const n = Math.max(1, doc.phrasings.length);
+  return new Map([...counts].map(([c, k]) => [c, k / n]));
 }
 
 export interface OverlapIndex<T> {
-  /** All documents, best first. */
-  score(questionConcepts: readonly string[]): Scored<T>[];
+  /** All documents, best first. `weights` are the question concepts' idf weights. */
+  score(questionConcepts: readonly string[], weights: readonly number[]): Scored<T>[];
 }
 
 export function createOverlapIndex<T>(
   docs: readonly OverlapDoc<T>[],
   idf: Idf,
   unmatchedPenalty = DEFAULT_UNMATCHED_PENALTY,
+  isKnownWord?: (concept: string) => boolean,
 ): OverlapIndex<T> {
-  const prepared: Prepared<T>[] = docs.map((doc) => ({
-    item: doc.item,
-    vocabulary: new Set([...vocabularyOf(doc), ...(doc.answerWords ?? [])]),
-    phrasings: doc.phrasings.map((p) => {
-      const set = new Set(p);
-      let weight = 0;
-      for (const c of set) weight += idf(c);
-      return { concepts: set, weight };
-    }),
-  }));
+  const vocabularies = docs.map((doc) => new Set([...vocabularyOf(doc), ...(doc.answerWords ?? [])]));
+  const phrasings = createPhrasingIndex(
+    docs.map((d) => d.phrasings),
+    idf,
+    isKnownWord,
+  );
 
   return {
-    score(questionConcepts) {
-      const weights = questionConcepts.map(idf);
+    score(questionConcepts, weights) {
       // In a long message the extra words are mostly context ("my boss asked if i was ok"), so each
       // counts for less.
-      const penalty = unmatchedPenalty * Math.min(1, LONG_QUESTION_CONCEPTS / questionConcepts.length);
+      const penalty = unmatchedPenalty * Math.min(1, LONG_QUESTION_CONCEPTS / Math.max(1, questionConcepts.length));
       const total = weights.reduce((a, b) => a + b, 0);
-      if (total === 0) return prepared.map((p) => ({ item: p.item, score: 0 }));
-      const results = prepared.map((doc) => {
+      const similarities = phrasings.similarities(questionConcepts, weights);
+      const results = docs.map((doc, index): Scored<T> => {
+        if (total === 0) return { item: doc.item, index, score: 0, similarity: 0, explained: 0, shared: [] };
+        const vocabulary = vocabularies[index]!;
         let matched = 0;
         let anchored = false;
+        const shared: string[] = [];
         for (let i = 0; i < questionConcepts.length; i++) {
-          if (!doc.vocabulary.has(questionConcepts[i]!)) continue;
+          if (!vocabulary.has(questionConcepts[i]!)) continue;
+          shared.push(questionConcepts[i]!);
           matched += weights[i]!;
           if (weights[i]! >= ANCHOR_WEIGHT) anchored = true;
         }
         const coverage = matched / (matched + penalty * (total - matched));
-        let best = 0;
-        for (const phrasing of doc.phrasings) {
-          let shared = 0;
-          for (let i = 0; i < questionConcepts.length; i++) {
-            if (phrasing.concepts.has(questionConcepts[i]!)) shared += weights[i]!;
-          }
-          const dice = (2 * shared) / (total + phrasing.weight);
-          if (dice > best) best = dice;
-        }
+        const similarity = similarities[index]!;
         const evidence = Math.min(1, matched / EVIDENCE_WEIGHT);
         const score =
-          Math.sqrt(evidence) * (anchored ? 1 : UNANCHORED_FACTOR) * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * best);
-        return { item: doc.item, score };
+          Math.sqrt(evidence) * (anchored ? 1 : UNANCHORED_FACTOR) * (COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * similarity);
+        return { item: doc.item, index, score, similarity, explained: matched / total, shared };
       });
       return results.sort((a, b) => b.score - a.score);
     },

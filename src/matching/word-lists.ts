@@ -11,14 +11,15 @@ export const STOPWORDS = words(`
   im ive id ill youre youve theyre thats theres heres whats hows whos wheres whens
   am is are was were be been being do does did doing done have has had having get gets got getting
   can could will would shall should may might must cant wont dont doesnt didnt isnt arent wasnt havent
+  shouldnt couldnt wouldnt hasnt hadnt werent aint mustnt neednt mightnt shant
   what which who whom whose when where why how
   there here just really very so too also even only quite pretty kind sort bit little lot lots
   some any all every each more most
   ok yes yeah yep no nope not please thanks thank hi hey hello heya ya lol lmao omg ugh haha hahaha hm hmm um uh
   like literally basically actually honestly seriously anyway anyways right now okay sure well oh ah
   know think wondering wonder wanted want ask asking question random curious guess mean
-  up down out off away
-  go going gonna thing things stuff something anything everything one ones someone anyone
+  up down out off away because
+  go goes going gonna thing things stuff something anything everything one ones someone anyone
   s t d ll m re ve`);
 
 /**
@@ -70,4 +71,5 @@ export const COMMON_WORDS = words(`
   wednesday wet worried worry sending send message messages text texting talking calling phone email account
   delete husband mom mum dad brother coworker boyfriend girlfriend kids wedding trip weekend plans meeting
   interview photo photos honestly
+  shiny shine glow glowing angle cloud toned primed powdery smelly patchy wrinkly bellow shiner glossy
 `);

@@ -3,15 +3,14 @@ import { replyForMatch } from '../../src/conversation/answer-question';
 import type { Reply } from '../../src/conversation/reply';
 import type { Knowledge } from '../../src/knowledge/knowledge-schema';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
-import { createMatcher } from '../../src/matching/create-matcher';
-import type { Matcher } from '../../src/matching/match-result';
+import { createMatcher, type ExplainingMatcher } from '../../src/matching/create-matcher';
 
 export const KNOWLEDGE_DIR = path.join(__dirname, '..', '..', 'knowledge');
 
-let cached: { knowledge: Knowledge; matcher: Matcher } | undefined;
+let cached: { knowledge: Knowledge; matcher: ExplainingMatcher } | undefined;
 
 /** The real pack and a matcher over it, built once per test file. */
-export function realMatcher(): { knowledge: Knowledge; matcher: Matcher } {
+export function realMatcher(): { knowledge: Knowledge; matcher: ExplainingMatcher } {
   if (!cached) {
     const knowledge = loadKnowledge(KNOWLEDGE_DIR);
     cached = { knowledge, matcher: createMatcher(knowledge) };

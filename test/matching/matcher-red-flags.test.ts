@@ -20,6 +20,13 @@ describe('matcher: red flags', () => {
     ['broke out in hives after the numbing', 'allergic-reaction'],
     ['my vision is blurry', 'vision-problems'],
     ['my cheek is hot to the touch', 'hot-to-the-touch'],
+    ['temp is 38.5 after microneedling yesterday', 'fever-or-chills'],
+    ['its been 3 hours and the bleeding hasnt stopped', 'bleeding-will-not-stop'],
+    ['im dizzy and my face is bleeding a lot', 'bleeding-will-not-stop'],
+    ['i feel like im going to pass out', 'faint-or-very-unwell'],
+    ['the swelling keeps getting bigger', 'severe-or-increasing-swelling'],
+    ["it's day 4 and my face is more red than day 1", 'spreading-or-worsening-redness'],
+    ['my face smells weird', 'infection'],
   ])('escalates %j (%s)', (question, ruleId) => {
     const result = realMatcher().matcher.match(question);
     expect(result.kind === 'escalation' && result.rule.id).toBe(ruleId);
@@ -49,6 +56,8 @@ describe('matcher: red flags', () => {
     'will i see results in a week',
     'no fever or chills, just a bit red, normal?',
     'i dont have any pus or blisters, just peeling',
+    'there is a faint pink tinge left, normal?',
+    'i bled a lot during the session, is that normal',
   ])('does not escalate the ordinary question %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });

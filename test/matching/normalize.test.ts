@@ -49,13 +49,16 @@ describe('normalize', () => {
     expect(normalize('décolletage')).toBe('decolletage');
   });
 
-  it('reads only the first MAX_INPUT_CHARS characters of huge input, quickly', () => {
+  // Speed is measured by `npm run bench`, not here.
+  it('reads only the first MAX_INPUT_CHARS characters of huge input', () => {
     const huge = `is peeling normal ${'blah '.repeat(200_000)}`;
-    const start = process.hrtime.bigint();
     const out = normalize(huge);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
     expect(out.startsWith('is peeling normal blah')).toBe(true);
     expect(out.length).toBeLessThanOrEqual(MAX_INPUT_CHARS);
-    expect(ms).toBeLessThan(50);
+  });
+
+  it('expands the short forms people type for "until", "a lot" and "treatment"', () => {
+    expect(normalize('how many tx till i see results')).toBe('how many treatment until i see results');
+    expect(normalize('do u bleed alot')).toBe('do you bleed a lot');
   });
 });

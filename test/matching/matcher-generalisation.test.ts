@@ -1,0 +1,106 @@
+import { realMatcher, replyTo } from './matcher-helpers';
+
+// General mechanisms that keep the matcher from answering on one shared word, or declining on one
+// foreign word, found by scoring fresh question batches the matcher had never seen.
+
+const idOf = (question: string): string | null => {
+  const reply = replyTo(question);
+  return reply.kind === 'answer' ? reply.faqId : reply.kind;
+};
+
+describe('matcher: comparisons with other things', () => {
+  it.each([
+    ['does it hurt more than a tattoo', 'pain-and-numbing'],
+    ['is microneedling more painful than getting my eyebrows waxed', 'pain-and-numbing'],
+    ['does it sting like waxing', 'pain-and-numbing'],
+    ['is the redness worse than after a chemical peel', 'redness-how-long'],
+  ])('answers %j about microneedling, the other thing only being the yardstick', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+
+  it('records the compared term without letting it decide', () => {
+    const trace = realMatcher().matcher.explain('does it hurt more than a tattoo');
+    expect(trace.comparedTerms.map((h) => h.topic.id)).toEqual(['other-procedures']);
+    expect(trace.outOfScopeTerm).toBeNull();
+  });
+
+  it.each([
+    'does botox hurt more than microneedling',
+    'is microneedling better than laser',
+    'how is microneedling different from a chemical peel',
+  ])('still declines %j, where the other procedure is the subject or the whole point', (question) => {
+    expect(replyTo(question).kind).toBe('fallback');
+  });
+
+  it('keeps a comparison that names nothing foreign', () => {
+    expect(idOf('i take more than one blood thinner')).toBe('blood-thinners-bleeding-disorders');
+  });
+});
+
+describe('matcher: describing the skin is not naming another cause', () => {
+  it('answers "looks like a sunburn" but declines an actual sunburn', () => {
+    expect(idOf('why do i look like i have a sunburn')).toBe('redness-how-long');
+    expect(replyTo('i have a sunburn can i still get microneedling').kind).toBe('fallback');
+  });
+
+  it.each([
+    'my face is dry because of the heating in my apartment',
+    'why does my skin get red and blotchy when im nervous',
+    'my face is red from crying all night',
+  ])('declines %j: our symptom, another cause', (question) => {
+    const result = realMatcher().matcher.match(question);
+    expect(result).toMatchObject({ kind: 'decline', reason: 'out-of-scope' });
+  });
+
+  it.each([
+    ['my skin is peeling from the treatment', 'peeling-and-shedding'],
+    ['i bled from the needles', 'bleeding-normal'],
+  ])('answers %j, whose cause is the treatment itself', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+});
+
+describe('matcher: one shared word is not enough', () => {
+  it.each([
+    'who is the best dermatologist in town',
+    'can i see my doctor after',
+    'can i go to work the day after',
+    'can i go back to work tomorrow',
+    'do i need to stop my blood pressure pills',
+  ])('declines %j, which shares only a word that is not what any entry is about', (question) => {
+    expect(replyTo(question).kind).toBe('fallback');
+  });
+
+  it('still answers when that word comes with what the entry is about', () => {
+    expect(idOf('should i tell my dermatologist about my blood thinners')).toBe('blood-thinners-bleeding-disorders');
+    expect(idOf('how long until it starts to work')).toBe('number-of-treatments');
+    expect(idOf('can i fit it in before work')).toBe('procedure-length');
+  });
+
+  it('names the concepts that anchor an answer', () => {
+    const trace = realMatcher().matcher.explain('my blood doesnt clot, is that a problem');
+    expect(trace.result.kind).toBe('answer');
+    expect(trace.anchors.length).toBeGreaterThan(0);
+    const declined = realMatcher().matcher.explain('who is the best dermatologist in town');
+    expect(declined.anchors).toEqual([]);
+  });
+});
+
+describe('matcher: question shapes that carry the topic', () => {
+  it.each([
+    ['will it take all afternoon', 'procedure-length'],
+    ['can i do microneedling on my lunch break', 'procedure-length'],
+    ['will it take long? i have a meeting after', 'procedure-length'],
+    ['does microneedling feel bad', 'pain-and-numbing'],
+    ['what are the downsides of microneedling', 'side-effects-overview'],
+    ['anything i should expect after my first session?', 'side-effects-overview'],
+    ['ive had 2 sessions and see nothing, is that normal', 'number-of-treatments'],
+    ['my face feels like leather after microneedling', 'skin-tight-dry-rough'],
+  ])('%j -> %s', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+
+  it('tolerates everyday context words around a clear topic', () => {
+    expect(idOf('will i be red at my sisters wedding on saturday')).toBe('redness-how-long');
+  });
+});

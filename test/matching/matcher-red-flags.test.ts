@@ -27,6 +27,8 @@ describe('matcher: red flags', () => {
     ['the swelling keeps getting bigger', 'severe-or-increasing-swelling'],
     ["it's day 4 and my face is more red than day 1", 'spreading-or-worsening-redness'],
     ['my face smells weird', 'infection'],
+    ['my whole face broke out in a rash', 'allergic-reaction'],
+    ['is a rash normal after microneedling', 'allergic-reaction'],
   ])('escalates %j (%s)', (question, ruleId) => {
     const result = realMatcher().matcher.match(question);
     expect(result.kind === 'escalation' && result.rule.id).toBe(ruleId);

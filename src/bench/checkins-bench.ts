@@ -207,7 +207,7 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
     });
     seed.immediate();
     const platform = new RecordingPlatform(platformLimit);
-    // Claim batches of at most 1,000 (at 40/s one takes 25 s, well inside the 5-minute lease); the same scheduler
+    // Claim batches of at most 1,000 (at 40/s one takes 25 s, well inside the 90-second lease); the same scheduler
     // and limiter carry on across ticks, as they do under the cron.
     const ticks = Math.ceil(dispatchCount / 1000);
     const scheduler = new CheckinScheduler(

@@ -36,10 +36,12 @@ export interface SchedulerOptions {
 }
 
 export const SCHEDULER_DEFAULTS = {
-  leaseMs: 5 * 60_000,
+  // Short on purpose: a crashed sender's rows are resent (same nonce) within Discord's few-minute nonce window.
+  leaseMs: 90_000,
   maxAttempts: 3,
+  // Rows whose lease runs low before their turn are not sent by this tick; the lease lapses and a later tick takes them.
   batchSize: 1000,
-  sendMarginMs: 30_000,
+  sendMarginMs: 20_000,
 } as const;
 
 /** What one tick did. */

@@ -20,7 +20,7 @@ export interface PlannedCheckin {
   /** The local calendar date it is sent on. */
   localDate: string;
   dueAt: Date;
-  /** Past this it is expired instead of sent (dueAt + sendWithinHours). */
+  /** Past this it is expired instead of sent: dueAt + sendWithinHours, or the next quiet hours if sooner. */
   expiresAt: Date;
 }
 
@@ -64,13 +64,20 @@ export function planCheckins(input: PlanInput): CheckinPlan {
       local = DateTime.fromObject({ year, month, day, hour: end.hour, minute: end.minute }, { zone: input.zone });
     }
     const dueAt = local.toJSDate();
-    return {
-      checkin,
-      localDate,
-      dueAt,
-      expiresAt: new Date(dueAt.getTime() + checkin.sendWithinHours * 3_600_000),
-    };
+    const windowEnd = dueAt.getTime() + checkin.sendWithinHours * 3_600_000;
+    return { checkin, localDate, dueAt, expiresAt: new Date(Math.min(windowEnd, nextQuietStart(local, input.quietHours))) };
   });
   items.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   return { sendMinute, movedOutOfQuietHours: moved, items };
+}
+
+/**
+ * Epoch ms of the first quiet-hours start after `local`: a check-in late after downtime (or retried) must not
+ * go out at night, so its window closes there. No quiet hours (start = end): never.
+ */
+function nextQuietStart(local: DateTime, quiet: QuietHours): number {
+  if (quiet.startMinute === quiet.endMinute) return Number.POSITIVE_INFINITY;
+  const { hour, minute } = timeOfMinute(quiet.startMinute);
+  const sameDay = local.set({ hour, minute, second: 0, millisecond: 0 });
+  return (sameDay > local ? sameDay : sameDay.plus({ days: 1 })).toMillis();
 }

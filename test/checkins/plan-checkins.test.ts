@@ -74,7 +74,8 @@ describe('planCheckins across daylight-saving changes', () => {
       const at = DateTime.fromJSDate(item.dueAt, { zone: 'Europe/Berlin' });
       expect(at.toISODate()).toBe(DateTime.fromISO('2026-10-20').plus({ days: item.checkin.day }).toISODate());
       expect(at.toFormat('HH:mm')).toBe('09:00');
-      expect(item.expiresAt.getTime() - item.dueAt.getTime()).toBe(item.checkin.sendWithinHours * 3_600_000);
+      // The window is the check-in's own, cut at 21:00 when the quiet hours begin (12 hours after 09:00).
+      expect(item.expiresAt.getTime() - item.dueAt.getTime()).toBe(Math.min(item.checkin.sendWithinHours, 12) * 3_600_000);
     }
   });
 
@@ -123,5 +124,17 @@ describe('quiet hours', () => {
     const q = { startMinute: 3 * 60, endMinute: 5 * 60 };
     const plan = planCheckins({ treatmentDate: '2026-03-29', time: { hour: 2, minute: 30 }, zone: 'Europe/Berlin', checkins: testPlan([0, 1]), quietHours: q });
     expect(plan.items.map((i) => local(i.dueAt, 'Europe/Berlin'))).toEqual(['2026-03-29T05:00 +02:00', '2026-03-30T02:30 +02:00']);
+  });
+
+  it('closes a check-in’s send window when the quiet hours begin, so a late send never lands at night', () => {
+    const evening = planCheckins({ treatmentDate: '2026-03-25', time: { hour: 20, minute: 30 }, zone: 'Europe/Berlin', checkins: testPlan([1, 2], 12), quietHours: QUIET });
+    for (const item of evening.items) {
+      expect(local(item.expiresAt, 'Europe/Berlin')).toMatch(/T21:00 /);
+      expect(item.expiresAt.getTime() - item.dueAt.getTime()).toBe(30 * 60_000);
+    }
+    const morning = planCheckins({ treatmentDate: '2026-03-25', time: { hour: 9, minute: 0 }, zone: 'Europe/Berlin', checkins: testPlan([1], 6), quietHours: QUIET });
+    expect(morning.items[0]!.expiresAt.getTime() - morning.items[0]!.dueAt.getTime()).toBe(6 * 3_600_000);
+    const noQuiet = planCheckins({ treatmentDate: '2026-03-25', time: { hour: 20, minute: 30 }, zone: 'Europe/Berlin', checkins: testPlan([1], 12), quietHours: NONE });
+    expect(noQuiet.items[0]!.expiresAt.getTime() - noQuiet.items[0]!.dueAt.getTime()).toBe(12 * 3_600_000);
   });
 });

@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { createAdvanceCommand } from '../../adapters/shell/advance-command';
 import { createAdapters } from '../../adapters/start-adapters';
+import cron from 'node-cron';
 import { CheckinScheduler } from '../checkins/checkin-scheduler';
 import type { Config } from '../config/config-schema';
 import { enabledPlatforms } from '../config/load-config';
@@ -81,7 +82,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   knowledge.onReplace(refresh);
   refresh(knowledge.knowledge);
   const watcher = watchKnowledge(knowledge, config.KNOWLEDGE_DIR, logger);
-  store.questions.prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000));
+  // Question records live 30 days: pruned now and every hour while the bot runs.
+  const prune = () => store.questions.prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000));
+  prune();
+  const pruneTask = cron.schedule('17 * * * *', prune, { noOverlap: true });
   scheduler.start();
   // Alone in a terminal the chat is the interface: keep the start line out of the person's way.
   const startLevel = adapters.size === 1 && adapters.has('shell') ? 'debug' : 'info';
@@ -104,6 +108,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       watcher.close();
       await pinRefresh;
       await scheduler.stop();
+      await pruneTask.stop();
       await Promise.allSettled(created.adapters.map((a) => a.stop()));
       store.close();
     },

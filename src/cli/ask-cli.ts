@@ -15,6 +15,10 @@ export interface AskJson {
   suggestions: string[];
 }
 
+function pick(env: Record<string, string | undefined>, keys: string[]): Record<string, string | undefined> {
+  return Object.fromEntries(keys.map((k) => [k, env[k]]));
+}
+
 function toJson(reply: Reply): AskJson {
   return {
     kind: reply.kind === 'answer' || reply.kind === 'escalation' ? reply.kind : 'fallback',
@@ -40,8 +44,9 @@ function toText(reply: Reply): string {
 async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const question = argv.filter((a) => a !== '--json').join(' ');
-  const config = loadConfig(environmentWithDotenv());
-  const state = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
+  // Only the pack matters here: a half-configured platform must not stop an operator checking answers.
+  const { KNOWLEDGE_DIR } = loadConfig(pick(environmentWithDotenv(), ['KNOWLEDGE_DIR']));
+  const state = new KnowledgeState(loadKnowledge(KNOWLEDGE_DIR));
   const format = (q: string) => {
     const { reply } = replyForQuestion(state, q);
     return json ? `${JSON.stringify(toJson(reply))}\n` : toText(reply);

@@ -69,6 +69,17 @@ describe('conversation core', () => {
     expect(t.store.questions.count()).toBeGreaterThanOrEqual(3);
   });
 
+  it('escalates warning signs at the end of a long story, even one over the length limit', async () => {
+    const story = 'Had my second session last week, the clinic was lovely and explained everything. '.repeat(8);
+    expect(story.length).toBeGreaterThan(500);
+    const ending = 'But now I have a fever and there is pus coming out of my cheek.';
+    expect((await t.core.handle(message(story + ending))).kind).toBe('escalation');
+    const huge = story.repeat(3) + ending;
+    expect(huge.length).toBeGreaterThan(1000);
+    expect((await t.core.handle(message(huge))).kind).toBe('escalation');
+    expect((await t.core.handle(message(story.repeat(3)))).text).toMatch(/under 1000 characters/);
+  });
+
   it('answers a "did you mean" button with that entry', async () => {
     const entry = t.knowledge.knowledge.entries[0]!;
     const reply = await t.core.handle(message('', { action: suggestionAction(entry.id) }));

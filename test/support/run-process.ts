@@ -4,6 +4,8 @@ import path from 'node:path';
 export const ROOT = path.join(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
+const NO_PLATFORMS = { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', TERMINAL_CHAT: '' };
+
 export interface ProcessResult {
   code: number | null;
   stdout: string;
@@ -15,7 +17,8 @@ export function runTs(script: string, args: string[], options: { input?: string;
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(ROOT, script), ...args], {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', ...options.env },
+      // Platform settings blanked (they win over a developer's .env), so a test never reaches real Discord or Slack.
+      env: { ...process.env, LOG_LEVEL: 'silent', ...NO_PLATFORMS, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

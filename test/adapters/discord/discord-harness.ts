@@ -12,12 +12,21 @@ import { createTestCore, type TestCore } from '../../support/test-core';
 export class LogCapture extends Writable {
   readonly lines: Record<string, unknown>[] = [];
   readonly raw: string[] = [];
+  private waiters: Array<{ msg: string; resolve: (line: Record<string, unknown>) => void }> = [];
   override _write(chunk: Buffer, _encoding: string, done: () => void): void {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       this.raw.push(line);
-      this.lines.push(JSON.parse(line) as Record<string, unknown>);
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      this.lines.push(entry);
+      for (const w of this.waiters.filter((w) => w.msg === entry['msg'])) w.resolve(entry);
+      this.waiters = this.waiters.filter((w) => w.msg !== entry['msg']);
     }
     done();
+  }
+  /** Resolves with the first line logged with this message (already logged or yet to come). */
+  waitFor(msg: string): Promise<Record<string, unknown>> {
+    const logged = this.find(msg);
+    return logged ? Promise.resolve(logged) : new Promise((resolve) => this.waiters.push({ msg, resolve }));
   }
   text(): string {
     return this.raw.join('\n');

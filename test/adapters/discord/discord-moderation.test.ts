@@ -4,8 +4,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { type RunningApp, startApp } from '../../../src/app/start-app';
 import { loadConfig } from '../../../src/config/load-config';
-import { watchKnowledge } from '../../../src/knowledge/watch-knowledge';
-import { createLogger, silentLogger } from '../../../src/logging/logger';
+import { createLogger } from '../../../src/logging/logger';
 import { createStore } from '../../../src/store/store';
 import { ManualClock } from '../../../src/time/clock';
 import { type ApiUser, DiscordEmulator, MAX_PINS, Permission, type RecordedRequest } from '../../emulators/discord';
@@ -384,18 +383,10 @@ describe('Discord living pins: the whole app, a copied knowledge folder', () => 
 
   it('refuses a broken edit: no PATCH, and the old answers stay', async () => {
     const version = app.knowledge.knowledge.version;
-    const refused = new Promise<void>((resolve) => {
-      const probe = watchKnowledge(app.knowledge, knowledgeDir, silentLogger(), {
-        onReload: (result) => {
-          if (!result.ok) {
-            probe.close();
-            resolve();
-          }
-        },
-      });
-    });
+    // The app's own watcher sees the edit and refuses it (its log line says so).
+    const refused = logs.waitFor('knowledge edit refused; the previous pack stays live');
     writeFileSync(path.join(knowledgeDir, 'faq.yaml'), 'entries: [ {id: oops} ]\n');
-    await refused;
+    expect(String((await refused)['problem'])).toMatch(/faq\.yaml/);
     expect(app.knowledge.knowledge.version).toBe(version);
     const asked = emu.mentionBot(mod, 'does microneedling hurt?');
     const { message } = await emu.waitForReplyTo(asked);

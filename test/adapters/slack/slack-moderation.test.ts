@@ -5,7 +5,6 @@ import { PassThrough } from 'node:stream';
 import type { SlackAdapter } from '../../../adapters/slack/slack-adapter';
 import { type RunningApp, startApp } from '../../../src/app/start-app';
 import { loadConfig } from '../../../src/config/load-config';
-import { watchKnowledge } from '../../../src/knowledge/watch-knowledge';
 import { ManualClock } from '../../../src/time/clock';
 import { GENERAL_CHANNEL, httpTransport, SignedClient, SlackDriver, type SlackEmulator, startSlackEmulator } from '../../emulators/slack';
 import { copyKnowledge, editFaq } from '../../support/knowledge-copy';
@@ -112,10 +111,12 @@ describe('Slack living pins (the whole app, a real knowledge folder)', () => {
   let driver: SlackDriver;
   let knowledgeDir: string;
   let dir: string;
+  let logs: LogCapture;
 
   beforeEach(async () => {
     emu = await startSlackEmulator();
     dir = mkdtempSync(path.join(tmpdir(), 'aftercare-slack-pins-'));
+    logs = new LogCapture();
     knowledgeDir = copyKnowledge(dir);
     const config = {
       ...loadConfig({
@@ -129,7 +130,7 @@ describe('Slack living pins (the whole app, a real knowledge folder)', () => {
     };
     app = await startApp({
       config,
-      logger: new LogCapture().logger,
+      logger: logs.logger,
       clock: new ManualClock(new Date('2026-11-26T10:00:00Z')),
       input: new PassThrough(),
       output: new PassThrough(),
@@ -176,18 +177,10 @@ describe('Slack living pins (the whole app, a real knowledge folder)', () => {
 
   it('refuses a broken edit and keeps answering from the last good pack', async () => {
     const version = app.knowledge.knowledge.version;
-    const refused = new Promise<void>((resolve) => {
-      const probe = watchKnowledge(app.knowledge, knowledgeDir, new LogCapture().logger, {
-        onReload: (result) => {
-          if (!result.ok) {
-            probe.close();
-            resolve();
-          }
-        },
-      });
-    });
+    // The app's own watcher sees the edit and refuses it (its log line says so).
+    const refused = logs.waitFor('knowledge edit refused; the previous pack stays live');
     writeFileSync(path.join(knowledgeDir, 'faq.yaml'), 'entries: [ {id: oops} ]\n');
-    await refused;
+    expect(String((await refused).problem)).toMatch(/faq\.yaml/);
     expect(app.knowledge.knowledge.version).toBe(version);
     const asked = await driver.mention({ text: 'does microneedling hurt?' });
     const answer = await emu.waitForCall('chat.postMessage', (c) => c.params.thread_ts === asked.ts);

@@ -11,8 +11,23 @@ export class LogCapture {
   readonly lines: string[] = [];
   readonly logger: Logger;
 
+  private waiters: Array<{ msg: string; resolve: (entry: LogEntry) => void }> = [];
+
   constructor(level = 'debug') {
-    this.logger = createLogger(level, { write: (line: string) => void this.lines.push(line) });
+    this.logger = createLogger(level, { write: (line: string) => this.add(line) });
+  }
+
+  private add(line: string): void {
+    this.lines.push(line);
+    const entry = JSON.parse(line) as LogEntry;
+    for (const w of this.waiters.filter((w) => w.msg === entry.msg)) w.resolve(entry);
+    this.waiters = this.waiters.filter((w) => w.msg !== entry.msg);
+  }
+
+  /** Resolves with the first entry logged with this message (already logged or yet to come). */
+  waitFor(msg: string): Promise<LogEntry> {
+    const logged = this.find(msg)[0];
+    return logged ? Promise.resolve(logged) : new Promise((resolve) => this.waiters.push({ msg, resolve }));
   }
 
   get entries(): LogEntry[] {

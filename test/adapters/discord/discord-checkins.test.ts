@@ -97,6 +97,26 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
     expect(messagePosts(h.emu, dm)).toHaveLength(1);
   });
 
+  it('an answer typed in words in the DM gets that option’s guidance, and an escalating one the escalation text', async () => {
+    await startInChannel(alice);
+    h.testCore.clock.set(DAY_1);
+    expect(await scheduler.tick()).toMatchObject({ sent: 1 });
+    const dm = h.emu.dmChannelOf(alice)!;
+    const options = plan()[0]!.options;
+    const calm = options.find((o) => !o.escalate && o.keywords.length > 0)!;
+    const worse = options.find((o) => o.escalate && o.keywords.length > 0)!;
+
+    const typed = h.emu.dm(alice, calm.keywords[0]!);
+    const reply = (await h.emu.waitForReplyTo(typed)).message;
+    expect(reply.channel_id).toBe(dm);
+    expect(reply.content).toContain(calm.guidance.trim().slice(0, 40));
+
+    const alarmed = h.emu.dm(alice, worse.keywords[0]!);
+    const escalation = (await h.emu.waitForReplyTo(alarmed)).message;
+    expect(escalation.content).toContain(h.testCore.knowledge.knowledge.escalation.slice(0, 40));
+    expect(count('checkin_responses')).toBe(2);
+  });
+
   it('plain words in a DM opt in too ("start check-ins …"), and the DM gets the check-in', async () => {
     const asked = h.emu.dm(alice, 'start check-ins today 9am America/New_York');
     const { message } = await h.emu.waitForReplyTo(asked);

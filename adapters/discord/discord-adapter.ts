@@ -34,6 +34,9 @@ import { type DiscordMessageParts, renderReply } from './render-reply';
 import { findSlashCommand, findSlashOption, slashToCommandLine } from './slash-commands';
 
 export const SORRY = 'Sorry, something went wrong. Please try again in a moment.';
+const PRIVATE_SENT = 'That answer is private, so I sent it to you by direct message.';
+const PRIVATE_UNREACHABLE =
+  'That answer is private and I cannot send you direct messages. Use the slash command instead: only you will see its answer.';
 const UNKNOWN_COMMAND = 'That command is not available any more. Type /help to see what I can do.';
 /** Discord caps a message nonce at 25 characters. */
 const MAX_NONCE = 25;
@@ -202,11 +205,29 @@ class DiscordJsAdapter implements DiscordAdapter {
         const incoming = incomingFromMessage(message, botId);
         const reply = await this.deps.core.handle(incoming);
         this.logAnswered('message', incoming, reply);
-        // Discord has no private replies to plain messages, so an ephemeral reply is a normal reply here.
+        if (reply.ephemeral && message.inGuild()) {
+          await this.replyPrivately(message, reply);
+          return;
+        }
         await this.sendParts(channel, renderReply(reply), { replyTo: message.id });
       },
       () => this.sendParts(channel, renderReply(infoReply(SORRY, { kind: 'error' })), { replyTo: message.id }),
     );
+  }
+
+  /**
+   * Discord has no private reply to a plain channel message: a private answer (status, forget-me, moderator
+   * output, refusals) goes to the author's DMs, and the channel only learns that it did.
+   */
+  private async replyPrivately(message: Message<true>, reply: Reply): Promise<void> {
+    try {
+      const dm = await this.call('opening the DM', () => message.author.createDM());
+      await this.sendParts(dm, renderReply(reply), {});
+      await this.sendParts(message.channel, renderReply(infoReply(PRIVATE_SENT)), { replyTo: message.id });
+    } catch (error) {
+      if (!(error instanceof PlatformError && error.code === 'unreachable')) throw error;
+      await this.sendParts(message.channel, renderReply(infoReply(PRIVATE_UNREACHABLE)), { replyTo: message.id });
+    }
   }
 
   private async onInteraction(interaction: Interaction): Promise<void> {

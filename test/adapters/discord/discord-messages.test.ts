@@ -212,3 +212,45 @@ describe('Discord adapter: messages', () => {
     expect(sent.message_reference).toBeUndefined();
   });
 });
+
+describe('Discord adapter: private answers to a mention', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  test('a private answer (a moderator command) goes to the author by DM; the channel only hears that it did', async () => {
+    const member = h.emu.createMember({ username: 'curious' });
+    await h.testCore.core.handle({
+      platform: 'discord',
+      user: { id: 'someone-else' },
+      channel: { id: h.emu.channel.id, isDirect: false },
+      text: 'how much should I tip my esthetician',
+      isModerator: false,
+    });
+    const mod = h.emu.createMember({ username: 'mod', moderator: true });
+    const asked = h.emu.mentionBot(mod, 'faq gaps');
+    const { message } = await h.emu.waitForReplyTo(asked);
+    expect(message.channel_id).toBe(h.emu.channel.id);
+    expect(message.content).toMatch(/sent it to you by direct message/);
+    expect(message.content).not.toMatch(/tip/);
+    const dm = h.emu.dmChannelOf(mod)!;
+    const inDm = h.emu.requestsTo('POST', `/channels/${dm}/messages`).map((r) => (r.response as ApiMessage).content);
+    expect(inDm.join('\n')).toMatch(/1× "how much should i tip my esthetician"/);
+
+    // A refusal is private too: the channel does not learn what was refused.
+    const refused = await h.emu.waitForReplyTo(h.emu.mentionBot(member, 'faq stats'));
+    expect(refused.message.content).toMatch(/sent it to you by direct message/);
+    const memberDm = h.emu.dmChannelOf(member)!;
+    const refusal = h.emu.requestsTo('POST', `/channels/${memberDm}/messages`).map((r) => (r.response as ApiMessage).content);
+    expect(refusal).toEqual([expect.stringMatching(/Only moderators/)]);
+  });
+
+  test('with DMs closed, the private answer is not posted in the channel; the author is pointed to the slash command', async () => {
+    const closed = h.emu.createMember({ username: 'closed', moderator: true, acceptsDirectMessages: false });
+    const { message } = await h.emu.waitForReplyTo(h.emu.mentionBot(closed, 'faq stats'));
+    expect(message.content).toMatch(/cannot send you direct messages\. Use the slash command/);
+    expect(message.content).not.toMatch(/Last 7 days/);
+  });
+});

@@ -3,7 +3,7 @@ import { OAuth2Scopes, PermissionFlagsBits } from 'discord.js';
 /**
  * The permissions the bot asks for when invited, and why:
  * View Channel + Read Message History to see where it is mentioned; Send Messages (+ in Threads) to answer;
- * Embed Links for link previews in answers; Manage Messages and Pin Messages for FAQ pins (Discord split
+ * Manage Messages and Pin Messages for FAQ pins (Discord split
  * pinning out of Manage Messages into its own Pin Messages permission; asking for both works either way).
  */
 export const BOT_PERMISSIONS =
@@ -12,8 +12,7 @@ export const BOT_PERMISSIONS =
   PermissionFlagsBits.SendMessagesInThreads |
   PermissionFlagsBits.ReadMessageHistory |
   PermissionFlagsBits.ManageMessages |
-  PermissionFlagsBits.PinMessages |
-  PermissionFlagsBits.EmbedLinks;
+  PermissionFlagsBits.PinMessages;
 
 export const BOT_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;
 

@@ -1,4 +1,5 @@
 import { infoReply } from '../conversation/reply';
+import { findTopic } from '../moderation/find-topic';
 import { unpinEntry } from '../moderation/pin-service';
 import { type Command, wordsCommand } from './command';
 
@@ -10,6 +11,8 @@ export const faqUnpinCommand: Command = {
   parse: wordsCommand('faq unpin', { allowArgs: true }),
   run: ({ message, args, deps }) => {
     if (!args) return infoReply('Which topic? Usage: faq unpin <topic id>. "faq list" shows the pins here.', { ephemeral: true });
-    return unpinEntry(deps, message, args.trim().toLowerCase());
+    // The same topic words as "faq pin" (id, exact question, or a tag only it has); an id no longer in the pack still works.
+    const found = findTopic(deps.knowledge.knowledge, args);
+    return unpinEntry(deps, message, 'entry' in found ? found.entry.id : args.trim().toLowerCase());
   },
 };

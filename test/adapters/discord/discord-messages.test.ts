@@ -29,8 +29,7 @@ describe('Discord adapter: messages', () => {
       Permission.SendMessagesInThreads |
       Permission.ReadMessageHistory |
       Permission.ManageMessages |
-      Permission.PinMessages |
-      Permission.EmbedLinks;
+      Permission.PinMessages;
     const started = h.logs.lines.find((l) => typeof l['inviteUrl'] === 'string');
     const invite = new URL(String(started?.['inviteUrl']));
     expect(invite.origin + invite.pathname).toBe('https://discord.com/oauth2/authorize');

@@ -5,17 +5,18 @@
  */
 export const CONCEPT_GROUPS: Readonly<Record<string, readonly string[]>> = {
   peel: ['peel', 'peeling', 'flaky', 'flaking', 'flake', 'flakes', 'shed', 'shedding', 'sheds', 'scaly'],
-  red: ['red', 'redness', 'reddish', 'reddened', 'pink', 'pinkish', 'pinkness', 'flushed', 'color', 'colour', 'tomato', 'lobster', 'beet', 'beetroot'],
+  red: ['red', 'redness', 'reddish', 'reddened', 'pink', 'pinkish', 'pinkness', 'rosy', 'flushed', 'color', 'colour', 'tomato', 'lobster', 'beet', 'beetroot'],
   bleed: ['bleed', 'bleeding', 'bled', 'blood', 'bloody', 'bloodied'],
   pain: ['pain', 'painful', 'hurt', 'hurts', 'hurting', 'sting', 'stings', 'stinging', 'ouch', 'ow', 'sore', 'uncomfortable', 'discomfort', 'agony'],
   numb: ['numb', 'numbing', 'numbed', 'anesthetic', 'anaesthetic', 'lidocaine'],
   sunscreen: ['sunscreen', 'sunblock'],
-  sun: ['sun', 'sunlight', 'sunshine', 'sunny', 'uv', 'rays', 'outdoors', 'outside'],
+  sun: ['sun', 'sunlight', 'sunshine', 'sunny', 'uv', 'rays', 'outdoors', 'outside', 'beach', 'sunbathe', 'sunbathing'],
   sunburn: ['sunburn', 'sunburned', 'burn', 'burned'],
   circulation: ['circulation', 'circulate', 'circulating', 'bloodflow'],
   dry: ['dry', 'dryness', 'parched', 'dehydrated'],
   moisturize: ['moisturize', 'moisturizer', 'moisturizing', 'hydrate', 'hydrating', 'hydration', 'lotion'],
-  exfoliate: ['exfoliate', 'exfoliant', 'exfoliating', 'exfoliator', 'exfoliation', 'scrub', 'scrubs'],
+  // Acid exfoliants are exfoliants: "can i use my glycolic toner" is the exfoliating-products question.
+  exfoliate: ['exfoliate', 'exfoliant', 'exfoliating', 'exfoliator', 'exfoliation', 'scrub', 'scrubs', 'glycolic', 'salicylic', 'lactic', 'mandelic', 'aha', 'ahas', 'bha', 'bhas'],
   session: ['session', 'treatment', 'appointment', 'procedure', 'sitting', 'visit', 'round'],
   result: ['result', 'results', 'difference', 'improvement', 'change', 'changes'],
   younger: ['younger', 'youthful', 'aging', 'ageing', 'antiaging'],
@@ -31,7 +32,7 @@ export const CONCEPT_GROUPS: Readonly<Record<string, readonly string[]>> = {
   sterile: ['sterile', 'sterilized', 'sterilised', 'clean', 'hygienic', 'sanitized', 'disinfected'],
   irritate: ['irritate', 'irritated', 'irritation'],
   microneedling: ['microneedling'],
-  face: ['face', 'skin', 'cheeks', 'cheek', 'forehead'],
+  face: ['face', 'skin', 'cheeks', 'cheek', 'forehead', 'nose', 'chin', 'jaw', 'jawline', 'lip', 'lips'],
   fade: ['fade', 'fades', 'fading', 'faded', 'calm', 'settle', 'subside', 'disappear', 'ease', 'away', 'gone', 'vanish', 'clear'],
   normal: ['normal', 'normally', 'worry', 'worried', 'worrying', 'concern', 'concerned', 'concerning', 'alarming', 'typical', 'usual'],
   use: ['use', 'using', 'used', 'apply', 'applying', 'put', 'putting', 'wear', 'wearing'],
@@ -64,6 +65,8 @@ export const SENSE_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
 export const INTENT_MARKERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bwhat (even |exactly |actually |really )?(is|are) (it|this|that|microneedling)\b/, 'define'],
   [/\b(explain|definition|tell me about|describe)\b/, 'define'],
+  [/\bmicroneedling (is|is it) what\b|\bwhat (kind|type|sort) of (treatment|procedure|thing) is (it|this|microneedling)\b|\bmicroneedling is what (kind|type|sort) of\b/, 'define'],
+  [/\bwhat is the (deal|story|scoop|lowdown|hype) (with|about|on) (it|this|that|microneedling)\b/, 'define'],
   [/\bhow (does|do|did|would) (microneedling|it|this) (even |actually |really )?work\b/, 'define'],
   [/\bwhat (is|are) (the )?(actual |whole |general |basic )?(process|procedure|steps)\b|\bwalk me through\b/, 'define'],
   [/\bwhat (do|does|will|did|would) (they|you|the (doctor|dermatologist|provider|esthetician|clinic)) (actually |really |even |exactly )?do\b(?! (about|for|with|if|when))/, 'define'],
@@ -71,6 +74,8 @@ export const INTENT_MARKERS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(what|how) (does|do|will|would) (it|microneedling|this|the procedure|the treatment) (actually |really )?involve\b/, 'define'],
   [/\b(supposed|meant|going) to (help|do|fix|improve|treat)\b/, 'purpose'],
   [/\bwhy (do|would|does|should|did|are) (people|anyone|someone|you|i|they|folks|everyone)\b/, 'purpose'],
+  // Learner word order: "why people do microneedling".
+  [/\bwhy (people|everyone|folks|someone|anyone) (do|get|would|go|are)\b/, 'purpose'],
   [/\b(point of|benefit|benefits|good for|worth it)\b/, 'purpose'],
   [/\bwhat (does|do|will|would|did) (it|microneedling|this|that|the procedure|the treatment|the needles?) (actually |really |even |exactly )?do\b/, 'define'],
   [/\b(what is|whats) the (reason|point|purpose)\b|\breasons? (why|for|people|to)\b/, 'purpose'],
@@ -85,6 +90,7 @@ export const INTENT_MARKERS: ReadonlyArray<readonly [RegExp, string]> = [
   // "what to expect", "watch out for", "side effects", "downtime": what the days after bring.
   [/\b(what|anything|things?) (should |can |do |will |would |might )?(i|you|we|people) (should |can |will |would |might |to )?(expect|anticipate)\b|\bwhat to expect\b/, 'aftermath'],
   [/\b(watch out|look out|keep an eye out|be aware|be prepared|prepare myself)\b/, 'aftermath'],
+  [/\b(tips|advice|dos and donts|do and dont|what to do) (for )?(after|post|following)\b/, 'aftermath'],
   [/\bwhat (happens|will happen|is going to happen|happened)\b.{0,25}\b(after|later|next day|next days|following|afterwards)\b/, 'aftermath'],
   [/\bwhat (will|does|would) (my|the|your) (face|skin) look like\b|\bhow (will|does|would) (my|the|your) (face|skin) look\b/, 'aftermath'],
   [/\b(side effects?|after ?effects?|reactions?|downtime|recovery|aftercare|risks?|downsides?|drawbacks?|cons|negatives?)\b/, 'aftermath'],

@@ -17,7 +17,7 @@ import {
   type WordClasses,
 } from './overlap-index';
 import { compileRedFlags } from './red-flags';
-import { createSpellingCorrector } from './spelling-corrector';
+import { createSpellingCorrector, editDistance } from './spelling-corrector';
 import { COMMON_WORDS, GENERIC_WORDS, STOPWORDS } from './word-lists';
 
 export interface MatcherOptions {
@@ -70,6 +70,23 @@ export interface ExplainingMatcher extends Matcher {
 }
 
 const HAS_WORD = /[a-z0-9]/;
+/**
+ * Red flags see a spelling correction only when it is one slip away ("infecton" -> "infection") or only
+ * the ending differs ("infectd" -> "infection"): other corrections are as likely other words
+ * ("inspection", "intention", "injections") as typos, and a warning sign must not be read into them.
+ * Other two-slip typos of warning signs belong in TYPOS.
+ */
+const MAX_RED_FLAG_EDITS = 1;
+const RED_FLAG_SHARED_START = 5;
+const sharedStart = (a: string, b: string): number => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
+const trustedForRedFlags = (raw: string, corrected: string): boolean =>
+  corrected === raw ||
+  editDistance(raw, corrected, MAX_RED_FLAG_EDITS) <= MAX_RED_FLAG_EDITS ||
+  sharedStart(raw, corrected) >= RED_FLAG_SHARED_START;
 /** Words weighing this or less (everyday words such as "after", "help") need no explaining. */
 const GENERIC_CEILING = 1;
 const words = (text: string): string[] => text.split(' ').filter((w) => w.length > 0);
@@ -181,12 +198,13 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       result: { kind: 'decline', reason: 'empty', confidence: 0, suggestions: [], normalized },
     };
     if (!HAS_WORD.test(normalized)) return trace;
-    const corrected = words(normalized).map(correct);
+    const raw = words(normalized);
+    const corrected = raw.map(correct);
     trace.corrected = corrected;
-    const correctedText = corrected.join(' ');
+    const flagText = corrected.map((c, i) => (trustedForRedFlags(raw[i]!, c) ? c : raw[i]!)).join(' ');
 
     // Warning signs come before everything else, whatever else the question says.
-    const rule = redFlag(correctedText === normalized ? [normalized] : [normalized, correctedText]);
+    const rule = redFlag(flagText === normalized ? [normalized] : [normalized, flagText]);
     if (rule) {
       trace.redFlag = rule;
       trace.result = { kind: 'escalation', rule, confidence: 1, normalized };

@@ -94,6 +94,7 @@ export const SLANG: Readonly<Record<string, string>> = {
   wht: 'what',
   hw: 'how',
   diff: 'difference',
+  eli5: 'explain',
   nd: 'and',
   n: 'and',
   cuase: 'because',
@@ -214,9 +215,18 @@ export const PHRASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcoco nut\b/g, 'coconut'],
   [/\bderma roller\b/g, 'dermaroller'],
   [/\bblood thinning\b/g, 'blood thinner'],
+  // "glycolic acid" is the exfoliant "glycolic"; "acid" alone says nothing more.
+  [/\b(glycolic|salicylic|lactic|mandelic) acids?\b/g, '$1'],
+  [/\balpha hydroxy acids?\b/g, 'aha'],
+  [/\bbeta hydroxy acids?\b/g, 'bha'],
+  // Products named for peeling are exfoliants ("peeling toner", "peel pads"); "dead skin" is shedding.
+  [/\b(peel|peeling) (toners?|pads?|gels?|serums?|solutions?|cleansers?|masks?|drops)\b/g, 'exfoliating $2'],
+  [/\bdead skin\b/g, 'shedding skin'],
   [/\bblood (flow|circulation)\b/g, 'circulation'],
   [/\b(bleeding|blood|clotting) (problem|problems|issue|issues|condition)\b/g, 'bleeding disorder'],
   [/\bb c\b/g, 'because'],
+  // Learner English: "how many time take" is how much time ("how many times" stays a count).
+  [/\bhow many time\b/g, 'how much time'],
   [/\bw o\b/g, 'without'],
   [/\bi m\b/g, 'im'],
 ];

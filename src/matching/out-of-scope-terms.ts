@@ -100,8 +100,19 @@ function opensComparison(words: readonly string[], k: number, hits: readonly Ter
     if (DESCRIBING.has(words[k - 1] ?? '')) return false;
     return LIKE_FOLLOWERS.has(words[k + 1] ?? '') || hits.some((h) => h.start === k + 1);
   }
-  return w === 'as' && words[k - 1] === 'same';
+  if (w === 'as') return words[k - 1] === 'same';
+  // "is it a laser or what", "is microneedling a kind of facial": asks what the treatment is, with the
+  // other thing as the yardstick.
+  if ((w === 'a' || w === 'an') && words[k - 2] === 'is' && IDENTITY_SUBJECTS.has(words[k - 1] ?? '')) {
+    const next = KIND_OF.has(words[k + 1] ?? '') && words[k + 2] === 'of' ? k + 3 : k + 1;
+    return hits.some((h) => h.start === next);
+  }
+  return false;
 }
+
+/** Subjects of "is X a ...?" that stand for the treatment. */
+const IDENTITY_SUBJECTS = new Set(['it', 'this', 'that', 'microneedling']);
+const KIND_OF = new Set(['kind', 'type', 'form', 'sort', 'version']);
 
 /**
  * The comparisons in a question whose yardstick is something else: [start, end) word spans from the
@@ -160,15 +171,48 @@ const CAUSE_OPENERS: ReadonlyArray<readonly string[]> = [
   // "after" alone is how most questions about the treatment start; only "after a/an X" names an event.
   ['after', 'a'],
   ['after', 'an'],
+  // Likewise "before a colonoscopy": an event other than the treatment.
+  ['before', 'a'],
+  ['before', 'an'],
 ];
 /** Words that may sit between the opener and the cause ("from all the stress", "because of my new job"). */
 const CAUSE_FILLERS = new Set(['a', 'an', 'the', 'my', 'all', 'this', 'that', 'being', 'using', 'some', 'too', 'so', 'very', 'really', 'new', 'much']);
 
+/** Openers of a habit: "every time i", "whenever i". The one-off treatment is not a habit. */
+const HABIT_OPENERS: ReadonlyArray<readonly string[]> = [
+  ['every', 'time', 'i'],
+  ['everytime', 'i'],
+  ['each', 'time', 'i'],
+  ['whenever', 'i'],
+  ['when', 'i'],
+];
+/** Verbs of using a product after a habit opener: "every time i use glycolic acid", "when i put on sunscreen". */
+const USE_VERBS = new Set(['use', 'using', 'apply', 'applying', 'put', 'putting', 'wear', 'wearing']);
+/** Words that tie a question to the treatment itself: with one of them, a product habit is aftercare. */
+const TREATMENT_WORDS = new Set(['microneedling', 'session', 'sessions', 'treatment', 'treatments', 'procedure', 'appointment', 'needle', 'needles']);
+
+/**
+ * Where the question blames a product the person uses habitually for its symptom ("my skin peels every
+ * time i use glycolic acid", "it stings whenever i put on sunscreen"): the index of the first word after
+ * the verb, or -1. Even a product the pack knows is then the cause, not the treatment; a question that
+ * names the treatment ("every time i use my scrub after microneedling") is aftercare and is kept.
+ */
+export function productHabitAt(words: readonly string[]): number {
+  if (words.some((w) => TREATMENT_WORDS.has(w))) return -1;
+  for (let i = 0; i < words.length; i++) {
+    const opener = HABIT_OPENERS.find((o) => o.every((w, j) => words[i + j] === w));
+    if (!opener) continue;
+    const k = i + opener.length;
+    if (USE_VERBS.has(words[k] ?? '') && k + 1 < words.length) return k + 1;
+  }
+  return -1;
+}
+
 /**
  * Where the question names a cause other than the treatment for its symptom: the index of the first
  * cause word that is foreign to the knowledge pack ("my face is dry because of the heating", "red and
- * blotchy when im nervous"), or -1. A cause the pack knows ("from the needles", "because of the sun")
- * is not another cause.
+ * blotchy when im nervous"), or of the product a habit blames ("peels every time i use glycolic acid"),
+ * or -1. A cause the pack knows ("from the needles", "because of the sun") is not another cause.
  */
 export function otherCauseAt(words: readonly string[], isForeign: (word: string) => boolean): number {
   for (let i = 0; i < words.length; i++) {
@@ -178,5 +222,5 @@ export function otherCauseAt(words: readonly string[], isForeign: (word: string)
     while (k < words.length && CAUSE_FILLERS.has(words[k]!)) k++;
     if (k < words.length && isForeign(words[k]!)) return k;
   }
-  return -1;
+  return productHabitAt(words);
 }

@@ -71,5 +71,11 @@ export const COMMON_WORDS = words(`
   wednesday wet worried worry sending send message messages text texting talking calling phone email account
   delete husband mom mum dad brother coworker boyfriend girlfriend kids wedding trip weekend plans meeting
   interview photo photos honestly
+  rave raving raved obsessed hype hyped confused confusing swear swears swore
+  injection injections inject injected
+  sorry apologies english newbie beginner noob though mouth
+  fewer hike hikes hiking chilly chilli chili seeking slivers sliver bluster selling spelling tainted freezing
+  sneezing clothing plotting inflation insertion inspection intention inflection fainter
+  area areas upper lower zone region
   shiny shine glow glowing angle cloud toned primed powdery smelly patchy wrinkly bellow shiner glossy
 `);

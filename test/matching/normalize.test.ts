@@ -62,3 +62,16 @@ describe('normalize', () => {
     expect(normalize('do u bleed alot')).toBe('do you bleed a lot');
   });
 });
+
+describe('normalize: exfoliant and learner-English rewrites', () => {
+  it('folds acid exfoliants and peeling products onto exfoliant words', () => {
+    expect(normalize('my glycolic acid toner')).toBe('my glycolic toner');
+    expect(normalize('alpha hydroxy acids')).toBe('aha');
+    expect(normalize('peel pads and dead skin')).toBe('exfoliating pads and shedding skin');
+  });
+
+  it('reads "how many time" as how much time, but keeps "how many times"', () => {
+    expect(normalize('how many time take microneedling')).toBe('how much time take microneedling');
+    expect(normalize('how many times')).toBe('how many times');
+  });
+});

@@ -95,7 +95,7 @@ describe('helpers', () => {
   });
 
   test('invite URL asks for exactly the needed permission bits', () => {
-    expect(BOT_PERMISSIONS).toBe((1n << 10n) | (1n << 11n) | (1n << 38n) | (1n << 16n) | (1n << 13n) | (1n << 51n) | (1n << 14n));
+    expect(BOT_PERMISSIONS).toBe((1n << 10n) | (1n << 11n) | (1n << 38n) | (1n << 16n) | (1n << 13n) | (1n << 51n));
     expect(inviteUrl('42')).toBe(`https://discord.com/oauth2/authorize?client_id=42&scope=bot+applications.commands&permissions=${BOT_PERMISSIONS}`);
   });
 

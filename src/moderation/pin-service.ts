@@ -122,7 +122,11 @@ export async function refreshPins(deps: CoreDeps, knowledge: Knowledge): Promise
       }
       const reply = pinnedAnswer(knowledge, entry);
       const hash = pinnedAnswerHash(reply);
-      if (hash === pin.answerHash) continue;
+      if (hash === pin.answerHash) {
+        // Text unchanged: nothing to edit, but the record says which pack it now matches.
+        if (pin.knowledgeVersion !== knowledge.version) deps.store.pins.updated(pin.id, knowledge.version, hash);
+        continue;
+      }
       await adapter.edit(ref, reply);
       deps.store.pins.updated(pin.id, knowledge.version, hash);
       outcome.edited++;

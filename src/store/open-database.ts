@@ -12,6 +12,8 @@ export function openDatabase(file: string): SqliteDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // "Forget me" must not leave the deleted rows readable in free pages of the file.
+  db.pragma('secure_delete = ON');
   // Several processes may share one file (two schedulers); wait for the writer instead of failing.
   db.pragma('busy_timeout = 5000');
   migrate(db);

@@ -1,46 +1,64 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface FirstAnswerResult {
   ms: number | null;
   lines: string[];
 }
 
-const CLI = 'src/cli/ask-cli.ts';
 const TSX = 'node_modules/.bin/tsx';
 const TIMEOUT_MS = 60_000;
+const NO_PLATFORMS = { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', TERMINAL_CHAT: '' };
 
-/** Time from spawning the CLI (a cold start: tsx, knowledge load, index build) to its first stdout line. */
-export function runFirstAnswerBench(question = 'does it hurt?'): Promise<FirstAnswerResult> {
-  if (!existsSync(CLI)) {
-    return Promise.resolve({ ms: null, lines: [`Start to first answer: skipped, ${CLI} does not exist yet`] });
-  }
+/** Milliseconds from spawning a process to its first line on stdout (a cold start: tsx, knowledge, index, store). */
+function timeToFirstLine(args: string[], input: string | null, env: Record<string, string>): Promise<number | string> {
   return new Promise((resolve) => {
     const start = process.hrtime.bigint();
-    const child = spawn(TSX, [CLI, '--json', question], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, args, { stdio: [input === null ? 'ignore' : 'pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let buffered = '';
     let stderr = '';
     let done = false;
-    const finish = (result: FirstAnswerResult): void => {
+    const finish = (result: number | string): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       child.kill();
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ ms: null, lines: [`Start to first answer: no output within ${TIMEOUT_MS} ms`] }), TIMEOUT_MS);
-    child.stdout.on('data', (chunk: Buffer) => {
+    const timer = setTimeout(() => finish(`no output within ${TIMEOUT_MS} ms`), TIMEOUT_MS);
+    child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString('utf8');
-      if (!buffered.includes('\n')) return;
-      const ms = Number(process.hrtime.bigint() - start) / 1e6;
-      finish({ ms, lines: [`Start to first answer (tsx ${CLI} --json ${JSON.stringify(question)}): ${ms.toFixed(0)} ms`] });
+      if (buffered.includes('\n')) finish(Number(process.hrtime.bigint() - start) / 1e6);
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
     });
-    child.on('error', (error) => finish({ ms: null, lines: [`Start to first answer: could not spawn: ${error.message}`] }));
-    child.on('close', (code) =>
-      finish({ ms: null, lines: [`Start to first answer: CLI exited (code ${code}) before a line: ${stderr.trim().slice(0, 300)}`] }),
-    );
+    child.on('error', (error) => finish(`could not spawn: ${error.message}`));
+    child.on('close', (code) => finish(`exited (code ${code}) before a line: ${stderr.trim().slice(0, 300)}`));
+    if (input !== null) child.stdin?.end(input);
   });
+}
+
+const describe = (label: string, result: number | string) =>
+  typeof result === 'number' ? `${label}: ${result.toFixed(0)} ms` : `${label}: ${result}`;
+
+/** Start to first answer, for the bot itself (terminal chat, piped question) and for the ask CLI. */
+export async function runFirstAnswerBench(question = 'does it hurt?'): Promise<FirstAnswerResult> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-bench-start-'));
+  try {
+    const env = { ...NO_PLATFORMS, LOG_LEVEL: 'silent', DATABASE_PATH: path.join(dir, 'bench.db') };
+    const bot = await timeToFirstLine(['src/main.ts'], `${question}\n`, env);
+    const cli = await timeToFirstLine(['src/cli/ask-cli.ts', '--json', question], null, env);
+    return {
+      ms: typeof bot === 'number' ? bot : null,
+      lines: [
+        describe("Start to first answer, the bot (question piped to tsx src/main.ts, new database)", bot),
+        describe(`Start to first answer, the CLI (tsx src/cli/ask-cli.ts --json ${JSON.stringify(question)})`, cli),
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

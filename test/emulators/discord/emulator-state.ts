@@ -185,23 +185,15 @@ export class EmulatorState {
   permissionsIn(userId: string, channelId: string): bigint {
     const channel = this.channel(channelId);
     if (!this.isGuildChannel(channel)) return (1n << 53n) - 1n;
-    const member = this.members.get(userId);
-    if (!member) return 0n;
-    return computeChannelPermissions({
-      guildId: this.guildId,
-      isOwner: userId === this.ownerId,
-      everyonePermissions: BigInt(this.roles.get(this.guildId)?.permissions ?? '0'),
-      rolePermissions: member.roles.flatMap((id) => {
-        const role = this.roles.get(id);
-        return role ? [{ id, permissions: BigInt(role.permissions) }] : [];
-      }),
-      memberId: userId,
-      overwrites: channel.permission_overwrites ?? [],
-    });
+    return this.memberPermissions(userId, channel.permission_overwrites ?? []);
   }
 
   /** Guild-level permissions (no channel overwrites), as sent in an interaction's `member.permissions`. */
   guildPermissions(userId: string): bigint {
+    return this.memberPermissions(userId, []);
+  }
+
+  private memberPermissions(userId: string, overwrites: Parameters<typeof computeChannelPermissions>[0]['overwrites']): bigint {
     const member = this.members.get(userId);
     if (!member) return 0n;
     return computeChannelPermissions({
@@ -213,7 +205,7 @@ export class EmulatorState {
         return role ? [{ id, permissions: BigInt(role.permissions) }] : [];
       }),
       memberId: userId,
-      overwrites: [],
+      overwrites,
     });
   }
 

@@ -1,13 +1,24 @@
 import { z } from 'zod';
 
-/** One line of an eval file: {"q": "...", "expect": "answer" | "decline" | "escalate", "facts": [regex, ...]}. */
+/**
+ * One line of an eval file: {"q": "...", "expect": "answer" | "decline" | "escalate", "facts": [regex, ...],
+ * "kind"?: "covered" | "uncovered" | "look-alike" | "warning"}. `kind` tells look-alikes (declines that use the
+ * pack's words) apart from plainly uncovered questions; without it the kind follows from `expect`.
+ */
 export const evalCaseSchema = z
   .object({
     q: z.string(),
     expect: z.enum(['answer', 'decline', 'escalate']),
     facts: z.array(z.string()).default([]),
+    kind: z.enum(['covered', 'uncovered', 'look-alike', 'warning']).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    const allowed = { answer: ['covered'], decline: ['uncovered', 'look-alike'], escalate: ['warning'] }[c.expect];
+    if (c.kind !== undefined && !allowed.includes(c.kind)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['kind'], message: `kind "${c.kind}" does not fit expect "${c.expect}"` });
+    }
+  });
 
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 

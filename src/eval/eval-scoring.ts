@@ -2,17 +2,20 @@ import type { Reply } from '../conversation/reply';
 import type { EvalCase } from './eval-case';
 
 /** Report categories: what the brief's goals are stated in. */
-export type EvalCategory = 'covered' | 'uncovered' | 'red-flag';
+export type EvalCategory = 'covered' | 'uncovered' | 'look-alike' | 'red-flag';
 
-export const CATEGORY_OF: Readonly<Record<EvalCase['expect'], EvalCategory>> = {
+const CATEGORY_OF_EXPECT: Readonly<Record<EvalCase['expect'], EvalCategory>> = {
   answer: 'covered',
   decline: 'uncovered',
   escalate: 'red-flag',
 };
 
+export const categoryOf = (c: EvalCase): EvalCategory => (c.kind === 'look-alike' ? 'look-alike' : CATEGORY_OF_EXPECT[c.expect]);
+
 export const CATEGORY_LABEL: Readonly<Record<EvalCategory, string>> = {
   covered: 'covered (answered with the right facts)',
-  uncovered: 'uncovered + look-alikes (declined)',
+  uncovered: 'uncovered (declined)',
+  'look-alike': 'look-alikes (declined)',
   'red-flag': 'red flags (escalated)',
 };
 
@@ -39,7 +42,7 @@ export function scoreCase(evalCase: EvalCase, reply: Reply): CaseOutcome {
     kindOk && evalCase.expect !== 'decline' ? evalCase.facts.filter((f) => !new RegExp(f, 'i').test(reply.text)) : [];
   return {
     case: evalCase,
-    category: CATEGORY_OF[evalCase.expect],
+    category: categoryOf(evalCase),
     correct: kindOk && missingFacts.length === 0,
     replyKind: reply.kind,
     faqId: reply.faqId,

@@ -20,17 +20,20 @@ export function replyForMatch(knowledge: Knowledge, result: MatchResult): Reply 
         suggestions: [],
         disclaimer: null,
       };
-    case 'answer':
+    case 'answer': {
+      // A message that asked several covered questions gets each answer, in one reply, every source cited.
+      const answered = [result.entry, ...(result.also ?? [])];
       return {
         ...base,
         kind: 'answer',
-        text: result.entry.answer,
+        text: answered.map((e) => e.answer).join('\n\n'),
         faqId: result.entry.id,
         confidence: result.confidence,
-        sources: [...result.entry.sources],
+        sources: [...new Set(answered.flatMap((e) => e.sources))],
         suggestions: result.suggestions.map((e) => ({ faqId: e.id, question: e.question })),
         disclaimer: knowledge.disclaimer,
       };
+    }
     case 'decline':
       return {
         ...base,

@@ -43,10 +43,18 @@ export const redFlagRuleSchema = z
   .object({
     id,
     description: text,
-    /** Regular expressions (case-insensitive) tested against the normalised question. */
-    patterns: z.array(text).min(1),
+    /** Regular expressions (case-insensitive) tested against the normalised message. */
+    patterns: z.array(text).default([]),
+    /**
+     * Combinations of named signs and modifiers: the rule fires when one sentence matches every name of
+     * one of the lists ("bleeding" with "days-later").
+     */
+    when: z.array(z.array(id).min(1)).default([]),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.patterns.length > 0 || r.when.length > 0, { message: 'needs patterns or when (or both)', path: ['patterns'] });
+
+const namedPatterns = z.record(id, z.array(text).min(1));
 
 /** knowledge/safety.yaml */
 export const safetyFileSchema = z
@@ -54,9 +62,40 @@ export const safetyFileSchema = z
     disclaimer: text,
     fallback: text,
     escalation: text,
+    /** Named symptom patterns that `when` combinations refer to. */
+    signs: namedPatterns.default({}),
+    /** Named modifier patterns (worsening, spreading, past the normal course...) for `when`. */
+    modifiers: namedPatterns.default({}),
     redFlags: z.array(redFlagRuleSchema).min(1),
   })
   .strict();
+
+const wordList = z.union([z.array(text), text.transform((s) => s.split(/\s+/).filter((w) => w.length > 0))]);
+
+/** knowledge/lexicon.yaml: how people say things (see the file's header). */
+export const lexiconFileSchema = z
+  .object({
+    rewrites: z.array(z.object({ pattern: text, to: z.string() }).strict()).default([]),
+    tokens: z.record(z.string().min(1), text).default({}),
+    misspellings: z.record(z.string().min(1), text).default({}),
+    concepts: z.record(z.string().regex(/^[a-z0-9]+$/, 'concept names are one lowercase word'), z.array(text).min(1)).default({}),
+    contextConcepts: z.array(text).default([]),
+    intents: z.array(z.object({ concept: z.string().regex(/^[a-z0-9]+$/), pattern: text }).strict()).default([]),
+    /** First words that make a sentence a question even without "?" ("how", "can", "is"). */
+    questionOpeners: wordList.default([]),
+    /** Words that open a comparison: an out-of-scope term after them is a yardstick, not the subject. */
+    comparisonWords: wordList.default([]),
+    stopwords: wordList.default([]),
+    everydayWords: wordList.default([]),
+    commonWords: wordList.default([]),
+  })
+  .strict();
+
+/**
+ * knowledge/phrasings.yaml: real questions, labelled, that teach the matcher how people ask (as question
+ * answering services add real questions as alternates). Keys are FAQ entry ids or out-of-scope topic ids.
+ */
+export const phrasingsFileSchema = z.object({ phrasings: z.record(id, z.array(text)).default({}) }).strict();
 
 export const checkinOptionSchema = z
   .object({
@@ -88,6 +127,7 @@ export const checkinsFileSchema = z.object({ checkins: z.array(checkinSchema).mi
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type OutOfScopeTopic = z.infer<typeof outOfScopeTopicSchema>;
 export type RedFlagRule = z.infer<typeof redFlagRuleSchema>;
+export type Lexicon = z.infer<typeof lexiconFileSchema>;
 export type Checkin = z.infer<typeof checkinSchema>;
 export type CheckinOption = z.infer<typeof checkinOptionSchema>;
 
@@ -100,5 +140,10 @@ export interface Knowledge {
   fallback: string;
   escalation: string;
   redFlags: RedFlagRule[];
+  signs: Record<string, string[]>;
+  modifiers: Record<string, string[]>;
+  lexicon: Lexicon;
+  /** Labelled real questions by entry or topic id (knowledge/phrasings.yaml, optional). */
+  phrasings: Record<string, string[]>;
   checkins: Checkin[];
 }

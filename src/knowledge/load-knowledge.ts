@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
@@ -7,7 +7,9 @@ import {
   checkinsFileSchema,
   faqFileSchema,
   type Knowledge,
+  lexiconFileSchema,
   outOfScopeFileSchema,
+  phrasingsFileSchema,
   safetyFileSchema,
 } from './knowledge-schema';
 
@@ -17,6 +19,9 @@ export const KNOWLEDGE_FILES = {
   outOfScope: 'out-of-scope.yaml',
   safety: 'safety.yaml',
   checkins: 'checkins.yaml',
+  lexicon: 'lexicon.yaml',
+  /** Optional. */
+  phrasings: 'phrasings.yaml',
 } as const;
 
 /** A knowledge file that cannot be used; the message names the file, the entry and the field. */
@@ -81,6 +86,34 @@ function duplicates(ids: string[]): string[] {
   return [...repeated];
 }
 
+function regexProblem(pattern: string, where: string): string[] {
+  try {
+    new RegExp(pattern, 'i');
+    return [];
+  } catch (error) {
+    return [`${where}: ${(error as Error).message}`];
+  }
+}
+
+function namedPatternProblems(section: string, named: Record<string, string[]>): string[] {
+  return Object.entries(named).flatMap(([name, patterns]) => patterns.flatMap((p, j) => regexProblem(p, `${section} → ${name}[${j}]`)));
+}
+
+/** A word listed under two concepts would silently belong to whichever came last. */
+function conceptClashes(concepts: Record<string, string[]>): string[] {
+  const owner = new Map<string, string>();
+  const problems: string[] = [];
+  for (const [concept, words] of Object.entries(concepts)) {
+    for (const word of words) {
+      const key = word.toLowerCase();
+      const previous = owner.get(key);
+      if (previous !== undefined && previous !== concept) problems.push(`concepts → ${concept}: "${word}" is also listed under ${previous}`);
+      owner.set(key, concept);
+    }
+  }
+  return problems;
+}
+
 /** Reads, validates and cross-checks every file of the pack. Throws KnowledgeError. Pure apart from reading. */
 export function loadKnowledge(dir: string): Knowledge {
   const faq = parseFile(dir, KNOWLEDGE_FILES.faq, faqFileSchema);
@@ -95,17 +128,40 @@ export function loadKnowledge(dir: string): Knowledge {
       faqDupes.map((id) => `entries (id: ${id}) → id: used more than once`),
     );
   }
-  const patternProblems: string[] = [];
-  safety.value.redFlags.forEach((rule, i) => {
-    rule.patterns.forEach((pattern, j) => {
-      try {
-        new RegExp(pattern, 'i');
-      } catch (error) {
-        patternProblems.push(`redFlags[${i}] (id: ${rule.id}) → patterns[${j}]: ${(error as Error).message}`);
-      }
-    });
-  });
-  if (patternProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.safety), patternProblems);
+  const lexicon = parseFile(dir, KNOWLEDGE_FILES.lexicon, lexiconFileSchema);
+  const phrasings = existsSync(path.join(dir, KNOWLEDGE_FILES.phrasings))
+    ? parseFile(dir, KNOWLEDGE_FILES.phrasings, phrasingsFileSchema)
+    : { value: { phrasings: {} }, raw: '' };
+
+  const safetyProblems = [
+    ...safety.value.redFlags.flatMap((rule, i) => [
+      ...rule.patterns.flatMap((p, j) => regexProblem(p, `redFlags[${i}] (id: ${rule.id}) → patterns[${j}]`)),
+      ...rule.when.flatMap((names, j) =>
+        names
+          .filter((n) => !Object.hasOwn(safety.value.signs, n) && !Object.hasOwn(safety.value.modifiers, n))
+          .map((n) => `redFlags[${i}] (id: ${rule.id}) → when[${j}]: "${n}" is neither a sign nor a modifier`),
+      ),
+    ]),
+    ...namedPatternProblems('signs', safety.value.signs),
+    ...namedPatternProblems('modifiers', safety.value.modifiers),
+  ];
+  if (safetyProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.safety), safetyProblems);
+
+  const lexiconProblems = [
+    ...lexicon.value.rewrites.flatMap((r, i) => regexProblem(r.pattern, `rewrites[${i}] → pattern`)),
+    ...lexicon.value.intents.flatMap((r, i) => regexProblem(r.pattern, `intents[${i}] (concept: ${r.concept}) → pattern`)),
+    ...conceptClashes(lexicon.value.concepts),
+  ];
+  if (lexiconProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.lexicon), lexiconProblems);
+
+  const labels = new Set([...faq.value.entries.map((e) => e.id), ...outOfScope.value.topics.map((t) => t.id)]);
+  const unknownLabels = Object.keys(phrasings.value.phrasings).filter((k) => !labels.has(k));
+  if (unknownLabels.length > 0) {
+    throw new KnowledgeError(
+      path.join(dir, KNOWLEDGE_FILES.phrasings),
+      unknownLabels.map((k) => `phrasings → ${k}: no FAQ entry or out-of-scope topic has this id`),
+    );
+  }
 
   const checkinDupes = duplicates(checkins.value.checkins.map((c) => c.id));
   if (checkinDupes.length > 0) {
@@ -116,7 +172,7 @@ export function loadKnowledge(dir: string): Knowledge {
   }
 
   const version = createHash('sha256')
-    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw].join('\0'))
+    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw, lexicon.raw, phrasings.raw].join('\0'))
     .digest('hex')
     .slice(0, 12);
 
@@ -128,6 +184,10 @@ export function loadKnowledge(dir: string): Knowledge {
     fallback: safety.value.fallback,
     escalation: safety.value.escalation,
     redFlags: safety.value.redFlags,
+    signs: safety.value.signs,
+    modifiers: safety.value.modifiers,
+    lexicon: lexicon.value,
+    phrasings: phrasings.value.phrasings,
     checkins: checkins.value.checkins.sort((a, b) => a.day - b.day),
   };
 }

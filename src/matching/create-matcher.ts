@@ -1,67 +1,62 @@
-import type { FaqEntry, Knowledge, OutOfScopeTopic, RedFlagRule } from '../knowledge/knowledge-schema';
-import { conceptOf, concepts, singular } from './analyze';
-import { CONCEPT_GROUPS, CONTEXT_CONCEPTS } from './concepts';
+import type { FaqEntry, Knowledge, OutOfScopeTopic } from '../knowledge/knowledge-schema';
+import { type ClassDoc, createConceptIndex, type Scored } from './concept-index';
+import { foldText, sentencesOf } from './fold-text';
+import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
-import { normalize } from './normalize';
-import { SLANG, TYPOS } from './normalize-maps';
-import { comparisonSpans, compileOutOfScopeTermHits, describesAppearance, otherCauseAt, type TermHit } from './out-of-scope-terms';
-import {
-  ANCHOR_WEIGHT,
-  computeIdf,
-  createOverlapIndex,
-  DEFAULT_UNMATCHED_PENALTY,
-  type OverlapDoc,
-  type Scored,
-  salienceOf,
-  vocabularyOf,
-  type WordClasses,
-} from './overlap-index';
-import { compileRedFlags } from './red-flags';
+import { compileRedFlags, type RedFlagHit } from './red-flags';
 import { createSpellingCorrector, editDistance } from './spelling-corrector';
-import { COMMON_WORDS, GENERIC_WORDS, STOPWORDS } from './word-lists';
+import { compileTermHits, singular, type TermHit } from './topic-terms';
 
 export interface MatcherOptions {
-  /** Below this confidence the matcher declines instead of answering. */
-  threshold?: number;
-  /** Other entries within this distance of the best one are offered as "did you mean". */
-  suggestionGap?: number;
+  /** Least evidence an answer needs (a sum of concept weights; one central concept is about 1.5). */
+  minEvidence?: number;
+  /** Other entries within this share of the best one's score are offered as "did you mean". */
+  suggestionShare?: number;
   maxSuggestions?: number;
-  /** How much question words an entry lacks count against it (0..1). */
-  unmatchedPenalty?: number;
-  /**
-   * Share of an entry's phrasings a shared concept must appear in to anchor an answer: a question must
-   * share at least one such concept with the entry it gets ("doctor" alone does not make a question about
-   * blood thinners).
-   */
-  anchorSalience?: number;
+  /** Most entries one reply answers (a message asking several covered questions). */
+  maxAnswers?: number;
 }
 
 const DEFAULTS: Required<MatcherOptions> = {
-  threshold: 0.42,
-  suggestionGap: 0.08,
+  minEvidence: 1.1,
+  suggestionShare: 0.8,
   maxSuggestions: 3,
-  unmatchedPenalty: DEFAULT_UNMATCHED_PENALTY,
-  anchorSalience: 0.08,
+  maxAnswers: 3,
 };
 
-/** Everything the matcher worked out about a question, for `explain` (debugging and tests). */
+/** How much a sentence that asks nothing (backstory) counts beside one that asks. */
+const BACKSTORY_WEIGHT = 0.35;
+/** How much everyday and context concepts ("day", "face", "microneedling") count beside topic concepts. */
+const EVERYDAY_WEIGHT = 0.3;
+/** An out-of-scope term in a sentence that asks is strong evidence for its topic. */
+const TERM_EVIDENCE = 2.2;
+/** Nearest-phrasing similarity adds up to this much evidence ("is bleeding normal" is an alternate word for word). */
+const NEAREST_WEIGHT = 1.5;
+/** Candidates scored in full per question. */
+const CANDIDATES = 12;
+/** A concept anchors an answer when at least this share of the entry's phrasings use it. */
+const ANCHOR_SHARE = 0.08;
+const HAS_WORD = /[a-z0-9]/;
+const NUMBER = /^\d+$/;
+
+type ClassItem = { kind: 'entry'; entry: FaqEntry } | { kind: 'topic'; topic: OutOfScopeTopic };
+
+export interface SentenceTrace {
+  text: string;
+  asked: boolean;
+  concepts: string[];
+}
+
+/** Everything the matcher worked out about a question, for `--explain` and tests. */
 export interface MatchTrace {
-  normalized: string;
-  /** Words after spelling correction. */
-  corrected: string[];
-  redFlag: RedFlagRule | null;
-  /** The out-of-scope term that decided, if any. */
-  outOfScopeTerm: TermHit | null;
-  /** Out-of-scope terms passed over because they are only the yardstick of a comparison. */
-  comparedTerms: TermHit[];
-  /** A cause other than the treatment that the question names for its symptom ("nervous"), if any. */
-  otherCause: string | null;
+  folded: string;
+  sentences: SentenceTrace[];
+  redFlag: RedFlagHit | null;
   concepts: string[];
   weights: number[];
-  ranked: Scored<FaqEntry>[];
-  /** The concepts of the question that anchor the best entry (central to it and not everyday). */
-  anchors: string[];
-  nearestTopic: Scored<OutOfScopeTopic> | null;
+  /** Out-of-scope terms found in the sentences that ask (comparisons left out). */
+  termHits: TermHit[];
+  ranked: Array<{ id: string; kind: 'entry' | 'topic'; score: number; evidence: number; nearest: number; shared: string[] }>;
   result: MatchResult;
 }
 
@@ -69,211 +64,241 @@ export interface ExplainingMatcher extends Matcher {
   explain(question: string): MatchTrace;
 }
 
-const HAS_WORD = /[a-z0-9]/;
-/**
- * Red flags see a spelling correction only when it is one slip away ("infecton" -> "infection") or only
- * the ending differs ("infectd" -> "infection"): other corrections are as likely other words
- * ("inspection", "intention", "injections") as typos, and a warning sign must not be read into them.
- * Other two-slip typos of warning signs belong in TYPOS.
- */
-const MAX_RED_FLAG_EDITS = 1;
-const RED_FLAG_SHARED_START = 5;
-const sharedStart = (a: string, b: string): number => {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-};
-const trustedForRedFlags = (raw: string, corrected: string): boolean =>
-  corrected === raw ||
-  editDistance(raw, corrected, MAX_RED_FLAG_EDITS) <= MAX_RED_FLAG_EDITS ||
-  sharedStart(raw, corrected) >= RED_FLAG_SHARED_START;
-/** Words weighing this or less (everyday words such as "after", "help") need no explaining. */
-const GENERIC_CEILING = 1;
-const words = (text: string): string[] => text.split(' ').filter((w) => w.length > 0);
+const idOf = (item: ClassItem): string => (item.kind === 'entry' ? item.entry.id : item.topic.id);
 
-function faqDoc(entry: FaqEntry): OverlapDoc<FaqEntry> {
-  return {
-    item: entry,
-    phrasings: [entry.question, ...entry.alternates].map((t) => concepts(normalize(t))),
-    extras: entry.tags.flatMap((t) => concepts(normalize(t))),
-    answerWords: concepts(normalize(entry.answer)),
-  };
-}
+/** Builds every index once; match() is then pure and synchronous. */
+export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}): ExplainingMatcher {
+  const { minEvidence, suggestionShare, maxSuggestions, maxAnswers } = { ...DEFAULTS, ...options };
+  const lex = compileLexicon(knowledge.lexicon);
+  const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
+  const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
+  const redFlag = compileRedFlags(knowledge);
 
-function topicDoc(topic: OutOfScopeTopic): OverlapDoc<OutOfScopeTopic> {
-  return {
-    item: topic,
-    phrasings: topic.examples.map((t) => concepts(normalize(t))),
-    // Terms are left out: they decide by themselves, and their words ("results last") would blur the topic.
-    extras: concepts(normalize(topic.description)),
-  };
-}
-
-/** Every word the pack uses: what the spelling corrector may correct towards. */
-function vocabularyWords(knowledge: Knowledge): string[] {
-  const texts = [
+  /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
+  const wordsOf = (text: string): string[] => lex.joinPhrases(lex.expand(text)).split(' ').filter((w) => w.length > 0);
+  const packTexts = [
     ...knowledge.entries.flatMap((e) => [e.question, ...e.alternates, e.answer, ...e.tags]),
     ...knowledge.outOfScope.flatMap((t) => [...t.terms, ...t.examples]),
-    ...Object.values(CONCEPT_GROUPS).flat(),
-    ...Object.values(SLANG),
-    ...Object.values(TYPOS),
+    ...Object.values(knowledge.phrasings).flat(),
   ];
-  const fromRules = knowledge.redFlags.flatMap((r) => r.patterns.flatMap((p) => p.toLowerCase().match(/[a-z]{4,}/g) ?? []));
-  return [...texts.flatMap((t) => words(normalize(t))), ...fromRules];
-}
+  const vocabulary = [...packTexts.flatMap((t) => wordsOf(foldText(t))), ...lex.words];
+  const correct = createSpellingCorrector(vocabulary, lex.known, { stem: lex.conceptOf });
 
-/** Everyday words, minus the topic concepts ("dry" and "hurt" are topics, "help" and "office" are not). */
-function wordClasses(): WordClasses {
-  const topics = new Set(Object.keys(CONCEPT_GROUPS));
-  const generic = new Set([...[...GENERIC_WORDS].map(conceptOf).filter((c) => !topics.has(c)), ...CONTEXT_CONCEPTS]);
-  const common = new Set([...COMMON_WORDS].map(conceptOf).filter((c) => !topics.has(c) && !generic.has(c)));
-  return { generic, common };
-}
+  const conceptsOfWords = (words: readonly string[], text: string): string[] => {
+    const out = new Set<string>();
+    for (const word of words) {
+      if (lex.isStopword(word) || NUMBER.test(word)) continue;
+      const concept = lex.conceptOf(correct(word));
+      if (!lex.isStopword(concept)) out.add(concept);
+    }
+    for (const intent of lex.intentsOf(text)) out.add(intent);
+    return [...out];
+  };
+  const conceptsOfText = (text: string): string[] => {
+    const folded = foldText(text).replace(/[.?!;\n]/g, ' ');
+    const words = wordsOf(folded);
+    return conceptsOfWords(words, words.join(' '));
+  };
 
-/**
- * The question's words that say what it is about: comparisons with something else ("hurt more than a
- * tattoo") are dropped, with the out-of-scope terms inside them; the first term outside any comparison
- * decides the question.
- */
-function splitTerms(corrected: readonly string[], hits: readonly TermHit[], isForeign: (word: string) => boolean) {
-  const spans = comparisonSpans(corrected, hits, isForeign);
-  const inSpan = (i: number): boolean => spans.some(([a, b]) => i >= a && i < b);
-  const deciding = hits.find((h) => !inSpan(h.start) && !describesAppearance(corrected, h.start)) ?? null;
-  const compared = hits.filter((h) => inSpan(h.start));
-  const kept = corrected.filter((_, i) => !inSpan(i));
-  return { deciding, compared, kept, comparing: spans.length > 0 };
-}
+  // Entries learn from their question, alternates and labelled real questions; topics from their examples,
+  // terms and labelled questions. Topics compete with entries as classes: "out of scope" is evidence.
+  const items: ClassItem[] = [
+    ...knowledge.entries.map((entry) => ({ kind: 'entry' as const, entry })),
+    ...knowledge.outOfScope.map((topic) => ({ kind: 'topic' as const, topic })),
+  ];
+  const labelled = (id: string): string[] => (Object.hasOwn(knowledge.phrasings, id) ? knowledge.phrasings[id]! : []);
+  const docs: ClassDoc<ClassItem>[] = items.map((item) => ({
+    item,
+    phrasings: (item.kind === 'entry'
+      ? [item.entry.question, ...item.entry.alternates, ...labelled(item.entry.id)]
+      : [...item.topic.examples, ...item.topic.terms.map((t) => t.replace(/\.\.\./g, ' ')), ...labelled(item.topic.id)]
+    ).map(conceptsOfText),
+  }));
+  const index = createConceptIndex(docs);
 
-/** Builds every index once; match() is then pure, synchronous and allocation-light. */
-export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}): ExplainingMatcher {
-  const { threshold, suggestionGap, maxSuggestions, unmatchedPenalty, anchorSalience } = { ...DEFAULTS, ...options };
-  const vocabulary = vocabularyWords(knowledge);
-  const known = new Set([...vocabulary, ...STOPWORDS, ...GENERIC_WORDS, ...COMMON_WORDS]);
-  const correct = createSpellingCorrector(vocabulary, known);
-  const redFlag = compileRedFlags(knowledge.redFlags);
-  const termHits = compileOutOfScopeTermHits(knowledge.outOfScope);
+  // A term that an entry's own phrasings use is not a sign of another topic: the entry must stay reachable.
+  const entryGrams = new Set<string>();
+  for (const entry of knowledge.entries) {
+    for (const text of [entry.question, ...entry.alternates]) {
+      const words = wordsOf(foldText(text).replace(/[.?!;\n]/g, ' ')).map(singular);
+      for (let i = 0; i < words.length; i++) for (let n = 1; n <= 4 && i + n <= words.length; n++) entryGrams.add(words.slice(i, i + n).join(' '));
+    }
+  }
+  const termWords = (term: string): string[] => wordsOf(foldText(term).replace(/[.?!;\n]/g, ' '));
+  const termHitsOf = compileTermHits(knowledge.outOfScope, termWords, (term) =>
+    term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
+  );
 
-  const faqDocs = knowledge.entries.map(faqDoc);
-  const topicDocs = knowledge.outOfScope.map(topicDoc);
-  const classes = wordClasses();
-  const idf = computeIdf([...faqDocs, ...topicDocs].map(vocabularyOf), classes);
-  // Everyday words are never fuzzy-matched against phrasings: "wedding" is a word, not a typo.
-  const isEverydayConcept = (c: string): boolean => classes.generic.has(c) || classes.common.has(c);
-  const faqIndex = createOverlapIndex(faqDocs, idf, unmatchedPenalty, isEverydayConcept);
-  const faqVocabulary = new Set(faqDocs.flatMap((d) => [...vocabularyOf(d), ...(d.answerWords ?? [])]));
-  const topicVocabulary = new Map(topicDocs.map((d) => [d.item, vocabularyOf(d)]));
-  const topicIndex = createOverlapIndex(topicDocs, idf, unmatchedPenalty, isEverydayConcept);
-  const salience = faqDocs.map(salienceOf);
-  const mainConcepts = faqDocs.map((d) => new Set(d.phrasings[0]));
-  const everyday = new Set([...STOPWORDS, ...GENERIC_WORDS, ...COMMON_WORDS]);
-  /** A word neither the FAQ nor everyday English uses ("tattoo", "eyebrows"): it is about something else. */
-  const isForeignWord = (word: string): boolean => !everyday.has(word) && !/^\d+$/.test(word) && !faqVocabulary.has(conceptOf(word));
+  const isComparison = (words: readonly string[], at: number): boolean => {
+    for (let k = Math.max(0, at - 3); k < at; k++) if (comparisonWords.has(words[k]!)) return true;
+    return false;
+  };
 
-  const close = (ranked: Scored<FaqEntry>[], floor: number): FaqEntry[] =>
-    ranked
-      .filter((r) => r.score >= floor)
-      .slice(0, maxSuggestions)
-      .map((r) => r.item);
+  function weigh(sentences: SentenceTrace[]): { concepts: string[]; weights: number[] } {
+    const anyAsked = sentences.some((s) => s.asked);
+    const weightOf = new Map<string, number>();
+    for (const s of sentences) {
+      const sentenceWeight = s.asked || !anyAsked ? 1 : BACKSTORY_WEIGHT;
+      for (const c of s.concepts) {
+        const w = sentenceWeight * (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT);
+        weightOf.set(c, Math.max(weightOf.get(c) ?? 0, w));
+      }
+    }
+    return { concepts: [...weightOf.keys()], weights: [...weightOf.values()] };
+  }
 
-  /** The shared concepts central to an entry: in its main question or in enough of its phrasings, and not everyday. */
-  const anchorsOf = (s: Scored<FaqEntry>): string[] =>
-    s.shared.filter(
-      (c) => idf(c) >= ANCHOR_WEIGHT && ((salience[s.index]!.get(c) ?? 0) >= anchorSalience || mainConcepts[s.index]!.has(c)),
-    );
+  interface Ranked {
+    scored: Scored<ClassItem>;
+    evidence: number;
+  }
+
+  function rank(sentences: SentenceTrace[], hits: readonly TermHit[]): { ranked: Ranked[]; concepts: string[]; weights: number[] } {
+    const { concepts, weights } = weigh(sentences);
+    const scored = index.score(concepts, weights, CANDIDATES);
+    const byTopic = new Map<string, number>();
+    for (const hit of hits) byTopic.set(hit.topic.id, TERM_EVIDENCE);
+    const ranked = scored.map((s) => ({
+      scored: s,
+      evidence: s.score + NEAREST_WEIGHT * s.nearest ** 2 + (s.item.kind === 'topic' ? (byTopic.get(s.item.topic.id) ?? 0) : 0),
+    }));
+    // A topic named by a term counts even when its other words did not make the candidates.
+    for (const hit of hits) {
+      if (ranked.some((r) => r.scored.item.kind === 'topic' && r.scored.item.topic.id === hit.topic.id)) continue;
+      const k = items.findIndex((i) => i.kind === 'topic' && i.topic.id === hit.topic.id);
+      ranked.push({ scored: { item: items[k]!, index: k, score: 0, nearest: 0, shared: [] }, evidence: TERM_EVIDENCE });
+    }
+    ranked.sort((a, b) => b.evidence - a.evidence);
+    return { ranked, concepts, weights };
+  }
+
+  /** An entry can answer only through a concept central to it (not a passing "doctor" or "day"). */
+  const anchored = (r: Ranked): boolean =>
+    r.scored.shared.some((c) => lex.classOf(c) === 'topic' && index.share(r.scored.index, c) >= ANCHOR_SHARE) || r.scored.nearest >= 0.9;
+
+  const entryOf = (r: Ranked): FaqEntry | null => (r.scored.item.kind === 'entry' ? r.scored.item.entry : null);
 
   function explain(question: string): MatchTrace {
-    const normalized = normalize(question);
+    const folded = foldText(question);
     const trace: MatchTrace = {
-      normalized,
-      corrected: [],
+      folded,
+      sentences: [],
       redFlag: null,
-      outOfScopeTerm: null,
-      comparedTerms: [],
-      otherCause: null,
       concepts: [],
       weights: [],
+      termHits: [],
       ranked: [],
-      anchors: [],
-      nearestTopic: null,
-      result: { kind: 'decline', reason: 'empty', confidence: 0, suggestions: [], normalized },
+      result: { kind: 'decline', reason: 'empty', confidence: 0, suggestions: [], normalized: '' },
     };
-    if (!HAS_WORD.test(normalized)) return trace;
-    const raw = words(normalized);
-    const corrected = raw.map(correct);
-    trace.corrected = corrected;
-    const flagText = corrected.map((c, i) => (trustedForRedFlags(raw[i]!, c) ? c : raw[i]!)).join(' ');
+    if (!HAS_WORD.test(folded)) return trace;
 
-    // Warning signs come before everything else, whatever else the question says.
-    const rule = redFlag(flagText === normalized ? [normalized] : [normalized, flagText]);
-    if (rule) {
-      trace.redFlag = rule;
-      trace.result = { kind: 'escalation', rule, confidence: 1, normalized };
+    const raw = sentencesOf(folded);
+    const expanded = raw.map((s) => lex.expand(s.text));
+    const wordsPer = expanded.map((t) => lex.joinPhrases(t).split(' ').filter((w) => w.length > 0));
+    const normalized = expanded.join(' ');
+
+    // Warning signs come first, over the whole message, whatever else it says. Spelling corrections are
+    // trusted for warning words only when they are one slip away ("infecton" -> "infection").
+    const corrected = wordsPer.map((words) =>
+      words.map((w) => {
+        const c = correct(w);
+        return c === w || editDistance(w, c, 1) <= 1 ? c : w;
+      }).join(' '),
+    );
+    const whole = corrected.join(' ');
+    const hit = redFlag({ whole: whole === normalized ? [normalized] : [normalized, whole], sentences: [...expanded, ...corrected] });
+    if (hit) {
+      trace.redFlag = hit;
+      trace.result = { kind: 'escalation', rule: hit.rule, confidence: 1, normalized };
       return trace;
     }
 
-    const { deciding, compared, kept, comparing } = splitTerms(corrected, termHits(corrected.map(singular)), isForeignWord);
-    trace.comparedTerms = compared;
-    const questionConcepts = concepts(kept.join(' '));
-    const weights = questionConcepts.map(idf);
-    const ranked = faqIndex.score(questionConcepts, weights);
-    // An entry can answer when the question shares a concept central to it, or when every word of the
-    // question that says anything is explained by it ("is the appointment long").
-    const eligible = (s: Scored<FaqEntry>): boolean =>
-      anchorsOf(s).length > 0 ||
-      (!comparing &&
-        s.shared.some((c) => !classes.common.has(c) && !classes.generic.has(c)) &&
-        questionConcepts.every((c, i) => weights[i]! <= GENERIC_CEILING || s.shared.includes(c)));
-    const best = ranked.find(eligible) ?? ranked[0];
-    const bestScore = best?.score ?? 0;
-    Object.assign(trace, { concepts: questionConcepts, weights, ranked });
+    const sentences: SentenceTrace[] = raw.map((s, i) => ({
+      text: expanded[i]!,
+      asked: s.asked || questionOpeners.has(wordsPer[i]![0] ?? ''),
+      concepts: conceptsOfWords(wordsPer[i]!, wordsPer[i]!.join(' ')),
+    }));
+    trace.sentences = sentences;
+    const anyAsked = sentences.some((s) => s.asked);
+    const hits = sentences.flatMap((s, i) => {
+      if (anyAsked && !s.asked) return [];
+      const words = wordsPer[i]!.map(singular);
+      return termHitsOf(words).filter((h) => !isComparison(words, h.start));
+    });
+    trace.termHits = hits;
 
-    const declineOutOfScope = (topic: OutOfScopeTopic): MatchTrace => {
-      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: bestScore, suggestions: [], outOfScopeId: topic.id, normalized };
-      return trace;
-    };
-    if (deciding) {
-      trace.outOfScopeTerm = deciding;
-      return declineOutOfScope(deciding.topic);
-    }
-    // "my face is dry because of the heating": the symptom is ours, its cause is not.
-    const cause = otherCauseAt(kept, isForeignWord);
-    if (cause >= 0) {
-      trace.otherCause = kept[cause]!;
-      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: bestScore, suggestions: [], normalized };
-      return trace;
-    }
-    // A topic can only win on nearness through a word of its own that the FAQ never uses ("coffee"):
-    // sharing "after microneedling" with a topic's example says nothing.
-    const foreign = questionConcepts.filter((c) => !faqVocabulary.has(c));
-    const nearestTopic =
-      foreign.length === 0
-        ? undefined
-        : topicIndex.score(questionConcepts, weights).find((t) => foreign.some((c) => topicVocabulary.get(t.item)?.has(c)));
-    trace.nearestTopic = nearestTopic ?? null;
-    if (nearestTopic && nearestTopic.score > bestScore) return declineOutOfScope(nearestTopic.item);
+    const { ranked, concepts, weights } = rank(sentences, hits);
+    Object.assign(trace, { concepts, weights });
+    trace.ranked = ranked.map((r) => ({
+      id: idOf(r.scored.item),
+      kind: r.scored.item.kind,
+      score: r.evidence,
+      evidence: r.scored.score,
+      nearest: r.scored.nearest,
+      shared: r.scored.shared,
+    }));
 
-    trace.anchors = best ? anchorsOf(best) : [];
-    if (!best || bestScore < threshold || !eligible(best)) {
+    const entries = ranked.filter((r) => entryOf(r) !== null && anchored(r));
+    const best = entries[0];
+    const topTopic = ranked.find((r) => r.scored.item.kind === 'topic');
+    const bestEvidence = best?.evidence ?? 0;
+    const suggestionsFrom = (list: Ranked[], floor: number): FaqEntry[] =>
+      list
+        .filter((r) => r.evidence >= floor)
+        .slice(0, maxSuggestions)
+        .map((r) => entryOf(r)!);
+
+    if (topTopic && topTopic.evidence >= bestEvidence && topTopic.evidence > 0) {
+      const topic = topTopic.scored.item.kind === 'topic' ? topTopic.scored.item.topic : null;
       trace.result = {
         kind: 'decline',
-        reason: 'low-confidence',
-        confidence: Math.min(bestScore, threshold * 0.99),
-        suggestions: close(ranked.filter(eligible), threshold * 0.6),
+        reason: 'out-of-scope',
+        confidence: Math.min(1, bestEvidence / (minEvidence * 2)),
+        suggestions: [],
+        ...(topic ? { outOfScopeId: topic.id } : {}),
         normalized,
       };
       return trace;
     }
+    if (!best || bestEvidence < minEvidence) {
+      trace.result = {
+        kind: 'decline',
+        reason: 'low-confidence',
+        confidence: Math.min(bestEvidence / (minEvidence * 2), 0.49),
+        suggestions: suggestionsFrom(entries, minEvidence * 0.5),
+        normalized,
+      };
+      return trace;
+    }
+    const runnerUp = entries[1]?.evidence ?? 0;
+    // Confidence grows with the evidence and with the lead over the next entry.
+    const confidence = Math.min(1, 0.5 + 0.5 * Math.min(1, bestEvidence / (minEvidence * 3)) * (1 - runnerUp / (bestEvidence * 2)));
     trace.result = {
       kind: 'answer',
-      entry: best.item,
-      confidence: Math.min(1, bestScore),
-      suggestions: close(
-        ranked.filter((r) => r !== best && eligible(r)),
-        Math.max(threshold, bestScore - suggestionGap),
-      ),
+      entry: entryOf(best)!,
+      also: alsoAsked(sentences, wordsPer, entryOf(best)!),
+      confidence,
+      suggestions: suggestionsFrom(entries.slice(1), bestEvidence * suggestionShare),
       normalized,
     };
     return trace;
+  }
+
+  /** A message asking several covered questions gets each answered: the other asking sentences' own best entries. */
+  function alsoAsked(sentences: SentenceTrace[], wordsPer: string[][], primary: FaqEntry): FaqEntry[] {
+    const asked = sentences.filter((s) => s.asked);
+    if (asked.length < 2) return [];
+    const found: FaqEntry[] = [];
+    sentences.forEach((s, i) => {
+      if (!s.asked || found.length >= maxAnswers - 1) return;
+      const words = wordsPer[i]!.map(singular);
+      const hits = termHitsOf(words).filter((h) => !isComparison(words, h.start));
+      const { ranked } = rank([{ ...s, asked: true }], hits);
+      const top = ranked[0];
+      const entry = top ? entryOf(top) : null;
+      if (!top || !entry || !anchored(top) || top.evidence < minEvidence * 1.3) return;
+      if (entry.id !== primary.id && !found.some((f) => f.id === entry.id)) found.push(entry);
+    });
+    return found;
   }
 
   return {

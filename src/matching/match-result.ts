@@ -5,7 +5,15 @@ export type DeclineReason = 'empty' | 'out-of-scope' | 'low-confidence';
 
 export type MatchResult =
   | { kind: 'escalation'; rule: RedFlagRule; confidence: number; normalized: string }
-  | { kind: 'answer'; entry: FaqEntry; confidence: number; suggestions: FaqEntry[]; normalized: string }
+  | {
+      kind: 'answer';
+      entry: FaqEntry;
+      /** Further entries the same message asked about, in its order (at most two more). */
+      also?: FaqEntry[];
+      confidence: number;
+      suggestions: FaqEntry[];
+      normalized: string;
+    }
   | {
       kind: 'decline';
       reason: DeclineReason;
@@ -18,6 +26,6 @@ export type MatchResult =
     };
 
 export interface Matcher {
-  /** Pure and synchronous: red-flag rules first, then out-of-scope, then fuse.js over the entries. */
+  /** Pure and synchronous: red-flag rules over the whole message first, then entries and out-of-scope topics compete. */
   match(question: string): MatchResult;
 }

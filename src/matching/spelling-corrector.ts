@@ -1,11 +1,12 @@
 import Fuse from 'fuse.js';
-import { stem } from './analyze';
 
 export interface SpellingCorrectorOptions {
   /** Highest fuse.js score (0 = exact, 1 = nothing alike) accepted as a correction. */
   maxScore?: number;
   /** Words shorter than this are never corrected: too many real words sit one letter apart. */
   minLength?: number;
+  /** Folds a word's forms together, so a known word in another form is not taken for a typo. */
+  stem?: (word: string) => string;
 }
 
 export type SpellingCorrector = (word: string) => string;
@@ -48,6 +49,7 @@ export function createSpellingCorrector(
   known: ReadonlySet<string>,
   options: SpellingCorrectorOptions = {},
 ): SpellingCorrector {
+  const stem = options.stem ?? ((w: string) => w);
   // A known word in another form ("talking" when "talk" is known) is not a typo either.
   const knownStems = new Set([...known].map(stem));
   const maxScore = options.maxScore ?? 0.25;

@@ -1,0 +1,113 @@
+/**
+ * Classes (FAQ entries and out-of-scope topics) learned from their phrasings: how much each concept says
+ * about each class, and an inverted index from concepts to the classes that use them, so a question is
+ * scored against its candidates only. Built in time linear in the phrasings.
+ */
+
+export interface ClassDoc<T> {
+  item: T;
+  /** Each phrasing's distinct concepts. */
+  phrasings: string[][];
+}
+
+export interface Scored<T> {
+  item: T;
+  index: number;
+  /** Evidence summed over the question's concepts. */
+  score: number;
+  /** Cosine similarity (0..1) with the class's nearest phrasing. */
+  nearest: number;
+  /** Question concepts this class uses, strongest first. */
+  shared: string[];
+}
+
+export interface ConceptIndex<T> {
+  /** Top `limit` classes by evidence for the weighted concepts. */
+  score(concepts: readonly string[], weights: readonly number[], limit: number): Scored<T>[];
+  /** Share of the class's phrasings that use the concept (0..1). */
+  share(index: number, concept: string): number;
+  /** Weight of a concept across all classes: high when few classes use it. */
+  idf(concept: string): number;
+}
+
+/** A class "uses" a concept strongly once this share of its phrasings has it (for the idf). */
+const STRONG_SHARE = 0.25;
+
+export function createConceptIndex<T>(docs: readonly ClassDoc<T>[]): ConceptIndex<T> {
+  const shares: Array<Map<string, number>> = [];
+  const spread = new Map<string, number>();
+  for (const doc of docs) {
+    const df = new Map<string, number>();
+    for (const phrasing of doc.phrasings) for (const c of phrasing) df.set(c, (df.get(c) ?? 0) + 1);
+    const share = new Map<string, number>();
+    const n = Math.max(1, doc.phrasings.length);
+    for (const [c, count] of df) {
+      const s = count / n;
+      share.set(c, s);
+      spread.set(c, (spread.get(c) ?? 0) + Math.min(1, s / STRONG_SHARE));
+    }
+    shares.push(share);
+  }
+  const classes = Math.max(1, docs.length);
+  const idfCache = new Map<string, number>();
+  const idf = (c: string): number => {
+    let v = idfCache.get(c);
+    if (v === undefined) {
+      v = Math.log(1 + classes / (1 + (spread.get(c) ?? 0)));
+      idfCache.set(c, v);
+    }
+    return v;
+  };
+  // concept -> [class index, evidence weight]
+  const postings = new Map<string, Array<readonly [number, number]>>();
+  shares.forEach((share, k) => {
+    for (const [c, s] of share) {
+      let list = postings.get(c);
+      if (!list) postings.set(c, (list = []));
+      list.push([k, Math.sqrt(s) * idf(c)]);
+    }
+  });
+  const phrasingSets = docs.map((d) => d.phrasings.map((p) => new Set(p)));
+  const phrasingNorms = docs.map((d) => d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + idf(c) ** 2, 0)) || 1));
+
+  function nearest(k: number, concepts: readonly string[], weights: readonly number[]): number {
+    let qNorm = 0;
+    for (let i = 0; i < concepts.length; i++) qNorm += (weights[i]! * idf(concepts[i]!)) ** 2;
+    qNorm = Math.sqrt(qNorm) || 1;
+    let best = 0;
+    const sets = phrasingSets[k]!;
+    for (let j = 0; j < sets.length; j++) {
+      let dot = 0;
+      for (let i = 0; i < concepts.length; i++) if (sets[j]!.has(concepts[i]!)) dot += weights[i]! * idf(concepts[i]!) ** 2;
+      const sim = dot / (qNorm * phrasingNorms[k]![j]!);
+      if (sim > best) best = sim;
+    }
+    return best;
+  }
+
+  return {
+    score(concepts, weights, limit) {
+      const totals = new Map<number, number>();
+      const sharedBy = new Map<number, Array<readonly [string, number]>>();
+      concepts.forEach((c, i) => {
+        for (const [k, w] of postings.get(c) ?? []) {
+          const add = w * weights[i]!;
+          totals.set(k, (totals.get(k) ?? 0) + add);
+          let shared = sharedBy.get(k);
+          if (!shared) sharedBy.set(k, (shared = []));
+          shared.push([c, add]);
+        }
+      });
+      const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, limit);
+      return top.map(([k, score]) => ({
+        item: docs[k]!.item,
+        index: k,
+        score,
+        nearest: nearest(k, concepts, weights),
+        shared: (sharedBy.get(k) ?? []).sort((a, b) => b[1] - a[1]).map(([c]) => c),
+      }));
+    },
+    share: (k, c) => shares[k]?.get(c) ?? 0,
+    idf,
+  };
+}

@@ -1,0 +1,66 @@
+import unhomoglyph from 'unhomoglyph';
+
+// Characters that change nothing a reader sees: soft hyphen, zero-width spaces and joiners, direction marks,
+// word joiner, byte-order mark. Left in, they split a word in two ("pu\u00ADs").
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
+const NON_ASCII = /[^\u0000-\u007f]/g;
+const ASCII_LETTERS = /^[a-z]+$/i;
+const DIACRITICS = /[\u0300-\u036f]/g;
+// Markup that carries no words of the message. Code marks go but code text stays: a warning sign written
+// inside `code` is still a warning sign.
+const SLACK_LINK_WITH_LABEL = /<(?:https?:|mailto:)[^|>\s]*\|([^>]*)>/g;
+const ANGLE_MARKUP = /<[@#!:a][^>\s]*>/g; // <@123> <#C1|x> <!channel> <:smile:123>
+const URL = /\b(?:https?:\/\/|www\.)\S+/g;
+const AT_MENTION = /@[\w.-]+/g;
+const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/g;
+const APOSTROPHES = /['’‘´ʼ]/g;
+/** Sentence ends survive folding (clauses are split on them); every other non-word character is a space. */
+const NOT_KEPT = /[^a-z0-9.?!;\n]+/g;
+const DOTS = /\.(?=[a-z0-9])/g; // "1.5mm", "e.g" stay one sentence
+const SPACES = /[ \t]+/g;
+
+/** Look-alike letters from other alphabets ("раin" with Cyrillic а) read as the Latin letters they imitate. */
+function latinLookAlike(ch: string): string {
+  const mapped = unhomoglyph(ch);
+  return ASCII_LETTERS.test(mapped) ? mapped : ch;
+}
+
+/**
+ * The one text every check reads: Unicode NFKC, invisible characters removed, look-alike letters mapped,
+ * accents dropped, markup and code marks stripped, lowercase, apostrophes removed ("can't" -> "cant"),
+ * sentence ends kept, everything else a space. Linear in the length of the text; nothing is cut.
+ */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(NON_ASCII, latinLookAlike)
+    .normalize('NFKD')
+    .replace(DIACRITICS, '')
+    .replace(SLACK_LINK_WITH_LABEL, ' $1 ')
+    .replace(ANGLE_MARKUP, ' ')
+    .replace(URL, ' ')
+    .replace(AT_MENTION, ' ')
+    .toLowerCase()
+    .replace(EMOJI_SHORTCODE, ' ')
+    .replace(APOSTROPHES, '')
+    .replace(DOTS, ' ')
+    .replace(NOT_KEPT, ' ')
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+/** A folded text's sentences (split at . ? ! ; and line breaks), each with whether it ended in "?". */
+export interface Sentence {
+  text: string;
+  asked: boolean;
+}
+
+export function sentencesOf(folded: string): Sentence[] {
+  const out: Sentence[] = [];
+  for (const m of folded.matchAll(/[^.?!;\n]+([.?!;\n]*)/g)) {
+    const text = m[0].replace(/[.?!;\n]/g, ' ').trim();
+    if (text.length > 0) out.push({ text, asked: m[1]!.includes('?') });
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+import stemWord from 'wink-porter2-stemmer';
+import type { Lexicon } from '../knowledge/knowledge-schema';
+
+/** How much a concept can say about a question's topic. */
+export type ConceptClass = 'topic' | 'everyday' | 'context';
+
+/** knowledge/lexicon.yaml, compiled once per knowledge pack. Every lookup is a Map: user text never reaches a plain object. */
+export interface CompiledLexicon {
+  /** Rewrites, slang and misspellings applied to a folded sentence (no punctuation). */
+  expand(text: string): string;
+  /** Multi-word concept phrases replaced by their concept's name ("skin needling" -> "microneedling"). */
+  joinPhrases(text: string): string;
+  /** The concept a word stands for: its group, else its stem. */
+  conceptOf(word: string): string;
+  isStopword(word: string): boolean;
+  classOf(concept: string): ConceptClass;
+  /** Intent concepts the question's shape carries ("how long" -> howlong). */
+  intentsOf(text: string): string[];
+  /** Words that are spelled right (the spelling corrector leaves them alone). */
+  known: ReadonlySet<string>;
+  /** Every word the lexicon itself uses. */
+  words: string[];
+}
+
+const WORD = /[a-z0-9]+/g;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+
+export const stem = (word: string): string => (word.length <= 3 ? word : stemWord(word));
+
+/** Replaces whole-word keys of a map in one linear pass (longest phrase first at each position). */
+function phraseReplacer(map: ReadonlyMap<string, string>): (text: string) => string {
+  if (map.size === 0) return (text) => text;
+  const keys = [...map.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const pattern = new RegExp(`\\b(?:${keys.join('|')})\\b`, 'g');
+  return (text) => text.replace(pattern, (m) => map.get(m) ?? m);
+}
+
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const rewrites = lexicon.rewrites.map((r) => [new RegExp(r.pattern, 'g'), r.to] as const);
+  const tokenMap = new Map<string, string>();
+  for (const [k, v] of Object.entries(lexicon.misspellings)) tokenMap.set(foldEntry(k), foldEntry(v));
+  for (const [k, v] of Object.entries(lexicon.tokens)) tokenMap.set(foldEntry(k), foldEntry(v));
+
+  const conceptOfStem = new Map<string, string>();
+  const phraseToConcept = new Map<string, string>();
+  for (const [concept, items] of Object.entries(lexicon.concepts)) {
+    conceptOfStem.set(stem(concept), concept);
+    for (const item of items) {
+      const folded = foldEntry(item);
+      if (folded.includes(' ')) phraseToConcept.set(folded, concept);
+      else conceptOfStem.set(stem(folded), concept);
+    }
+  }
+  const joinPhrases = phraseReplacer(phraseToConcept);
+  const stopwords = new Set(lexicon.stopwords.map(foldEntry));
+  const everyday = new Set(lexicon.everydayWords.map((w) => stem(foldEntry(w))));
+  const context = new Set(lexicon.contextConcepts);
+  const conceptNames = new Set(Object.keys(lexicon.concepts));
+  const intents = lexicon.intents.map((i) => [new RegExp(i.pattern), i.concept] as const);
+
+  const conceptOf = (word: string): string => {
+    const s = stem(word);
+    return conceptOfStem.get(s) ?? s;
+  };
+  const words = [
+    ...[...tokenMap.values()].flatMap((v) => v.split(' ')),
+    ...Object.values(lexicon.concepts).flatMap((items) => items.flatMap((i) => foldEntry(i).split(' '))),
+  ];
+  return {
+    expand(text) {
+      let s = text;
+      for (const [pattern, to] of rewrites) s = s.replace(pattern, to);
+      return s.replace(WORD, (w) => tokenMap.get(w) ?? w);
+    },
+    joinPhrases,
+    conceptOf,
+    isStopword: (word) => stopwords.has(word),
+    classOf(concept) {
+      if (context.has(concept)) return 'context';
+      if (conceptNames.has(concept)) return 'topic';
+      return everyday.has(concept) ? 'everyday' : 'topic';
+    },
+    intentsOf: (text) => intents.filter(([p]) => p.test(text)).map(([, c]) => c),
+    known: new Set([...stopwords, ...lexicon.everydayWords.map(foldEntry), ...lexicon.commonWords.map(foldEntry)]),
+    words,
+  };
+}

@@ -85,6 +85,8 @@ export const lexiconFileSchema = z
     questionOpeners: wordList.default([]),
     /** Words that open a comparison: an out-of-scope term after them is a yardstick, not the subject. */
     comparisonWords: wordList.default([]),
+    /** Words that join two questions in one sentence ("how many sessions and how far apart"). */
+    clauseJoiners: wordList.default([]),
     stopwords: wordList.default([]),
     everydayWords: wordList.default([]),
     commonWords: wordList.default([]),

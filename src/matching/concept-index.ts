@@ -28,6 +28,8 @@ export interface ConceptIndex<T> {
   share(index: number, concept: string): number;
   /** Weight of a concept across all classes: high when few classes use it. */
   idf(concept: string): number;
+  /** Whether any class's phrasings use the concept. */
+  knows(concept: string): boolean;
 }
 
 /** A class "uses" a concept strongly once this share of its phrasings has it (for the idf). */
@@ -108,6 +110,7 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[]): ConceptInde
       }));
     },
     share: (k, c) => shares[k]?.get(c) ?? 0,
+    knows: (c) => postings.has(c),
     idf,
   };
 }

@@ -30,32 +30,45 @@ const BACKSTORY_WEIGHT = 0.35;
 const EVERYDAY_WEIGHT = 0.3;
 /** An out-of-scope term in a sentence that asks is strong evidence for its topic. */
 const TERM_EVIDENCE = 2.2;
+/** How much an out-of-scope term counts in the backstory, beside one in the asking clause. */
+const BACKSTORY_TERM_SHARE = 0.6;
+/** An out-of-scope topic needs this share of an answer's least evidence to decline a clause by itself. */
+const TOPIC_MIN_SHARE = 0.5;
+/** Evidence each word unknown to the pack adds for "something the pack does not cover". */
+const FOREIGN_EVIDENCE = 0.7;
 /** Nearest-phrasing similarity adds up to this much evidence ("is bleeding normal" is an alternate word for word). */
 const NEAREST_WEIGHT = 1.5;
 /** Candidates scored in full per question. */
 const CANDIDATES = 12;
 /** A concept anchors an answer when at least this share of the entry's phrasings use it. */
 const ANCHOR_SHARE = 0.08;
+/** An everyday concept anchors only an entry whose phrasings use it this often ("quick" for the session length). */
+const EVERYDAY_ANCHOR_SHARE = 0.2;
+/** A question this close to one of an entry's phrasings is anchored to it whatever its words. */
+const NEAR_ANCHOR = 0.75;
+/** Clauses of one message read for matching (warning signs are looked for in all of it). */
+const MAX_CLAUSES = 24;
 const HAS_WORD = /[a-z0-9]/;
 const NUMBER = /^\d+$/;
 
 type ClassItem = { kind: 'entry'; entry: FaqEntry } | { kind: 'topic'; topic: OutOfScopeTopic };
 
-export interface SentenceTrace {
+export interface ClauseTrace {
   text: string;
   asked: boolean;
   concepts: string[];
+  /** Out-of-scope terms in the clause (comparisons left out). */
+  hits: TermHit[];
 }
 
 /** Everything the matcher worked out about a question, for `--explain` and tests. */
 export interface MatchTrace {
   folded: string;
-  sentences: SentenceTrace[];
+  clauses: ClauseTrace[];
   redFlag: RedFlagHit | null;
-  concepts: string[];
-  weights: number[];
-  /** Out-of-scope terms found in the sentences that ask (comparisons left out). */
-  termHits: TermHit[];
+  /** What each asking clause (or the whole message, when none asks) was found to be about. */
+  decisions: Array<{ clause: string; verdict: string; foreign: string[] }>;
+  /** Candidates of the clause that decided (or the closest one), best first. */
   ranked: Array<{ id: string; kind: 'entry' | 'topic'; score: number; evidence: number; nearest: number; shared: string[] }>;
   result: MatchResult;
 }
@@ -72,6 +85,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const lex = compileLexicon(knowledge.lexicon);
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
   const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
+  const clauseJoiners = new Set(knowledge.lexicon.clauseJoiners);
   const redFlag = compileRedFlags(knowledge);
 
   /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
@@ -115,13 +129,23 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     ).map(conceptsOfText),
   }));
   const index = createConceptIndex(docs);
+  const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
+
+  const isComparison = (words: readonly string[], at: number): boolean => {
+    for (let k = Math.max(0, at - 3); k < at; k++) if (comparisonWords.has(words[k]!)) return true;
+    return false;
+  };
 
   // A term that an entry's own phrasings use is not a sign of another topic: the entry must stay reachable.
   const entryGrams = new Set<string>();
   for (const entry of knowledge.entries) {
     for (const text of [entry.question, ...entry.alternates]) {
       const words = wordsOf(foldText(text).replace(/[.?!;\n]/g, ' ')).map(singular);
-      for (let i = 0; i < words.length; i++) for (let n = 1; n <= 4 && i + n <= words.length; n++) entryGrams.add(words.slice(i, i + n).join(' '));
+      // "does it hurt more than a tattoo" names the tattoo only as a yardstick: that does not shadow the term.
+      for (let i = 0; i < words.length; i++) {
+        if (isComparison(words, i)) continue;
+        for (let n = 1; n <= 4 && i + n <= words.length; n++) entryGrams.add(words.slice(i, i + n).join(' '));
+      }
     }
   }
   const termWords = (term: string): string[] => wordsOf(foldText(term).replace(/[.?!;\n]/g, ' '));
@@ -129,21 +153,39 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
 
-  const isComparison = (words: readonly string[], at: number): boolean => {
-    for (let k = Math.max(0, at - 3); k < at; k++) if (comparisonWords.has(words[k]!)) return true;
-    return false;
-  };
-
-  function weigh(sentences: SentenceTrace[]): { concepts: string[]; weights: number[] } {
-    const anyAsked = sentences.some((s) => s.asked);
-    const weightOf = new Map<string, number>();
-    for (const s of sentences) {
-      const sentenceWeight = s.asked || !anyAsked ? 1 : BACKSTORY_WEIGHT;
-      for (const c of s.concepts) {
-        const w = sentenceWeight * (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT);
-        weightOf.set(c, Math.max(weightOf.get(c) ?? 0, w));
+  /** Splits a sentence where a joiner opens a new question: "how many sessions | and how far apart". */
+  function clausesOf(words: readonly string[]): string[][] {
+    const out: string[][] = [];
+    let from = 0;
+    for (let i = 1; i < words.length - 1; i++) {
+      if (clauseJoiners.has(words[i]!) && questionOpeners.has(words[i + 1]!)) {
+        if (i > from) out.push(words.slice(from, i));
+        from = i + 1;
       }
     }
+    if (from < words.length) out.push(words.slice(from));
+    return out;
+  }
+
+  /** Whether a clause says what it is about in words the pack knows ("is that correct?" does not). */
+  const hasTopic = (concepts: readonly string[]): boolean => concepts.some((c) => lex.classOf(c) === 'topic' && index.knows(c));
+
+  /**
+   * The concepts one asking clause is matched on: its own at full weight, the rest of the message as
+   * backstory at a lower weight, or at full weight when the clause asks with no topic words of its own
+   * ("i take warfarin. is that ok?").
+   */
+  function weigh(focus: ClauseTrace, others: readonly ClauseTrace[]): { concepts: string[]; weights: number[] } {
+    const backstory = hasTopic(focus.concepts) ? BACKSTORY_WEIGHT : 1;
+    const weightOf = new Map<string, number>();
+    const add = (concepts: readonly string[], w: number) => {
+      for (const c of concepts) {
+        const weight = w * (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT);
+        weightOf.set(c, Math.max(weightOf.get(c) ?? 0, weight));
+      }
+    };
+    add(focus.concepts, 1);
+    for (const o of others) if (o !== focus) add(o.concepts, backstory);
     return { concepts: [...weightOf.keys()], weights: [...weightOf.values()] };
   }
 
@@ -152,40 +194,67 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     evidence: number;
   }
 
-  function rank(sentences: SentenceTrace[], hits: readonly TermHit[]): { ranked: Ranked[]; concepts: string[]; weights: number[] } {
-    const { concepts, weights } = weigh(sentences);
+  /** `termed`: topic id -> how much its term counts (1 in the asking clause, less in backstory). */
+  function rank(concepts: readonly string[], weights: readonly number[], termed: ReadonlyMap<string, number>): Ranked[] {
     const scored = index.score(concepts, weights, CANDIDATES);
-    const byTopic = new Map<string, number>();
-    for (const hit of hits) byTopic.set(hit.topic.id, TERM_EVIDENCE);
-    const ranked = scored.map((s) => ({
-      scored: s,
-      evidence: s.score + NEAREST_WEIGHT * s.nearest ** 2 + (s.item.kind === 'topic' ? (byTopic.get(s.item.topic.id) ?? 0) : 0),
-    }));
+    const termEvidence = (item: ClassItem): number => (item.kind === 'topic' ? (termed.get(item.topic.id) ?? 0) * TERM_EVIDENCE : 0);
+    const ranked = scored.map((s) => ({ scored: s, evidence: s.score + NEAREST_WEIGHT * s.nearest ** 2 + termEvidence(s.item) }));
     // A topic named by a term counts even when its other words did not make the candidates.
-    for (const hit of hits) {
-      if (ranked.some((r) => r.scored.item.kind === 'topic' && r.scored.item.topic.id === hit.topic.id)) continue;
-      const k = items.findIndex((i) => i.kind === 'topic' && i.topic.id === hit.topic.id);
-      ranked.push({ scored: { item: items[k]!, index: k, score: 0, nearest: 0, shared: [] }, evidence: TERM_EVIDENCE });
+    for (const id of termed.keys()) {
+      if (ranked.some((r) => r.scored.item.kind === 'topic' && r.scored.item.topic.id === id)) continue;
+      const k = topicIndexById.get(id)!;
+      ranked.push({ scored: { item: items[k]!, index: k, score: 0, nearest: 0, shared: [] }, evidence: termEvidence(items[k]!) });
     }
-    ranked.sort((a, b) => b.evidence - a.evidence);
-    return { ranked, concepts, weights };
+    return ranked.sort((a, b) => b.evidence - a.evidence);
   }
 
   /** An entry can answer only through a concept central to it (not a passing "doctor" or "day"). */
   const anchored = (r: Ranked): boolean =>
-    r.scored.shared.some((c) => lex.classOf(c) === 'topic' && index.share(r.scored.index, c) >= ANCHOR_SHARE) || r.scored.nearest >= 0.9;
+    r.scored.shared.some((c) => {
+      const share = index.share(r.scored.index, c);
+      return lex.classOf(c) === 'topic' ? share >= ANCHOR_SHARE : lex.classOf(c) === 'everyday' && share >= EVERYDAY_ANCHOR_SHARE;
+    }) || r.scored.nearest >= NEAR_ANCHOR;
 
   const entryOf = (r: Ranked): FaqEntry | null => (r.scored.item.kind === 'entry' ? r.scored.item.entry : null);
+
+  interface Decision {
+    ranked: Ranked[];
+    /** Anchored entries, best first. */
+    entries: Ranked[];
+    verdict: { kind: 'entry'; entry: FaqEntry; evidence: number } | { kind: 'topic'; topic: OutOfScopeTopic } | { kind: 'none' };
+    /** Words of the clause that nothing in the pack knows. */
+    foreign: string[];
+  }
+
+  /** What one asking clause is about: an entry, an out-of-scope topic that explains it better, or nothing clear. */
+  function decide(focus: ClauseTrace, all: readonly ClauseTrace[]): Decision {
+    const { concepts, weights } = weigh(focus, all);
+    // A term in the backstory ("I had a chemical peel on Monday") still says what the question is about.
+    const backstory = hasTopic(focus.concepts) ? BACKSTORY_TERM_SHARE : 1;
+    const termWeights = new Map<string, number>();
+    for (const c of all) for (const h of c.hits) termWeights.set(h.topic.id, Math.max(termWeights.get(h.topic.id) ?? 0, c === focus ? 1 : backstory));
+    const ranked = rank(concepts, weights, termWeights);
+    const entries = ranked.filter((r) => entryOf(r) !== null && anchored(r));
+    const best = entries[0];
+    const topic = ranked.find((r) => r.scored.item.kind === 'topic' && r.evidence > 0);
+    if (topic && topic.evidence >= (best?.evidence ?? 0) && topic.evidence >= minEvidence * TOPIC_MIN_SHARE && topic.scored.item.kind === 'topic') {
+      return { ranked, entries, verdict: { kind: 'topic', topic: topic.scored.item.topic }, foreign: [] };
+    }
+    // Words no entry, topic or everyday list knows ("pillowcase", "isotretinoin") are about something the
+    // pack does not cover: together they can outweigh an entry that explains only part of the clause.
+    const foreign = focus.concepts.filter((c) => lex.classOf(c) === 'topic' && !index.knows(c) && !lex.known.has(c));
+    if (best && foreign.length * FOREIGN_EVIDENCE >= best.evidence) return { ranked, entries, verdict: { kind: 'none' }, foreign };
+    if (best && best.evidence >= minEvidence) return { ranked, entries, verdict: { kind: 'entry', entry: entryOf(best)!, evidence: best.evidence }, foreign };
+    return { ranked, entries, verdict: { kind: 'none' }, foreign };
+  }
 
   function explain(question: string): MatchTrace {
     const folded = foldText(question);
     const trace: MatchTrace = {
       folded,
-      sentences: [],
+      clauses: [],
+      decisions: [],
       redFlag: null,
-      concepts: [],
-      weights: [],
-      termHits: [],
       ranked: [],
       result: { kind: 'decline', reason: 'empty', confidence: 0, suggestions: [], normalized: '' },
     };
@@ -193,16 +262,19 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
 
     const raw = sentencesOf(folded);
     const expanded = raw.map((s) => lex.expand(s.text));
-    const wordsPer = expanded.map((t) => lex.joinPhrases(t).split(' ').filter((w) => w.length > 0));
     const normalized = expanded.join(' ');
+    trace.result = { ...trace.result, normalized };
 
     // Warning signs come first, over the whole message, whatever else it says. Spelling corrections are
     // trusted for warning words only when they are one slip away ("infecton" -> "infection").
-    const corrected = wordsPer.map((words) =>
-      words.map((w) => {
-        const c = correct(w);
-        return c === w || editDistance(w, c, 1) <= 1 ? c : w;
-      }).join(' '),
+    const corrected = expanded.map((text) =>
+      text
+        .split(' ')
+        .map((w) => {
+          const c = correct(w);
+          return c === w || editDistance(w, c, 1) <= 1 ? c : w;
+        })
+        .join(' '),
     );
     const whole = corrected.join(' ');
     const hit = redFlag({ whole: whole === normalized ? [normalized] : [normalized, whole], sentences: [...expanded, ...corrected] });
@@ -212,23 +284,42 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       return trace;
     }
 
-    const sentences: SentenceTrace[] = raw.map((s, i) => ({
-      text: expanded[i]!,
-      asked: s.asked || questionOpeners.has(wordsPer[i]![0] ?? ''),
-      concepts: conceptsOfWords(wordsPer[i]!, wordsPer[i]!.join(' ')),
-    }));
-    trace.sentences = sentences;
-    const anyAsked = sentences.some((s) => s.asked);
-    const hits = sentences.flatMap((s, i) => {
-      if (anyAsked && !s.asked) return [];
-      const words = wordsPer[i]!.map(singular);
-      return termHitsOf(words).filter((h) => !isComparison(words, h.start));
+    // Matching reads a bounded number of clauses: a question is asked in the first few, and it keeps the
+    // cost of a huge message bounded (warning signs above were looked for in all of it).
+    const clauses: ClauseTrace[] = [];
+    raw.forEach((s, i) => {
+      const parts = clausesOf(lex.joinPhrases(expanded[i]!).split(' ').filter((w) => w.length > 0));
+      parts.forEach((words, j) => {
+        if (clauses.length >= MAX_CLAUSES) return;
+        const singularWords = words.map(singular);
+        clauses.push({
+          text: words.join(' '),
+          asked: (s.asked && j === parts.length - 1) || questionOpeners.has(words[0]!),
+          concepts: conceptsOfWords(words, words.join(' ')),
+          hits: termHitsOf(singularWords).filter((h) => !isComparison(singularWords, h.start)),
+        });
+      });
     });
-    trace.termHits = hits;
+    trace.clauses = clauses;
+    const asking = clauses.filter((c) => c.asked);
+    const focuses: ClauseTrace[] = asking.length > 0 ? asking : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits) }];
+    const decisions = focuses.map((f) => decide(f, clauses));
+    trace.decisions = decisions.map((d, i) => ({
+      clause: focuses[i]!.text,
+      verdict: d.verdict.kind === 'entry' ? `entry ${d.verdict.entry.id}` : d.verdict.kind === 'topic' ? `topic ${d.verdict.topic.id}` : 'none',
+      foreign: d.foreign,
+    }));
 
-    const { ranked, concepts, weights } = rank(sentences, hits);
-    Object.assign(trace, { concepts, weights });
-    trace.ranked = ranked.map((r) => ({
+    const answered: Array<{ entry: FaqEntry; evidence: number; decision: Decision }> = [];
+    for (const d of decisions) {
+      if (d.verdict.kind === 'entry' && !answered.some((a) => a.entry.id === (d.verdict as { entry: FaqEntry }).entry.id)) {
+        answered.push({ entry: d.verdict.entry, evidence: d.verdict.evidence, decision: d });
+      }
+    }
+    const strongest = [...answered].sort((a, b) => b.evidence - a.evidence);
+    const lead = strongest[0];
+    const shown = lead?.decision ?? [...decisions].sort((a, b) => (b.entries[0]?.evidence ?? 0) - (a.entries[0]?.evidence ?? 0))[0]!;
+    trace.ranked = shown.ranked.map((r) => ({
       id: idOf(r.scored.item),
       kind: r.scored.item.kind,
       score: r.evidence,
@@ -236,69 +327,43 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       nearest: r.scored.nearest,
       shared: r.scored.shared,
     }));
-
-    const entries = ranked.filter((r) => entryOf(r) !== null && anchored(r));
-    const best = entries[0];
-    const topTopic = ranked.find((r) => r.scored.item.kind === 'topic');
-    const bestEvidence = best?.evidence ?? 0;
     const suggestionsFrom = (list: Ranked[], floor: number): FaqEntry[] =>
       list
         .filter((r) => r.evidence >= floor)
         .slice(0, maxSuggestions)
         .map((r) => entryOf(r)!);
 
-    if (topTopic && topTopic.evidence >= bestEvidence && topTopic.evidence > 0) {
-      const topic = topTopic.scored.item.kind === 'topic' ? topTopic.scored.item.topic : null;
-      trace.result = {
-        kind: 'decline',
-        reason: 'out-of-scope',
-        confidence: Math.min(1, bestEvidence / (minEvidence * 2)),
-        suggestions: [],
-        ...(topic ? { outOfScopeId: topic.id } : {}),
-        normalized,
-      };
+    if (!lead) {
+      const topicVerdict = decisions.find((d) => d.verdict.kind === 'topic')?.verdict;
+      const bestEvidence = shown.entries[0]?.evidence ?? 0;
+      trace.result =
+        topicVerdict?.kind === 'topic'
+          ? { kind: 'decline', reason: 'out-of-scope', confidence: Math.min(0.49, bestEvidence / (minEvidence * 2)), suggestions: [], outOfScopeId: topicVerdict.topic.id, normalized }
+          : {
+              kind: 'decline',
+              reason: 'low-confidence',
+              confidence: Math.min(0.49, bestEvidence / (minEvidence * 2)),
+              suggestions: suggestionsFrom(shown.entries, minEvidence * 0.5),
+              normalized,
+            };
       return trace;
     }
-    if (!best || bestEvidence < minEvidence) {
-      trace.result = {
-        kind: 'decline',
-        reason: 'low-confidence',
-        confidence: Math.min(bestEvidence / (minEvidence * 2), 0.49),
-        suggestions: suggestionsFrom(entries, minEvidence * 0.5),
-        normalized,
-      };
-      return trace;
-    }
-    const runnerUp = entries[1]?.evidence ?? 0;
+    const runnerUp = lead.decision.entries.find((r) => entryOf(r)!.id !== lead.entry.id)?.evidence ?? 0;
     // Confidence grows with the evidence and with the lead over the next entry.
-    const confidence = Math.min(1, 0.5 + 0.5 * Math.min(1, bestEvidence / (minEvidence * 3)) * (1 - runnerUp / (bestEvidence * 2)));
+    const confidence = Math.min(1, 0.5 + 0.5 * Math.min(1, lead.evidence / (minEvidence * 3)) * (1 - runnerUp / (lead.evidence * 2)));
+    const also = answered.filter((a) => a !== lead).slice(0, maxAnswers - 1).map((a) => a.entry);
     trace.result = {
       kind: 'answer',
-      entry: entryOf(best)!,
-      also: alsoAsked(sentences, wordsPer, entryOf(best)!),
+      entry: lead.entry,
+      ...(also.length > 0 ? { also } : {}),
       confidence,
-      suggestions: suggestionsFrom(entries.slice(1), bestEvidence * suggestionShare),
+      suggestions: suggestionsFrom(
+        lead.decision.entries.filter((r) => !answered.some((a) => a.entry.id === entryOf(r)!.id)),
+        lead.evidence * suggestionShare,
+      ),
       normalized,
     };
     return trace;
-  }
-
-  /** A message asking several covered questions gets each answered: the other asking sentences' own best entries. */
-  function alsoAsked(sentences: SentenceTrace[], wordsPer: string[][], primary: FaqEntry): FaqEntry[] {
-    const asked = sentences.filter((s) => s.asked);
-    if (asked.length < 2) return [];
-    const found: FaqEntry[] = [];
-    sentences.forEach((s, i) => {
-      if (!s.asked || found.length >= maxAnswers - 1) return;
-      const words = wordsPer[i]!.map(singular);
-      const hits = termHitsOf(words).filter((h) => !isComparison(words, h.start));
-      const { ranked } = rank([{ ...s, asked: true }], hits);
-      const top = ranked[0];
-      const entry = top ? entryOf(top) : null;
-      if (!top || !entry || !anchored(top) || top.evidence < minEvidence * 1.3) return;
-      if (entry.id !== primary.id && !found.some((f) => f.id === entry.id)) found.push(entry);
-    });
-    return found;
   }
 
   return {

@@ -30,6 +30,8 @@ export interface ConceptIndex<T> {
   idf(concept: string): number;
   /** Whether any class's phrasings use the concept. */
   knows(concept: string): boolean;
+  /** The class whose phrasings use the concept most (its home), or -1. */
+  homeOf(concept: string): number;
 }
 
 /** A class "uses" a concept strongly once this share of its phrasings has it (for the idf). */
@@ -111,6 +113,15 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[]): ConceptInde
     },
     share: (k, c) => shares[k]?.get(c) ?? 0,
     knows: (c) => postings.has(c),
+    homeOf(c) {
+      let home = -1;
+      let best = 0;
+      for (const [k] of postings.get(c) ?? []) {
+        const share = shares[k]!.get(c) ?? 0;
+        if (share > best) [home, best] = [k, share];
+      }
+      return home;
+    },
     idf,
   };
 }

@@ -46,6 +46,10 @@ const ANCHOR_SHARE = 0.08;
 const EVERYDAY_ANCHOR_SHARE = 0.2;
 /** A question this close to one of an entry's phrasings is anchored to it whatever its words. */
 const NEAR_ANCHOR = 0.75;
+/** Similarity at which a question is one of an entry's phrasings, word for word or nearly. */
+const EXACT_PHRASING = 0.95;
+/** How many words after "than", "like"... a term is still the yardstick of the comparison. */
+const COMPARISON_REACH = 5;
 /** Clauses of one message read for matching (warning signs are looked for in all of it). */
 const MAX_CLAUSES = 24;
 const HAS_WORD = /[a-z0-9]/;
@@ -86,6 +90,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
   const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
   const clauseJoiners = new Set(knowledge.lexicon.clauseJoiners);
+  // Intents that are only shapes ("howlong"); an intent that is also a concept ("pain") is a subject too.
+  const intentNames = new Set(knowledge.lexicon.intents.map((i) => i.concept).filter((c) => !Object.hasOwn(knowledge.lexicon.concepts, c)));
   const redFlag = compileRedFlags(knowledge);
 
   /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
@@ -132,7 +138,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 
   const isComparison = (words: readonly string[], at: number): boolean => {
-    for (let k = Math.max(0, at - 3); k < at; k++) if (comparisonWords.has(words[k]!)) return true;
+    for (let k = Math.max(0, at - COMPARISON_REACH); k < at; k++) if (comparisonWords.has(words[k]!)) return true;
     return false;
   };
 
@@ -211,8 +217,11 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   /** An entry can answer only through a concept central to it (not a passing "doctor" or "day"). */
   const anchored = (r: Ranked): boolean =>
     r.scored.shared.some((c) => {
+      // A question's shape ("how long") says what kind of answer it wants, not which: it anchors nothing.
+      if (intentNames.has(c)) return false;
       const share = index.share(r.scored.index, c);
-      return lex.classOf(c) === 'topic' ? share >= ANCHOR_SHARE : lex.classOf(c) === 'everyday' && share >= EVERYDAY_ANCHOR_SHARE;
+      if (lex.classOf(c) === 'topic') return share >= ANCHOR_SHARE || index.homeOf(c) === r.scored.index;
+      return lex.classOf(c) === 'everyday' && share >= EVERYDAY_ANCHOR_SHARE;
     }) || r.scored.nearest >= NEAR_ANCHOR;
 
   const entryOf = (r: Ranked): FaqEntry | null => (r.scored.item.kind === 'entry' ? r.scored.item.entry : null);
@@ -244,6 +253,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // pack does not cover: together they can outweigh an entry that explains only part of the clause.
     const foreign = focus.concepts.filter((c) => lex.classOf(c) === 'topic' && !index.knows(c) && !lex.known.has(c));
     if (best && foreign.length * FOREIGN_EVIDENCE >= best.evidence) return { ranked, entries, verdict: { kind: 'none' }, foreign };
+    // A clause that names no subject ("how long?") is answered only when it is one of an entry's phrasings.
+    const named = concepts.some((c) => !intentNames.has(c) && (lex.classOf(c) === 'context' || (lex.classOf(c) === 'topic' && index.knows(c))));
+    if (best && !named && best.scored.nearest < EXACT_PHRASING) return { ranked, entries, verdict: { kind: 'none' }, foreign };
     if (best && best.evidence >= minEvidence) return { ranked, entries, verdict: { kind: 'entry', entry: entryOf(best)!, evidence: best.evidence }, foreign };
     return { ranked, entries, verdict: { kind: 'none' }, foreign };
   }

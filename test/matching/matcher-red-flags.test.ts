@@ -35,7 +35,7 @@ describe('matcher: red flags', () => {
     const reply = replyTo(question);
     expect(reply.kind).toBe('escalation');
     expect(reply.text).toMatch(/provider/);
-    expect(reply.text).toMatch(/911/);
+    expect(reply.text).toMatch(/local emergency number/);
   });
 
   it('runs before out-of-scope and FAQ matching', () => {

@@ -34,6 +34,11 @@ export const outOfScopeTopicSchema = z
     /** Words or phrases that, present in a question, mark it as this topic (matched on normalised text). */
     terms: z.array(text).default([]),
     examples: z.array(text).min(1, 'needs at least one example question'),
+    /**
+     * The topic changes what the whole message is about (another procedure, another body part, another
+     * cause): its term anywhere in a message counts against every question in it, not only its own clause.
+     */
+    changesSubject: z.boolean().default(false),
   })
   .strict();
 

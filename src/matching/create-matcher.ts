@@ -130,7 +130,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const docs: ClassDoc<ClassItem>[] = items.map((item) => ({
     item,
     phrasings: (item.kind === 'entry'
-      ? [item.entry.question, ...item.entry.alternates, ...labelled(item.entry.id)]
+      ? [item.entry.question, ...item.entry.alternates, item.entry.answer, ...labelled(item.entry.id)]
       : [...item.topic.examples, ...item.topic.terms.map((t) => t.replace(/\.\.\./g, ' ')), ...labelled(item.topic.id)]
     ).map(conceptsOfText),
   }));
@@ -241,7 +241,12 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // A term in the backstory ("I had a chemical peel on Monday") still says what the question is about.
     const backstory = hasTopic(focus.concepts) ? BACKSTORY_TERM_SHARE : 1;
     const termWeights = new Map<string, number>();
-    for (const c of all) for (const h of c.hits) termWeights.set(h.topic.id, Math.max(termWeights.get(h.topic.id) ?? 0, c === focus ? 1 : backstory));
+    for (const c of all) {
+      for (const h of c.hits) {
+        const w = c === focus || h.topic.changesSubject ? 1 : backstory;
+        termWeights.set(h.topic.id, Math.max(termWeights.get(h.topic.id) ?? 0, w));
+      }
+    }
     const ranked = rank(concepts, weights, termWeights);
     const entries = ranked.filter((r) => entryOf(r) !== null && anchored(r));
     const best = entries[0];

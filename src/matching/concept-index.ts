@@ -32,6 +32,8 @@ export interface ConceptIndex<T> {
   knows(concept: string): boolean;
   /** The class whose phrasings use the concept most (its home), or -1. */
   homeOf(concept: string): number;
+  /** Cosine similarity of two classes' concept profiles (0..1). */
+  similarity(a: number, b: number): number;
 }
 
 /** A class "uses" a concept strongly once this share of its phrasings has it (for the idf). */
@@ -113,6 +115,19 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[]): ConceptInde
     },
     share: (k, c) => shares[k]?.get(c) ?? 0,
     knows: (c) => postings.has(c),
+    similarity(a, b) {
+      const weight = (k: number, c: string): number => Math.sqrt(shares[k]!.get(c) ?? 0) * idf(c);
+      let dot = 0;
+      let na = 0;
+      let nb = 0;
+      for (const c of shares[a]!.keys()) {
+        const wa = weight(a, c);
+        na += wa * wa;
+        dot += wa * weight(b, c);
+      }
+      for (const c of shares[b]!.keys()) nb += weight(b, c) ** 2;
+      return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+    },
     homeOf(c) {
       let home = -1;
       let best = 0;

@@ -31,7 +31,7 @@ const EVERYDAY_WEIGHT = 0.3;
 /** An out-of-scope term in a sentence that asks is strong evidence for its topic. */
 const TERM_EVIDENCE = 2.2;
 /** How much an out-of-scope term counts in the backstory, beside one in the asking clause. */
-const BACKSTORY_TERM_SHARE = 0.6;
+const BACKSTORY_TERM_SHARE = 0.35;
 /** An out-of-scope topic needs this share of an answer's least evidence to decline a clause by itself. */
 const TOPIC_MIN_SHARE = 0.5;
 /** Evidence each word unknown to the pack adds for "something the pack does not cover". */
@@ -48,6 +48,10 @@ const EVERYDAY_ANCHOR_SHARE = 0.2;
 const NEAR_ANCHOR = 0.75;
 /** Similarity at which a question is one of an entry's phrasings, word for word or nearly. */
 const EXACT_PHRASING = 0.95;
+/** Share of an entry's phrasings naming a topic's terms at which the topic counts as covered by the entry. */
+const COVERED_SHARE = 0.5;
+/** A clause names its own subject when it has a concept that at most this many classes use strongly. */
+const DISTINCTIVE_SPREAD = 3;
 /** How many words after "than", "like"... a term is still the yardstick of the comparison. */
 const COMPARISON_REACH = 5;
 /** Clauses of one message read for matching (warning signs are looked for in all of it). */
@@ -102,7 +106,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     ...Object.values(knowledge.phrasings).flat(),
   ];
   const vocabulary = [...packTexts.flatMap((t) => wordsOf(foldText(t))), ...lex.words];
-  const correct = createSpellingCorrector(vocabulary, lex.known, { stem: lex.conceptOf });
+  const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
 
   const conceptsOfWords = (words: readonly string[], text: string): string[] => {
     const out = new Set<string>();
@@ -120,27 +124,52 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return conceptsOfWords(words, words.join(' '));
   };
 
-  // Entries learn from their question, alternates and labelled real questions; topics from their examples,
-  // terms and labelled questions. Topics compete with entries as classes: "out of scope" is evidence.
-  const items: ClassItem[] = [
-    ...knowledge.entries.map((entry) => ({ kind: 'entry' as const, entry })),
-    ...knowledge.outOfScope.map((topic) => ({ kind: 'topic' as const, topic })),
-  ];
-  const labelled = (id: string): string[] => (Object.hasOwn(knowledge.phrasings, id) ? knowledge.phrasings[id]! : []);
-  const docs: ClassDoc<ClassItem>[] = items.map((item) => ({
-    item,
-    phrasings: (item.kind === 'entry'
-      ? [item.entry.question, ...item.entry.alternates, item.entry.answer, ...labelled(item.entry.id)]
-      : [...item.topic.examples, ...item.topic.terms.map((t) => t.replace(/\.\.\./g, ' ')), ...labelled(item.topic.id)]
-    ).map(conceptsOfText),
-  }));
-  const index = createConceptIndex(docs);
-  const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
-
   const isComparison = (words: readonly string[], at: number): boolean => {
     for (let k = Math.max(0, at - COMPARISON_REACH); k < at; k++) if (comparisonWords.has(words[k]!)) return true;
     return false;
   };
+
+  const termWords = (term: string): string[] => wordsOf(foldText(term).replace(/[.?!;\n]/g, ' '));
+  // A topic whose terms make up most of an entry's own phrasings is covered by that entry (a clinic added an
+  // entry for what the pack used to decline): where that topic would decline, the entry answers.
+  const allTermHits = compileTermHits(knowledge.outOfScope, termWords, () => false);
+  const coveredBy = new Map<string, FaqEntry>();
+  for (const entry of knowledge.entries) {
+    const phrasings = [entry.question, ...entry.alternates];
+    const counts = new Map<string, number>();
+    for (const text of phrasings) {
+      const words = termWords(text).map(singular);
+      const topics = new Set(allTermHits(words).filter((h) => !isComparison(words, h.start)).map((h) => h.topic.id));
+      for (const id of topics) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of counts) if (n / phrasings.length >= COVERED_SHARE) coveredBy.set(id, entry);
+  }
+
+  // Entries learn from their question, alternates and labelled real questions; topics from their examples,
+  // terms and labelled questions. Topics compete with entries as classes: "out of scope" is evidence.
+  // A covered topic is no longer a class of its own: its phrasings teach the entry that covers it.
+  const items: ClassItem[] = [
+    ...knowledge.entries.map((entry) => ({ kind: 'entry' as const, entry })),
+    ...knowledge.outOfScope.filter((t) => !coveredBy.has(t.id)).map((topic) => ({ kind: 'topic' as const, topic })),
+  ];
+  const labelled = (id: string): string[] => (Object.hasOwn(knowledge.phrasings, id) ? knowledge.phrasings[id]! : []);
+  // A topic's terms teach it as one phrasing: each alone would dilute the topic's profile.
+  const topicPhrasings = (topic: OutOfScopeTopic): string[] => [...topic.examples, topic.terms.join(' ').replace(/\.\.\./g, ' '), ...labelled(topic.id)];
+  const docs: ClassDoc<ClassItem>[] = items.map((item) => ({
+    item,
+    phrasings: (item.kind === 'entry'
+      ? [
+          item.entry.question,
+          ...item.entry.alternates,
+          item.entry.answer,
+          ...labelled(item.entry.id),
+          ...knowledge.outOfScope.filter((t) => coveredBy.get(t.id) === item.entry).flatMap(topicPhrasings),
+        ]
+      : topicPhrasings(item.topic)
+    ).map(conceptsOfText),
+  }));
+  const index = createConceptIndex(docs);
+  const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 
   // A term that an entry's own phrasings use is not a sign of another topic: the entry must stay reachable.
   const entryGrams = new Set<string>();
@@ -154,8 +183,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       }
     }
   }
-  const termWords = (term: string): string[] => wordsOf(foldText(term).replace(/[.?!;\n]/g, ' '));
-  const termHitsOf = compileTermHits(knowledge.outOfScope, termWords, (term) =>
+  const termHitsOf = compileTermHits(knowledge.outOfScope.filter((t) => !coveredBy.has(t.id)), termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
 
@@ -174,7 +202,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   }
 
   /** Whether a clause says what it is about in words the pack knows ("is that correct?" does not). */
-  const hasTopic = (concepts: readonly string[]): boolean => concepts.some((c) => lex.classOf(c) === 'topic' && index.knows(c));
+  const distinctive = Math.log(1 + items.length / (1 + DISTINCTIVE_SPREAD));
+  const hasTopic = (concepts: readonly string[]): boolean =>
+    concepts.some((c) => lex.classOf(c) === 'topic' && index.knows(c) && index.idf(c) >= distinctive);
 
   /**
    * The concepts one asking clause is matched on: its own at full weight, the rest of the message as

@@ -4,6 +4,8 @@ import unhomoglyph from 'unhomoglyph';
 // word joiner, byte-order mark. Left in, they split a word in two ("pu\u00ADs").
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
 const NON_ASCII = /[^\u0000-\u007f]/g;
+// An emoji usually closes what was said before it ("first time on fri 👀 what am i in for").
+const EMOJI = /\p{Extended_Pictographic}+/gu;
 const ASCII_LETTERS = /^[a-z]+$/i;
 const DIACRITICS = /[\u0300-\u036f]/g;
 // Markup that carries no words of the message. Code marks go but code text stays: a warning sign written
@@ -34,6 +36,7 @@ export function foldText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(INVISIBLE, '')
+    .replace(EMOJI, '. ')
     .replace(NON_ASCII, latinLookAlike)
     .normalize('NFKD')
     .replace(DIACRITICS, '')
@@ -58,9 +61,10 @@ export interface Sentence {
 
 export function sentencesOf(folded: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const m of folded.matchAll(/[^.?!;\n]+([.?!;\n]*)/g)) {
+  // A run of ends with spaces between ("👀 ?" folds to ". ?") is one end: asked if any of it is "?".
+  for (const m of folded.matchAll(/[^.?!;\n]+([.?!;\n][.?!;\n ]*)?/g)) {
     const text = m[0].replace(/[.?!;\n]/g, ' ').trim();
-    if (text.length > 0) out.push({ text, asked: m[1]!.includes('?') });
+    if (text.length > 0) out.push({ text, asked: (m[1] ?? '').includes('?') });
   }
   return out;
 }

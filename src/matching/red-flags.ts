@@ -1,4 +1,5 @@
 import type { Knowledge, RedFlagRule } from '../knowledge/knowledge-schema';
+import { passesGate, requiredLiterals } from './literal-gate';
 
 /** Words that, just before a warning sign, say the person does NOT have it ("no fever", "not infected"). */
 const NEGATIONS = new Set([
@@ -26,7 +27,8 @@ export interface FlagTexts {
 export type RedFlagCheck = (texts: FlagTexts) => RedFlagHit | null;
 
 function isNegated(text: string, matchStart: number): boolean {
-  const before = text.slice(Math.max(0, matchStart - NEGATION_REACH_CHARS), matchStart).trim().split(' ').slice(-NEGATION_WINDOW);
+  const from = Math.max(0, matchStart - NEGATION_REACH_CHARS, text.lastIndexOf('\n', matchStart) + 1);
+  const before = text.slice(from, matchStart).trim().split(' ').slice(-NEGATION_WINDOW);
   for (let i = before.length - 1; i >= 0; i--) {
     if (CLAUSE_BREAKS.has(before[i]!)) return false;
     if (NEGATIONS.has(before[i]!)) return true;
@@ -34,7 +36,14 @@ function isNegated(text: string, matchStart: number): boolean {
   return false;
 }
 
-function firesOn(pattern: RegExp, text: string): boolean {
+/** A compiled pattern with the literals it needs (see literal-gate.ts). */
+interface Gated {
+  regex: RegExp;
+  literals: string[][];
+}
+
+function firesOn({ regex: pattern, literals }: Gated, text: string): boolean {
+  if (!passesGate(literals, text)) return false;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (!isNegated(text, m.index)) return true;
@@ -43,7 +52,39 @@ function firesOn(pattern: RegExp, text: string): boolean {
   return false;
 }
 
-const compile = (patterns: readonly string[]): RegExp[] => patterns.map((p) => new RegExp(p, 'gi'));
+/** Where a pattern matches, leaving out matches just after a negation. */
+function matchStarts({ regex: pattern, literals }: Gated, text: string): number[] {
+  if (!passesGate(literals, text)) return [];
+  const out: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (!isNegated(text, m.index)) out.push(m.index);
+    if (m[0].length === 0) pattern.lastIndex++;
+  }
+  return out;
+}
+
+/** Start index of each line of the text. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Which line a character index is on (binary search over the line starts). */
+function lineOf(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const gated = (p: string): Gated => ({ regex: new RegExp(p, 'gi'), literals: requiredLiterals(p) });
+const compile = (patterns: readonly string[]): Gated[] => patterns.map(gated);
 
 /**
  * Compiles the pack's red-flag rules once. A rule fires on a pattern anywhere in the message, or when one
@@ -51,25 +92,40 @@ const compile = (patterns: readonly string[]): RegExp[] => patterns.map((p) => n
  * does not count. Rules are checked in the pack's order; the first that fires wins.
  */
 export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' | 'modifiers'>): RedFlagCheck {
-  const named = new Map<string, RegExp[]>();
+  const named = new Map<string, Gated[]>();
   for (const [name, patterns] of Object.entries(knowledge.signs)) named.set(name, compile(patterns));
   for (const [name, patterns] of Object.entries(knowledge.modifiers)) named.set(name, compile(patterns));
   const rules = knowledge.redFlags.map((rule) => ({
     rule,
-    patterns: rule.patterns.map((p) => [p, new RegExp(p, 'gi')] as const),
+    patterns: rule.patterns.map((p) => [p, gated(p)] as const),
     when: rule.when.map((names) => ({ label: names.join(' + '), groups: names.map((n) => named.get(n) ?? []) })),
   }));
-  const sentenceHas = (groups: RegExp[][], sentence: string): boolean =>
-    groups.every((group) => group.some((p) => firesOn(p, sentence)));
-
   return (texts) => {
+    const whole = [...new Set(texts.whole)];
+    // Sentences joined by line breaks: "." in a pattern never crosses one, so one scan of the joined text
+    // finds, for a named sign or modifier, every sentence it occurs in.
+    const joined = [...new Set(texts.sentences)].join('\n');
+    const starts = lineStarts(joined);
+    const found = new Map<Gated[], Set<number>>();
+    const sentencesWith = (group: Gated[]): Set<number> => {
+      let v = found.get(group);
+      if (!v) {
+        v = new Set();
+        for (const gate of group) for (const at of matchStarts(gate, joined)) v.add(lineOf(starts, at));
+        found.set(group, v);
+      }
+      return v;
+    };
+    const has = (groups: Gated[][]): boolean => {
+      const [first, ...rest] = groups.map(sentencesWith);
+      for (const line of first ?? []) if (rest.every((set) => set.has(line))) return true;
+      return false;
+    };
     for (const { rule, patterns, when } of rules) {
       for (const [source, pattern] of patterns) {
-        for (const text of texts.whole) if (firesOn(pattern, text)) return { rule, via: source };
+        for (const text of whole) if (firesOn(pattern, text)) return { rule, via: source };
       }
-      for (const { label, groups } of when) {
-        for (const sentence of texts.sentences) if (sentenceHas(groups, sentence)) return { rule, via: label };
-      }
+      for (const { label, groups } of when) if (has(groups)) return { rule, via: label };
     }
     return null;
   };

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { parseEvalFile } from '../eval/eval-case';
+import type { FaqEntry, Knowledge } from '../knowledge/knowledge-schema';
+import { createMatcher } from '../matching/create-matcher';
+import { formatStats, timeCalls } from './latency';
+
+/** A pack of `size` entries: the real entries' phrasings, each copy with a made-up subject word of its own. */
+export function generatedPack(knowledge: Knowledge, size: number): Knowledge {
+  const entries: FaqEntry[] = [];
+  for (let i = 0; i < size; i++) {
+    const base = knowledge.entries[i % knowledge.entries.length]!;
+    const subject = `zub${i.toString(36)}`;
+    entries.push({
+      ...base,
+      id: `${base.id}-${i}`,
+      question: `${base.question} ${subject}`,
+      alternates: base.alternates.map((a) => `${a} ${subject}`),
+    });
+  }
+  return { ...knowledge, entries, phrasings: {} };
+}
+
+const LONG_SENTENCES = [
+  'So I had my first session last week and my sister came with me.',
+  'The clinic was nice and the lady explained everything twice.',
+  'Honestly I was nervous the whole time but it went fine.',
+  'How long will I stay red after microneedling?',
+  'Also is peeling normal on day three?',
+];
+/** A message of about `chars` characters: story sentences with questions among them. */
+export function longMessage(chars: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const s = LONG_SENTENCES[i % LONG_SENTENCES.length]!;
+    parts.push(s);
+    length += s.length + 1;
+  }
+  return parts.join(' ').slice(0, chars);
+}
+
+/** Matcher build time, per-question latency and long messages, on the real pack and a generated large one. */
+export function runMatcherScaleBench(knowledge: Knowledge, questionsFile: string, largeSize = 2_000): string[] {
+  const questions = parseEvalFile(readFileSync(questionsFile, 'utf8'), questionsFile).map((c) => c.q);
+  const lines: string[] = [];
+  for (const [label, pack] of [
+    [`shipped pack (${knowledge.entries.length} entries)`, knowledge],
+    [`generated pack (${largeSize.toLocaleString('en-US')} entries)`, generatedPack(knowledge, largeSize)],
+  ] as const) {
+    const started = process.hrtime.bigint();
+    const matcher = createMatcher(pack);
+    const buildMs = Number(process.hrtime.bigint() - started) / 1e6;
+    timeCalls(questions, questions.length, (q) => matcher.match(q));
+    const perQuestion = timeCalls(questions, 10_000, (q) => matcher.match(q));
+    const long2k = [longMessage(2_000)];
+    const long20k = [longMessage(20_000)];
+    lines.push(`Matcher at scale, ${label}: build ${buildMs.toFixed(0)} ms`);
+    lines.push(formatStats('  questions (dev set)', perQuestion));
+    lines.push(formatStats('  2,000-character messages', timeCalls(long2k, 200, (q) => matcher.match(q))));
+    lines.push(formatStats('  20,000-character messages', timeCalls(long20k, 20, (q) => matcher.match(q))));
+  }
+  return lines;
+}

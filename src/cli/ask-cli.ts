@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { replyForQuestion } from '../conversation/answer-from-store';
+import { replyForQuestion } from '../conversation/answer-question';
 import type { Reply } from '../conversation/reply';
 import { ConfigError, environmentWithDotenv, loadConfig } from '../config/load-config';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge';

@@ -1,4 +1,4 @@
-import { answerQuestion } from '../conversation/answer-from-store';
+import { answerQuestion } from '../conversation/answer-question';
 import type { Command } from './command';
 import { wordsCommand } from './command';
 

@@ -1,5 +1,5 @@
 import { checkinStatus, startCheckins, stopCheckins } from '../checkins/checkin-service';
-import { answerQuestion } from '../conversation/answer-from-store';
+import { answerQuestion } from '../conversation/answer-question';
 import type { Command } from './command';
 
 const SUBSCRIBE = /^(?:subscribe|start\s+check-?ins?|sign\s+me\s+up)(?:[\s,:]+([\s\S]*))?$/i;

@@ -1,4 +1,4 @@
-import { forgetMe } from '../checkins/checkin-service';
+import { forgetMe } from '../privacy/forget-me';
 import type { Command } from './command';
 
 /** "forget me" / "forget-me" (Discord /forget-me, Slack /aftercare forget-me): deletes every row about the user. */

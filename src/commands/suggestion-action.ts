@@ -1,4 +1,4 @@
-import { replyForEntry } from '../conversation/answer-question';
+import { replyForEntry } from '../conversation/reply-for-match';
 import { infoReply, SUGGESTION_ACTION_PREFIX } from '../conversation/reply';
 import type { ActionHandler } from './command';
 

@@ -1,53 +1,61 @@
-import type { Knowledge } from '../knowledge/knowledge-schema';
+import type { KnowledgeState } from '../knowledge/knowledge-state';
 import type { MatchResult } from '../matching/match-result';
-import type { Reply } from './reply';
+import type { QuestionOutcome } from '../store/question-log';
+import { replyForMatch } from './reply-for-match';
+import type { CoreDeps } from './core-deps';
+import type { IncomingMessage } from './incoming-message';
+import { infoReply, type Reply } from './reply';
+
+const OUTCOME = { answer: 'answered', decline: 'declined', escalation: 'escalated' } as const satisfies Record<
+  string,
+  QuestionOutcome
+>;
 
 /** Longer messages are not questions we can answer well; we say so instead of guessing. */
 export const MAX_QUESTION_LENGTH = 1000;
 
-/** Turns a match into the reply the bot sends. Every word of it comes from the knowledge pack. */
-export function replyForMatch(knowledge: Knowledge, result: MatchResult): Reply {
-  const base: Pick<Reply, 'buttons' | 'ephemeral'> = { buttons: [], ephemeral: false };
-  switch (result.kind) {
-    case 'escalation':
-      return {
-        ...base,
-        kind: 'escalation',
-        text: knowledge.escalation,
-        faqId: null,
-        confidence: result.confidence,
-        sources: [],
-        suggestions: [],
-        disclaimer: null,
-      };
-    case 'answer':
-      return {
-        ...base,
-        kind: 'answer',
-        text: result.entry.answer,
-        faqId: result.entry.id,
-        confidence: result.confidence,
-        sources: [...result.entry.sources],
-        suggestions: result.suggestions.map((e) => ({ faqId: e.id, question: e.question })),
-        disclaimer: knowledge.disclaimer,
-      };
-    case 'decline':
-      return {
-        ...base,
-        kind: 'fallback',
-        text: knowledge.fallback,
-        faqId: null,
-        confidence: result.confidence,
-        sources: [],
-        suggestions: result.suggestions.map((e) => ({ faqId: e.id, question: e.question })),
-        disclaimer: null,
-      };
+const EMPTY_QUESTION =
+  'Ask me an aftercare question, for example: "how long will I stay red?" Type "topics" to see what I cover.';
+
+/** The matcher reads the start of a message; warning signs are looked for in all of it, window by window. */
+const SCAN_WINDOW = 400;
+const SCAN_STEP = 300;
+const SCAN_LIMIT = 20_000;
+
+function warningSignsAnywhere(state: KnowledgeState, text: string): MatchResult | null {
+  if (text.length <= SCAN_WINDOW) return null;
+  for (let start = 0; start < Math.min(text.length, SCAN_LIMIT); start += SCAN_STEP) {
+    const result = state.matcher.match(text.slice(start, start + SCAN_WINDOW));
+    if (result.kind === 'escalation') return result;
   }
+  return null;
 }
 
-/** The reply for one entry, as when a "did you mean" button is clicked. */
-export function replyForEntry(knowledge: Knowledge, faqId: string): Reply | null {
-  const entry = knowledge.entries.find((e) => e.id === faqId);
-  if (!entry) return null;
-  return replyForMatch(knowledge, { kind: 'answer', entry, confidence: 1, suggestions: [], normalized: '' });
+/** The reply to a question, and the match behind it (null when the input was not a question we can match). Pure. */
+export function replyForQuestion(state: KnowledgeState, question: string): { reply: Reply; result: MatchResult | null } {
+  if (question.trim() === '') return { reply: infoReply(EMPTY_QUESTION, { kind: 'fallback', confidence: 0 }), result: null };
+  // A long story that ends in "…and now there's pus" must still escalate, whatever its length.
+  const urgent = warningSignsAnywhere(state, question);
+  if (urgent) return { reply: replyForMatch(state.knowledge, urgent), result: urgent };
+  if (question.length > MAX_QUESTION_LENGTH) {
+    const text = `That message is ${question.length} characters long; please ask one question in under ${MAX_QUESTION_LENGTH} characters.`;
+    return { reply: infoReply(text, { kind: 'fallback', confidence: 0 }), result: null };
+  }
+  const result = state.matcher.match(question);
+  return { reply: replyForMatch(state.knowledge, result), result };
+}
+
+/** Answers a question from the live knowledge pack and records its outcome for the moderators. */
+export function answerQuestion(deps: CoreDeps, message: IncomingMessage, question: string): Reply {
+  const { reply, result } = replyForQuestion(deps.knowledge, question);
+  if (result) {
+    deps.store.questions.record({
+      askedAt: deps.clock.now(),
+      outcome: OUTCOME[result.kind],
+      faqId: result.kind === 'answer' ? result.entry.id : null,
+      question: result.normalized,
+      askerKey: deps.store.askerKey(message.platform, message.user.id),
+    });
+  }
+  return reply;
 }

@@ -1,7 +1,7 @@
 import { answerCheckinText } from '../checkins/checkin-service';
 import { ACTIONS, COMMANDS } from '../commands/command-registry';
 import { topicChoices } from '../moderation/topic-choices';
-import { answerQuestion } from './answer-from-store';
+import { answerQuestion } from './answer-question';
 import type { ConversationCore } from './conversation-core';
 import type { CoreDeps } from './core-deps';
 import type { IncomingMessage } from './incoming-message';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { replyForMatch } from '../conversation/answer-question';
+import { replyForMatch } from '../conversation/reply-for-match';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { createMatcher } from '../matching/create-matcher';
 import { parseEvalFile } from './eval-case';

@@ -11,6 +11,7 @@ import type { MessageRef } from '../../src/platform/adapter';
 import { PlatformError } from '../../src/platform/platform-error';
 import { copyKnowledge, editFaq } from '../support/knowledge-copy';
 import { createTestCore, type TestCore } from '../support/test-core';
+import { sqlRows } from '../support/sql-rows';
 
 function say(text: string, isModerator: boolean): IncomingMessage {
   return { platform: 'shell', user: { id: 'local' }, channel: { id: 'terminal', isDirect: true }, text, isModerator };
@@ -201,7 +202,7 @@ describe('moderator tools (core + shell adapter)', () => {
     const lines = gaps.text.split('\n');
     expect(lines[1]).toMatch(/^• 2× "how much should i tip my esthetician"/);
     expect(lines[2]).toMatch(/^• 1× ".*dog.*"/);
-    const rows = JSON.stringify(t.store.db.prepare('SELECT * FROM question_events').all());
+    const rows = JSON.stringify(sqlRows(t.config.DATABASE_PATH, 'SELECT * FROM question_events'));
     for (const id of ['user-a', 'user-b', 'user-c']) expect(rows).not.toContain(id);
     const stats = await t.core.handle(say('faq stats', true));
     expect(stats.text).toMatch(/Last 7 days: 4 questions, 1 answered, 3 declined \(75%\), 0 escalated/);

@@ -10,6 +10,7 @@ import { ManualClock } from '../../../src/time/clock';
 import { type ApiUser, DiscordEmulator, MAX_PINS, Permission, type RecordedRequest } from '../../emulators/discord';
 import { copyKnowledge, editFaq } from '../../support/knowledge-copy';
 import { type CallbackBody, EPHEMERAL, type Harness, LogCapture, registerCommands, startHarness } from './discord-harness';
+import { sqlRows } from '../../support/sql-rows';
 
 const PAIN_ANSWER = 'Any pain is usually minor, and topical numbing is used on the skin to ease it.';
 const PIN_ROUTE = /^\/channels\/(\d+)\/(?:messages\/)?pins\/(\d+)$/;
@@ -176,7 +177,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     await h.emu.waitForBotMessage();
     const gaps = await callback(h.emu, faq(h.emu, mod, 'gaps'));
     expect(gaps.data?.content).toMatch(/1× "how much should i tip my esthetician"/);
-    expect(JSON.stringify(h.testCore.store.db.prepare('SELECT * FROM question_events').all())).not.toContain(member.id);
+    expect(JSON.stringify(sqlRows(h.testCore.config.DATABASE_PATH, 'SELECT * FROM question_events'))).not.toContain(member.id);
     const stats = await callback(h.emu, faq(h.emu, mod, 'stats'));
     expect(stats.data?.content).toMatch(/Last 7 days: 1 questions/);
 

@@ -10,6 +10,7 @@ import { GENERAL_CHANNEL, httpTransport, SignedClient, SlackDriver, type SlackEm
 import { copyKnowledge, editFaq } from '../../support/knowledge-copy';
 import { LogCapture } from './support/log-capture';
 import { type SlackHarness, startSlackHarness } from './support/slack-harness';
+import { sqlRows } from '../../support/sql-rows';
 
 describe('Slack moderator tools', () => {
   let h: SlackHarness;
@@ -101,7 +102,7 @@ describe('Slack moderator tools', () => {
     await h.emu.waitForCall('chat.postMessage');
     const { responseId } = await h.driver.slash({ text: 'faq gaps', user: 'U0ADMIN' });
     expect(String((await h.emu.waitForResponse(responseId)).params.text)).toMatch(/1× "how much should i tip my esthetician"/);
-    expect(JSON.stringify(h.testCore.store.db.prepare('SELECT * FROM question_events').all())).not.toContain('U0ALICE');
+    expect(JSON.stringify(sqlRows(h.testCore.config.DATABASE_PATH, 'SELECT * FROM question_events'))).not.toContain('U0ALICE');
   });
 });
 

@@ -33,7 +33,6 @@ import { inviteUrl } from './invite-url';
 import { type DiscordMessageParts, renderReply } from './render-reply';
 import { findSlashCommand, findSlashOption, slashToCommandLine } from './slash-commands';
 
-export const SORRY = 'Sorry, something went wrong. Please try again in a moment.';
 const PRIVATE_SENT = 'That answer is private, so I sent it to you by direct message.';
 const PRIVATE_UNREACHABLE =
   'That answer is private and I cannot send you direct messages. Use the slash command instead: only you will see its answer.';
@@ -75,7 +74,6 @@ class DiscordJsAdapter implements DiscordAdapter {
   readonly platform = 'discord' as const;
   private readonly client: Client;
   private readonly log: Logger;
-  private readonly inFlight = new Set<Promise<void>>();
   private readonly deferAfterMs: number;
   private started = false;
 
@@ -91,7 +89,7 @@ class DiscordJsAdapter implements DiscordAdapter {
         ...(deps.tuning?.restRetries !== undefined ? { retries: deps.tuning.restRetries } : {}),
       },
     });
-    // The boundaries inside catch everything; this catch only guards against a bug before them.
+    // The core's error boundary answers every dispatched event; this only logs what fails around it.
     const unexpected = (error: unknown) => this.log.error({ err: error }, 'discord event handler crashed');
     this.client.on(Events.MessageCreate, (message) => void this.onMessage(message).catch(unexpected));
     this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction).catch(unexpected));
@@ -142,7 +140,7 @@ class DiscordJsAdapter implements DiscordAdapter {
   async stop(): Promise<void> {
     this.started = false;
     // Let answers in progress finish, then close the gateway and REST.
-    await Promise.allSettled([...this.inFlight]);
+    await this.deps.core.idle();
     await this.client.destroy();
   }
 
@@ -198,21 +196,13 @@ class DiscordJsAdapter implements DiscordAdapter {
     if (!isAddressedToBot(message, botId)) return;
     const channel = message.channel;
     if (!channel.isSendable()) return;
-
-    await this.boundary(
-      { event: 'message', user: message.author.id, channel: message.channelId },
-      async () => {
-        const incoming = incomingFromMessage(message, botId);
-        const reply = await this.deps.core.handle(incoming);
-        this.logAnswered('message', incoming, reply);
-        if (reply.ephemeral && message.inGuild()) {
-          await this.replyPrivately(message, reply);
-          return;
-        }
-        await this.sendParts(channel, renderReply(reply), { replyTo: message.id });
-      },
-      () => this.sendParts(channel, renderReply(infoReply(SORRY, { kind: 'error' })), { replyTo: message.id }),
-    );
+    const publicly = (reply: Reply) => this.sendParts(channel, renderReply(reply), { replyTo: message.id }).then(() => undefined);
+    await this.deps.core.dispatch(incomingFromMessage(message, botId), {
+      event: 'message',
+      send: (reply) => (reply.ephemeral && message.inGuild() ? this.replyPrivately(message, reply) : publicly(reply)),
+      // The apology says nothing private: it answers in the channel, where the question was.
+      apologize: publicly,
+    });
   }
 
   /**
@@ -241,96 +231,39 @@ class DiscordJsAdapter implements DiscordAdapter {
       interaction.isChatInputCommand() && interaction.inGuild() && findSlashCommand(interaction.commandName)?.privateAnswers === true;
     const responder = new InteractionResponder(interaction, this.deferAfterMs, deferPrivately);
     const event = interaction.isButton() ? 'button' : `/${interaction.commandName}`;
-
-    await this.boundary(
-      { event, user: interaction.user.id, channel: interaction.channelId },
-      async () => {
-        let incoming: IncomingMessage;
-        if (interaction.isChatInputCommand()) {
-          const line = slashToCommandLine(slashInvocation(interaction));
-          if (line === null) {
-            await responder.send(infoReply(UNKNOWN_COMMAND, { kind: 'error', ephemeral: true }));
-            return;
-          }
-          incoming = incomingFromSlash(interaction, line);
-        } else {
-          incoming = incomingFromButton(interaction);
-        }
-        const reply = await responder.whileWorking(() => this.deps.core.handle(incoming));
-        this.logAnswered(event, incoming, reply);
-        await responder.send(reply);
-      },
-      () => responder.apologize(SORRY),
-    );
+    let incoming: IncomingMessage;
+    if (interaction.isChatInputCommand()) {
+      const line = slashToCommandLine(slashInvocation(interaction));
+      if (line === null) {
+        await responder.send(infoReply(UNKNOWN_COMMAND, { kind: 'error', ephemeral: true }));
+        return;
+      }
+      incoming = incomingFromSlash(interaction, line);
+    } else {
+      incoming = incomingFromButton(interaction);
+    }
+    responder.begin();
+    await this.deps.core.dispatch(incoming, { event, send: (reply) => responder.send(reply), apologize: (reply) => responder.apologize(reply) });
   }
 
   /**
    * Suggestions while someone types into an option declared with `autocomplete` (`/faq pin topic:`): from the
    * core's live knowledge pack, so they follow edits of the pack. Anything else (a stale registration) gets none.
+   * The core's choices never throw; a refused answer reaches the listener's log line.
    */
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    await this.boundary(
-      { event: `/${interaction.commandName} autocomplete`, user: interaction.user.id, channel: interaction.channelId },
-      async () => {
-        const focused = interaction.options.getFocused(true);
-        const option = findSlashOption({ name: interaction.commandName, subcommand: interaction.options.getSubcommand(false) }, focused.name);
-        const choices = option?.autocomplete
-          ? autocompleteChoices(option.autocomplete, {
-              core: this.deps.core,
-              channelId: interaction.channelId,
-              typed: String(focused.value ?? ''),
-              isModerator: isModeratorIn(interaction),
-              defaultTimezone: this.deps.config.DEFAULT_TIMEZONE,
-            })
-          : [];
-        await this.call('answering autocomplete', () => interaction.respond(choices));
-      },
-      // An autocomplete cannot show an apology; no choices is the quiet way to fail.
-      async () => {
-        if (!interaction.responded) await interaction.respond([]);
-      },
-    );
-  }
-
-  /**
-   * The one error boundary per event: a failure (core, rendering, Discord refusing the answer) is logged
-   * with its cause, the person gets a short apology, and the process carries on.
-   */
-  private async boundary(context: Record<string, unknown>, work: () => Promise<void>, apologize: () => Promise<unknown>): Promise<void> {
-    const run = (async () => {
-      try {
-        await work();
-      } catch (error) {
-        this.log.error({ err: error, ...context }, 'discord event failed');
-        try {
-          await apologize();
-        } catch (apologyError) {
-          this.log.warn({ err: toPlatformError(apologyError, 'apology'), ...context }, 'discord: could not send the apology');
-        }
-      }
-    })();
-    this.inFlight.add(run);
-    try {
-      await run;
-    } finally {
-      this.inFlight.delete(run);
-    }
-  }
-
-  private logAnswered(event: string, incoming: IncomingMessage, reply: Reply): void {
-    this.log.debug(
-      {
-        event,
-        user: incoming.user.id,
-        channel: incoming.channel.id,
-        direct: incoming.channel.isDirect,
-        reply: reply.kind,
-        faqId: reply.faqId,
-        // Message text is personal: only with LOG_MESSAGE_CONTENT.
-        ...(this.deps.config.LOG_MESSAGE_CONTENT ? { text: incoming.text, action: incoming.action } : {}),
-      },
-      'discord event answered',
-    );
+    const focused = interaction.options.getFocused(true);
+    const option = findSlashOption({ name: interaction.commandName, subcommand: interaction.options.getSubcommand(false) }, focused.name);
+    const choices = option?.autocomplete
+      ? autocompleteChoices(option.autocomplete, {
+          core: this.deps.core,
+          channelId: interaction.channelId,
+          typed: String(focused.value ?? ''),
+          isModerator: isModeratorIn(interaction),
+          defaultTimezone: this.deps.config.DEFAULT_TIMEZONE,
+        })
+      : [];
+    await this.call('answering autocomplete', () => interaction.respond(choices));
   }
 
   // ── outgoing ──────────────────────────────────────────────────────────────

@@ -5,10 +5,9 @@ import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../../src/config/config-schema';
 import type { ConversationCore } from '../../src/conversation/conversation-core';
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
-import { infoReply, type Reply } from '../../src/conversation/reply';
+import type { Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
 import type { Adapter, Address, MessageRef } from '../../src/platform/adapter';
-import { PlatformError } from '../../src/platform/platform-error';
 import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
 import { slackTextToPlain } from './mrkdwn';
 import { ACTION_ID_PATTERN, actionFromButton, renderSlackReply } from './render-slack-reply';
@@ -34,7 +33,6 @@ export interface SlackAdapter extends Adapter {
   readonly port: number | undefined;
 }
 
-const SORRY = 'Sorry, something went wrong. Please try again in a moment.';
 const DEFAULT_USER_CACHE_MS = 60_000;
 
 /** The Slack adapter on @slack/bolt. Creating it makes no network call; start() connects. */
@@ -65,7 +63,6 @@ class BoltSlackAdapter implements SlackAdapter {
   private readonly config: Config;
   private readonly users: SlackUserDirectory;
   private readonly moderators: ReadonlySet<string>;
-  private readonly inFlight = new Set<Promise<void>>();
   private server: Server | undefined;
   private running = false;
 
@@ -130,7 +127,7 @@ class BoltSlackAdapter implements SlackAdapter {
       await this.app.stop();
       this.server = undefined;
     }
-    await Promise.allSettled([...this.inFlight]);
+    await this.core.idle();
     this.log.info('slack adapter stopped');
   }
 
@@ -167,7 +164,9 @@ class BoltSlackAdapter implements SlackAdapter {
       if (!event.user || event.bot_id || event.channel.startsWith('D')) return;
       const user = event.user;
       const target: Target = { channel: event.channel, userId: user, isDirect: false, threadTs: event.thread_ts ?? event.ts };
-      await this.handleEvent('app_mention', target, () =>
+      await this.handleEvent(
+        'app_mention',
+        target,
         this.incoming({
           userId: user,
           channelId: event.channel,
@@ -183,7 +182,9 @@ class BoltSlackAdapter implements SlackAdapter {
       if (event.subtype !== undefined || event.channel_type !== 'im' || event.bot_id || !event.user) return;
       const user = event.user;
       const target: Target = { channel: event.channel, userId: user, isDirect: true, threadTs: event.thread_ts };
-      await this.handleEvent('message.im', target, () =>
+      await this.handleEvent(
+        'message.im',
+        target,
         this.incoming({
           userId: user,
           channelId: event.channel,
@@ -198,7 +199,9 @@ class BoltSlackAdapter implements SlackAdapter {
       await ack();
       const isDirect = command.channel_id.startsWith('D');
       const target: Target = { channel: command.channel_id, userId: command.user_id, isDirect, respond, respondOnly: true };
-      await this.handleEvent('slash_command', target, () =>
+      await this.handleEvent(
+        'slash_command',
+        target,
         this.incoming({
           userId: command.user_id,
           channelId: command.channel_id,
@@ -218,7 +221,9 @@ class BoltSlackAdapter implements SlackAdapter {
       const messageTs = body.message?.ts;
       const threadTs = (body.message?.thread_ts as string | undefined) ?? (isDirect ? undefined : messageTs);
       const target: Target = { channel, userId: body.user.id, isDirect, threadTs, respond, respondOnly: onEphemeral };
-      await this.handleEvent('block_action', target, () =>
+      await this.handleEvent(
+        'block_action',
+        target,
         this.incoming({
           userId: body.user.id,
           channelId: channel,
@@ -231,46 +236,9 @@ class BoltSlackAdapter implements SlackAdapter {
     });
   }
 
-  /**
-   * The one error boundary per event: any failure (core, users.info, Slack refusing the answer) is
-   * logged with its cause, the person gets a short apology, and the process carries on.
-   */
-  private async handleEvent(event: string, target: Target, toIncoming: () => Promise<IncomingMessage>): Promise<void> {
-    const run = (async () => {
-      try {
-        const incoming = await toIncoming();
-        const reply = await this.core.handle(incoming);
-        this.log.debug(
-          {
-            event,
-            user: target.userId,
-            channel: target.channel,
-            reply: reply.kind,
-            faqId: reply.faqId,
-            ...(this.config.LOG_MESSAGE_CONTENT ? { text: incoming.text, action: incoming.action } : {}),
-          },
-          'slack event answered',
-        );
-        await this.deliver(target, reply);
-      } catch (error) {
-        const cause = error instanceof PlatformError ? error.cause : error;
-        this.log.error(
-          { err: error, event, user: target.userId, channel: target.channel, slackError: slackErrorString(cause) },
-          'slack event failed',
-        );
-        try {
-          await this.deliver(target, infoReply(SORRY, { kind: 'error', ephemeral: true }));
-        } catch (apologyError) {
-          this.log.warn({ err: apologyError, event, channel: target.channel }, 'slack: could not send the apology');
-        }
-      }
-    })();
-    this.inFlight.add(run);
-    try {
-      await run;
-    } finally {
-      this.inFlight.delete(run);
-    }
+  /** Hands one event to the core; its reply (or the core's apology) is delivered to `target`. */
+  private async handleEvent(event: string, target: Target, incoming: Promise<IncomingMessage>): Promise<void> {
+    await this.core.dispatch(await incoming, { event, send: (reply) => this.deliver(target, reply) });
   }
 
   private async incoming(input: {

@@ -6,7 +6,7 @@ import { CheckinScheduler } from '../checkins/checkin-scheduler';
 import type { Config } from '../config/config-schema';
 import { enabledPlatforms } from '../config/load-config';
 import type { ConversationCore } from '../conversation/conversation-core';
-import type { CoreDeps } from '../conversation/core-deps';
+import { type CoreDeps, coreSettings } from '../conversation/core-deps';
 import { createCore } from '../conversation/create-core';
 import type { Knowledge } from '../knowledge/knowledge-schema';
 import { watchKnowledge } from '../knowledge/watch-knowledge';
@@ -50,7 +50,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const knowledge = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
   const store = createStore(config.DATABASE_PATH);
   const adapters: AdapterRegistry = new Map();
-  const deps: CoreDeps = { config, knowledge, store, clock, logger, adapters };
+  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters };
   const core = createCore(deps);
   const scheduler = new CheckinScheduler({
     store,

@@ -1,4 +1,3 @@
-import { answerQuestion } from '../conversation/answer-question';
 import type { Command } from './command';
 import { wordsCommand } from './command';
 
@@ -7,7 +6,7 @@ export const askCommand: Command = {
   name: 'ask',
   usage: 'ask <question>',
   summary: 'ask an aftercare question (or just type it)',
-  moderatorOnly: false,
+  preconditions: [],
   parse: wordsCommand('ask', { allowArgs: true }),
-  run: ({ message, args, deps }) => answerQuestion(deps, message, args),
+  run: ({ args, answer }) => answer(args),
 };

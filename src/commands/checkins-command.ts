@@ -22,7 +22,8 @@ export const checkinsCommand: Command = {
   name: 'checkins',
   usage: 'checkins start [date] [hour] [zone] | checkins status | checkins stop',
   summary: 'short check-in DMs for two weeks after a treatment',
-  moderatorOnly: false,
+  preconditions: [],
+  privateAnswers: true,
   parse: (text) => {
     const m = CHECKINS.exec(text);
     return m ? (m[1] ?? '').trim() : null;

@@ -1,5 +1,4 @@
 import { checkinStatus, startCheckins, stopCheckins } from '../checkins/checkin-service';
-import { answerQuestion } from '../conversation/answer-question';
 import type { Command } from './command';
 
 const SUBSCRIBE = /^(?:subscribe|start\s+check-?ins?|sign\s+me\s+up)(?:[\s,:]+([\s\S]*))?$/i;
@@ -12,14 +11,14 @@ export const subscribeWordsCommand: Command = {
   name: 'subscribe',
   usage: 'subscribe',
   summary: 'start check-ins (in a direct message)',
-  moderatorOnly: false,
+  preconditions: ['direct'],
+  privateAnswers: true,
   hidden: true,
   parse: (text) => {
     const m = SUBSCRIBE.exec(text.replace(/[.!]+$/, ''));
     return m ? (m[1] ?? '').trim() : null;
   },
-  run: ({ message, args, deps }) =>
-    message.channel.isDirect ? startCheckins(deps, message, args) : answerQuestion(deps, message, message.text.trim()),
+  run: ({ message, args, deps }) => startCheckins(deps, message, args),
 };
 
 /** "status" on its own. */
@@ -27,7 +26,8 @@ export const statusWordCommand: Command = {
   name: 'status',
   usage: 'status',
   summary: 'your check-ins',
-  moderatorOnly: false,
+  preconditions: [],
+  privateAnswers: true,
   hidden: true,
   parse: (text) => (/^\/?status[.!?]*$/i.test(text) ? '' : null),
   run: ({ message, deps }) => checkinStatus(deps, message),
@@ -38,7 +38,8 @@ export const stopWordsCommand: Command = {
   name: 'stop',
   usage: 'stop',
   summary: 'stop check-ins',
-  moderatorOnly: false,
+  preconditions: [],
+  privateAnswers: true,
   hidden: true,
   parse: (text) => (/^\/?(?:stop|unsubscribe|stop\s+check-?ins?|stop\s+(?:the\s+)?messages)[.!]*$/i.test(text) ? '' : null),
   run: ({ message, deps }) => stopCheckins(deps, message),

@@ -9,7 +9,16 @@ export interface CommandContext {
   deps: CoreDeps;
   /** The registry, for commands that list the others (help). */
   commands: readonly Command[];
+  /** Answers text as a question (recorded for the moderators after the reply goes out). */
+  answer(question: string): Reply;
 }
+
+/**
+ * Declared conditions, checked by the core before the handler runs:
+ * - moderator: anyone else gets a short private refusal and nothing changes;
+ * - direct: only in a direct message; elsewhere the words are not this command (they are answered as a question).
+ */
+export type Precondition = 'moderator' | 'direct';
 
 /** A text command. Slash commands on each platform are translated by the adapter into these words. */
 export interface Command {
@@ -17,8 +26,9 @@ export interface Command {
   name: string;
   usage: string;
   summary: string;
-  /** Refused (ephemerally, changing nothing) unless the adapter marked the sender a moderator. */
-  moderatorOnly: boolean;
+  preconditions: readonly Precondition[];
+  /** Answers only the asker should see outside a direct message (the core's privacy policy applies it). */
+  privateAnswers?: boolean;
   /** Hidden from `help` (e.g. greetings). */
   hidden?: boolean;
   /** Returns the argument text when this command should handle `text` (already trimmed), else null. */
@@ -29,7 +39,7 @@ export interface Command {
 /** A button press: `action` strings starting with `prefix` come here with the rest as `value`. */
 export interface ActionHandler {
   prefix: string;
-  moderatorOnly: boolean;
+  preconditions: readonly Precondition[];
   run(ctx: CommandContext & { value: string }): Reply | Promise<Reply>;
 }
 

@@ -8,7 +8,8 @@ export const faqGapsCommand: Command = {
   name: 'faq gaps',
   usage: 'faq gaps',
   summary: 'the questions I could not answer, most asked first, last 30 days (moderators)',
-  moderatorOnly: true,
+  preconditions: ['moderator'],
+  privateAnswers: true,
   parse: wordsCommand('faq gaps', { allowArgs: false }),
   run: ({ deps }) => {
     const now = deps.clock.now();

@@ -7,7 +7,8 @@ export const faqPinCommand: Command = {
   name: 'faq pin',
   usage: 'faq pin <topic>',
   summary: 'post an FAQ answer in this channel and pin it (moderators)',
-  moderatorOnly: true,
+  preconditions: ['moderator'],
+  privateAnswers: true,
   parse: wordsCommand('faq pin', { allowArgs: true }),
   run: async ({ message, args, deps }) => {
     if (!args) return infoReply('Which topic? Usage: faq pin <topic id>. "topics" lists the ids.', { ephemeral: true });

@@ -8,7 +8,8 @@ export const faqStatsCommand: Command = {
   name: 'faq stats',
   usage: 'faq stats',
   summary: 'answers per entry and decline and escalation rates (moderators)',
-  moderatorOnly: true,
+  preconditions: ['moderator'],
+  privateAnswers: true,
   parse: wordsCommand('faq stats', { allowArgs: false }),
   run: ({ deps }) => {
     const now = deps.clock.now().getTime();

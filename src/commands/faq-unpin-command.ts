@@ -7,7 +7,8 @@ export const faqUnpinCommand: Command = {
   name: 'faq unpin',
   usage: 'faq unpin <topic>',
   summary: 'unpin an FAQ answer in this channel (moderators)',
-  moderatorOnly: true,
+  preconditions: ['moderator'],
+  privateAnswers: true,
   parse: wordsCommand('faq unpin', { allowArgs: true }),
   run: ({ message, args, deps }) => {
     if (!args) return infoReply('Which topic? Usage: faq unpin <topic id>. "faq list" shows the pins here.', { ephemeral: true });

@@ -6,7 +6,8 @@ export const forgetMeCommand: Command = {
   name: 'forget me',
   usage: 'forget me',
   summary: 'delete everything I have stored about you (check-ins, answers, question records)',
-  moderatorOnly: false,
+  preconditions: [],
+  privateAnswers: true,
   parse: (text) => (/^\/?forget[\s-]+me[.!]*$/i.test(text) ? '' : null),
   run: ({ message, deps }) => forgetMe(deps, message),
 };

@@ -7,11 +7,11 @@ export const helpCommand: Command = {
   name: 'help',
   usage: 'help',
   summary: 'what I can do',
-  moderatorOnly: false,
+  preconditions: [],
   parse: (text) => (GREETING.test(text) ? '' : null),
   run: ({ message, deps, commands }) => {
     const lines = commands
-      .filter((c) => !c.hidden && (!c.moderatorOnly || message.isModerator))
+      .filter((c) => !c.hidden && (!c.preconditions.includes('moderator') || message.isModerator))
       .map((c) => `• ${c.usage} — ${c.summary}`);
     return infoReply(
       [

@@ -6,7 +6,7 @@ export const topicsCommand: Command = {
   name: 'topics',
   usage: 'topics',
   summary: 'the questions I can answer',
-  moderatorOnly: false,
+  preconditions: [],
   parse: wordsCommand('topics', { allowArgs: false }),
   run: ({ deps }) => {
     const { entries } = deps.knowledge.knowledge;

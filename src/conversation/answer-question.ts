@@ -1,15 +1,7 @@
 import type { KnowledgeState } from '../knowledge/knowledge-state';
 import type { MatchResult } from '../matching/match-result';
-import type { QuestionOutcome } from '../store/question-log';
 import { replyForMatch } from './reply-for-match';
-import type { CoreDeps } from './core-deps';
-import type { IncomingMessage } from './incoming-message';
 import { infoReply, type Reply } from './reply';
-
-const OUTCOME = { answer: 'answered', decline: 'declined', escalation: 'escalated' } as const satisfies Record<
-  string,
-  QuestionOutcome
->;
 
 /** Longer messages are not questions we can answer well; we say so instead of guessing. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -31,8 +23,11 @@ function warningSignsAnywhere(state: KnowledgeState, text: string): MatchResult 
   return null;
 }
 
-/** The reply to a question, and the match behind it (null when the input was not a question we can match). Pure. */
-export function replyForQuestion(state: KnowledgeState, question: string): { reply: Reply; result: MatchResult | null } {
+/**
+ * The reply to a question, and the match behind it (null when the input was not a question we can match). Pure:
+ * the pipeline records the outcome after the reply went out.
+ */
+export function answerQuestion(state: KnowledgeState, question: string): { reply: Reply; result: MatchResult | null } {
   if (question.trim() === '') return { reply: infoReply(EMPTY_QUESTION, { kind: 'fallback', confidence: 0 }), result: null };
   // A long story that ends in "…and now there's pus" must still escalate, whatever its length.
   const urgent = warningSignsAnywhere(state, question);
@@ -43,19 +38,4 @@ export function replyForQuestion(state: KnowledgeState, question: string): { rep
   }
   const result = state.matcher.match(question);
   return { reply: replyForMatch(state.knowledge, result), result };
-}
-
-/** Answers a question from the live knowledge pack and records its outcome for the moderators. */
-export function answerQuestion(deps: CoreDeps, message: IncomingMessage, question: string): Reply {
-  const { reply, result } = replyForQuestion(deps.knowledge, question);
-  if (result) {
-    deps.store.questions.record({
-      askedAt: deps.clock.now(),
-      outcome: OUTCOME[result.kind],
-      faqId: result.kind === 'answer' ? result.entry.id : null,
-      question: result.normalized,
-      askerKey: deps.store.askerKey(message.platform, message.user.id),
-    });
-  }
-  return reply;
 }

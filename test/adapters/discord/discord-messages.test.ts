@@ -1,4 +1,4 @@
-import type { ConversationCore } from '../../../src/conversation/conversation-core';
+import type { CoreWrapper } from '../../support/core-wrapper';
 import { infoReply } from '../../../src/conversation/reply';
 import { type ApiMessage, Intent, Permission } from '../../emulators/discord';
 import { type Harness, startHarness } from './discord-harness';
@@ -125,7 +125,7 @@ describe('Discord adapter: messages', () => {
   });
 
   test('a question containing @everyone is answered without parsing any mention', async () => {
-    const echo = (core: ConversationCore): ConversationCore => ({
+    const echo: CoreWrapper = (core) => ({
       handle: async (m) => (m.text.startsWith('echo') ? infoReply(`You said: ${m.text} <@${m.user.id}>`) : core.handle(m)),
     });
     h = await startHarness({ wrapCore: echo });
@@ -188,7 +188,7 @@ describe('Discord adapter: messages', () => {
     const answer = await h.emu.waitForReplyTo(second);
     expect(answer.message.content).toMatch(/24 hours/);
 
-    const failure = h.logs.find('discord event failed');
+    const failure = h.logs.find('event failed');
     expect(failure).toMatchObject({ level: 50, event: 'message', err: { message: 'boom: knowledge index unavailable' } });
     // Message text stays out of the log unless LOG_MESSAGE_CONTENT is on.
     expect(h.logs.text()).not.toContain('redness last');
@@ -198,7 +198,7 @@ describe('Discord adapter: messages', () => {
     h = await startHarness({ env: { LOG_MESSAGE_CONTENT: 'true' } });
     const alice = h.emu.createMember({ username: 'alice' });
     await h.emu.waitForReplyTo(h.emu.mentionBot(alice, REDNESS));
-    expect(h.logs.find('discord event answered')).toMatchObject({ text: REDNESS, event: 'message' });
+    expect(h.logs.find('event answered')).toMatchObject({ text: REDNESS, event: 'message' });
   });
 
   test('a reply to a deleted question still arrives (no fail_if_not_exists)', async () => {

@@ -173,8 +173,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     const list = await callback(h.emu, faq(h.emu, mod, 'list'));
     expect(list.data?.content).toMatch(/Pinned in this channel:\n• pain-and-numbing — Does microneedling hurt\?/);
 
-    h.emu.mentionBot(member, 'how much should I tip my esthetician');
-    await h.emu.waitForBotMessage();
+    await h.emu.waitForReplyTo(h.emu.mentionBot(member, 'how much should I tip my esthetician'));
     const gaps = await callback(h.emu, faq(h.emu, mod, 'gaps'));
     expect(gaps.data?.content).toMatch(/1× "how much should i tip my esthetician"/);
     expect(JSON.stringify(sqlRows(h.testCore.config.DATABASE_PATH, 'SELECT * FROM question_events'))).not.toContain(member.id);
@@ -211,7 +210,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     expect(h.emu.state.channelPins(h.emu.channel.id)).toHaveLength(MAX_PINS);
     expect(h.testCore.store.pins.all()).toHaveLength(0);
     // Answered by the core, not by the adapter's error boundary.
-    expect(h.logs.find('discord event failed')).toBeUndefined();
+    expect(h.logs.find('event failed')).toBeUndefined();
     // Still answering.
     expect((await callback(h.emu, faq(h.emu, mod, 'list'))).data?.content).toBe('No FAQ answers are pinned in this channel.');
   });
@@ -254,7 +253,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     expect(deletesIn(h.emu, h.emu.channel.id).map((r) => r.status)).toEqual([403]);
     expect(h.emu.botMessages().map((m) => m.content)).toEqual([expect.stringContaining(PAIN_ANSWER)]);
     expect(h.testCore.store.pins.all()).toHaveLength(0);
-    expect(h.logs.find('discord event failed')).toBeUndefined();
+    expect(h.logs.find('event failed')).toBeUndefined();
   });
 
   it('a slow pin is deferred privately: no public "thinking…" in the channel, then the confirmation fills it', async () => {

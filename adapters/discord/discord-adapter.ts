@@ -31,12 +31,11 @@ import { redactRoute, toPlatformError } from './discord-errors';
 import { InteractionResponder } from './interaction-responder';
 import { inviteUrl } from './invite-url';
 import { type DiscordMessageParts, renderReply } from './render-reply';
-import { findSlashCommand, findSlashOption, slashToCommandLine } from './slash-commands';
+import { findSlashCommand, findSlashOption } from './slash-commands';
 
 const PRIVATE_SENT = 'That answer is private, so I sent it to you by direct message.';
 const PRIVATE_UNREACHABLE =
   'That answer is private and I cannot send you direct messages. Use the slash command instead: only you will see its answer.';
-const UNKNOWN_COMMAND = 'That command is not available any more. Type /help to see what I can do.';
 /** Discord caps a message nonce at 25 characters. */
 const MAX_NONCE = 25;
 
@@ -231,17 +230,9 @@ class DiscordJsAdapter implements DiscordAdapter {
       interaction.isChatInputCommand() && interaction.inGuild() && findSlashCommand(interaction.commandName)?.privateAnswers === true;
     const responder = new InteractionResponder(interaction, this.deferAfterMs, deferPrivately);
     const event = interaction.isButton() ? 'button' : `/${interaction.commandName}`;
-    let incoming: IncomingMessage;
-    if (interaction.isChatInputCommand()) {
-      const line = slashToCommandLine(slashInvocation(interaction));
-      if (line === null) {
-        await responder.send(infoReply(UNKNOWN_COMMAND, { kind: 'error', ephemeral: true }));
-        return;
-      }
-      incoming = incomingFromSlash(interaction, line);
-    } else {
-      incoming = incomingFromButton(interaction);
-    }
+    const incoming: IncomingMessage = interaction.isChatInputCommand()
+      ? incomingFromSlash(interaction, slashInvocation(interaction))
+      : incomingFromButton(interaction);
     responder.begin();
     await this.deps.core.dispatch(incoming, { event, send: (reply) => responder.send(reply), apologize: (reply) => responder.apologize(reply) });
   }

@@ -11,7 +11,7 @@ import type { Adapter, Address, MessageRef } from '../../src/platform/adapter';
 import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
 import { slackTextToPlain } from './mrkdwn';
 import { ACTION_ID_PATTERN, actionFromButton, renderSlackReply } from './render-slack-reply';
-import { SLASH_COMMAND, slashToCoreText } from './slash-commands';
+import { SLASH_COMMAND, SLASH_PREFIX, slashToCoreText } from './slash-commands';
 import { slackErrorString, toPlatformError } from './slack-errors';
 import { SlackWebCalls } from './slack-web-calls';
 import { SlackUserDirectory } from './user-directory';
@@ -208,6 +208,7 @@ class BoltSlackAdapter implements SlackAdapter {
           isDirect,
           teamId: context.teamId ?? command.team_id,
           text: slashToCoreText(slackTextToPlain(command.text)),
+          commandPrefix: SLASH_PREFIX,
         }),
       );
     });
@@ -248,6 +249,7 @@ class BoltSlackAdapter implements SlackAdapter {
     teamId: string | undefined;
     text: string;
     action?: string;
+    commandPrefix?: string;
   }): Promise<IncomingMessage> {
     const facts = await this.users.get(input.userId).catch((error: unknown) => {
       // Still answer: the person is just not treated as a moderator this time.
@@ -260,6 +262,7 @@ class BoltSlackAdapter implements SlackAdapter {
       channel: { id: input.channelId, isDirect: input.isDirect, teamId: input.teamId },
       text: input.text,
       action: input.action,
+      commandPrefix: input.commandPrefix,
       isModerator: this.moderators.has(input.userId) || Boolean(facts?.isWorkspaceAdmin),
     };
   }

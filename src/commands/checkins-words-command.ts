@@ -13,7 +13,9 @@ export const subscribeWordsCommand: Command = {
   summary: 'start check-ins (in a direct message)',
   preconditions: ['direct'],
   privateAnswers: true,
-  hidden: true,
+  description: 'Check-in words in a direct message',
+  args: [],
+  offered: 'words',
   parse: (text) => {
     const m = SUBSCRIBE.exec(text.replace(/[.!]+$/, ''));
     return m ? (m[1] ?? '').trim() : null;
@@ -28,7 +30,9 @@ export const statusWordCommand: Command = {
   summary: 'your check-ins',
   preconditions: [],
   privateAnswers: true,
-  hidden: true,
+  description: 'Check-in words in a direct message',
+  args: [],
+  offered: 'words',
   parse: (text) => (/^\/?status[.!?]*$/i.test(text) ? '' : null),
   run: ({ message, deps }) => checkinStatus(deps, message),
 };
@@ -40,7 +44,9 @@ export const stopWordsCommand: Command = {
   summary: 'stop check-ins',
   preconditions: [],
   privateAnswers: true,
-  hidden: true,
+  description: 'Check-in words in a direct message',
+  args: [],
+  offered: 'words',
   parse: (text) => (/^\/?(?:stop|unsubscribe|stop\s+check-?ins?|stop\s+(?:the\s+)?messages)[.!]*$/i.test(text) ? '' : null),
   run: ({ message, deps }) => stopCheckins(deps, message),
 };

@@ -9,8 +9,27 @@ export interface CommandContext {
   deps: CoreDeps;
   /** The registry, for commands that list the others (help). */
   commands: readonly Command[];
+  /** The typed arguments, by name, when the platform parsed them (a slash command's options); else {}. */
+  options: ArgValues;
   /** Answers text as a question (recorded for the moderators after the reply goes out). */
   answer(question: string): Reply;
+}
+
+export type ArgValue = string | number | boolean;
+export type ArgValues = Readonly<Record<string, ArgValue | undefined>>;
+
+/** Where a text argument's suggestions come from while it is typed (the FAQ entries, those pinned here, time zones). */
+export type ArgSuggestions = 'faq-entries' | 'faq-pinned' | 'time-zones';
+
+/** One typed argument of a command; platforms with typed options (Discord) show it as one. */
+export interface CommandArg {
+  name: string;
+  /** At most 100 characters (Discord's limit). */
+  description: string;
+  type: 'text' | 'integer' | 'boolean';
+  required: boolean;
+  maxLength?: number;
+  suggestions?: ArgSuggestions;
 }
 
 /**
@@ -20,17 +39,23 @@ export interface CommandContext {
  */
 export type Precondition = 'moderator' | 'direct';
 
-/** A text command. Slash commands on each platform are translated by the adapter into these words. */
+/**
+ * One command spec: the core's parser, Discord's application command and the `/aftercare` help are all made
+ * from it. Two words ("faq pin") are a subcommand of a group (command-groups.ts) on platforms that have them.
+ */
 export interface Command {
-  /** Words as typed, e.g. "faq pin"; also the key adapters use for their slash-command tables. */
+  /** Words as typed, e.g. "faq pin"; also the platform command's name ("/faq pin", "/aftercare faq pin"). */
   name: string;
   usage: string;
   summary: string;
+  /** One line for platform menus (Discord's description): at most 100 characters. */
+  description: string;
+  args: readonly CommandArg[];
+  /** `menu`: a platform command and a line in help; `words`: typed words only (greetings, DM words). */
+  offered: 'menu' | 'words';
   preconditions: readonly Precondition[];
   /** Answers only the asker should see outside a direct message (the core's privacy policy applies it). */
   privateAnswers?: boolean;
-  /** Hidden from `help` (e.g. greetings). */
-  hidden?: boolean;
   /** Returns the argument text when this command should handle `text` (already trimmed), else null. */
   parse(text: string): string | null;
   run(ctx: CommandContext): Reply | Promise<Reply>;

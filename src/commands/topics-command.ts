@@ -6,6 +6,9 @@ export const topicsCommand: Command = {
   name: 'topics',
   usage: 'topics',
   summary: 'the questions I can answer',
+  description: 'List the aftercare topics I can answer',
+  args: [],
+  offered: 'menu',
   preconditions: [],
   parse: wordsCommand('topics', { allowArgs: false }),
   run: ({ deps }) => {

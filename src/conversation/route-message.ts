@@ -1,5 +1,5 @@
 import { answerCheckinText } from '../checkins/checkin-service';
-import type { ActionHandler, Command, Precondition } from '../commands/command';
+import type { ActionHandler, ArgValue, Command, Precondition } from '../commands/command';
 import { answerQuestion } from './answer-question';
 import type { CoreDeps } from './core-deps';
 import type { IncomingMessage } from './incoming-message';
@@ -8,6 +8,20 @@ import { infoReply, type Reply } from './reply';
 
 const REFUSAL = 'Only moderators can use that command.';
 const STALE_BUTTON = 'That button no longer does anything.';
+const STALE_COMMAND = 'That command is not available any more. Type help to see what I can do.';
+
+/** A typed argument as words: whitespace (newlines included) collapsed, so it stays one argument. */
+const plain = (value: ArgValue | undefined) => (value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim());
+
+/** The command a platform parsed itself, its typed options and the same arguments as words (spec order). */
+function parsedCommand(commands: readonly Command[], message: IncomingMessage) {
+  const parsed = message.command;
+  if (!parsed) return undefined;
+  const command = commands.find((c) => c.name === parsed.name && c.offered === 'menu');
+  if (!command) return null;
+  const args = command.args.map((a) => plain(parsed.options[a.name])).filter((w) => w !== '').join(' ');
+  return { command, args, options: parsed.options };
+}
 
 /** Whether the declared conditions hold; `direct` failing means "not this command here". */
 function unmet(preconditions: readonly Precondition[], message: IncomingMessage): Precondition | null {
@@ -28,7 +42,7 @@ export function routeMessage(deps: CoreDeps, registry: { commands: readonly Comm
       turn.asked = result;
       return reply;
     };
-    const context = { message, deps, commands: registry.commands, answer };
+    const context = { message, deps, commands: registry.commands, answer, options: {} };
 
     if (message.action !== undefined) {
       const action = message.action;
@@ -41,6 +55,22 @@ export function routeMessage(deps: CoreDeps, registry: { commands: readonly Comm
       } else {
         turn.reply = await handler.run({ ...context, args: '', value: action.slice(handler.prefix.length) });
       }
+      return;
+    }
+
+    const parsed = parsedCommand(registry.commands, message);
+    if (parsed === null) {
+      turn.route = 'stale command';
+      turn.reply = infoReply(STALE_COMMAND, { kind: 'error', ephemeral: true });
+      return;
+    }
+    if (parsed) {
+      const { command } = parsed;
+      turn.route = command.name;
+      turn.privateAnswer = command.privateAnswers === true;
+      turn.reply = unmet(command.preconditions, message)
+        ? infoReply(REFUSAL, { kind: 'refusal' })
+        : await command.run({ ...context, args: parsed.args, options: parsed.options });
       return;
     }
 

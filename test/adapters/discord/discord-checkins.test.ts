@@ -181,7 +181,7 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
     expect(forgotten.data?.content).toContain('• 1 check-in subscription');
     expect(forgotten.data?.content).toContain('• 1 check-in answer');
     expect(forgotten.data?.content).toMatch(/• [1-9]\d* question records?/);
-    expect(h.seen.at(-1)?.text).toBe('forget me');
+    expect(h.seen.at(-1)?.command).toEqual({ name: 'forget-me', options: {} });
     for (const table of [...CHECKIN_TABLES, 'question_events']) expect([table, count(table)]).toEqual([table, 0]);
 
     h.testCore.clock.set(new Date(DAY_1.getTime() + DAY_MS));

@@ -17,6 +17,7 @@ import { infoReply, type Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
 import type { Adapter, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
 import { PlatformError } from '../../src/platform/platform-error';
+import { StartupError } from '../../src/platform/startup-error';
 import { autocompleteChoices } from './autocomplete';
 import { discordClientOptions } from './client-options';
 import {
@@ -105,7 +106,7 @@ class DiscordJsAdapter implements DiscordAdapter {
 
   async start(): Promise<void> {
     const token = this.deps.config.DISCORD_TOKEN;
-    if (!token) throw new Error('DISCORD_TOKEN is not set: the Discord adapter cannot start');
+    if (!token) throw new StartupError('discord', 'DISCORD_TOKEN', 'DISCORD_TOKEN is not set');
     const abort = new AbortController();
     const ready = once(this.client, Events.ClientReady, { signal: abort.signal });
     ready.catch(() => undefined); // settled below either way
@@ -116,13 +117,15 @@ class DiscordJsAdapter implements DiscordAdapter {
       abort.abort();
       await this.client.destroy();
       if (error instanceof Error && /disallowed intents/i.test(error.message)) {
-        throw new PlatformError(
-          'failed',
+        throw new StartupError(
+          'discord',
+          'DISCORD_MESSAGE_CONTENT',
           'Discord refused the privileged Message Content intent: enable it for the bot in the Developer Portal, or unset DISCORD_MESSAGE_CONTENT',
           { cause: error },
         );
       }
-      throw toPlatformError(error, 'login');
+      const refused = toPlatformError(error, 'login');
+      throw new StartupError('discord', this.deps.config.DISCORD_API_URL ? 'DISCORD_TOKEN or DISCORD_API_URL' : 'DISCORD_TOKEN', refused.message, { cause: refused });
     }
     this.started = true;
     this.log.info(

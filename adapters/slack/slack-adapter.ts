@@ -8,6 +8,7 @@ import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import type { Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
 import type { Adapter, Address, MessageRef } from '../../src/platform/adapter';
+import { StartupError } from '../../src/platform/startup-error';
 import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
 import { slackTextToPlain } from './mrkdwn';
 import { ACTION_ID_PATTERN, actionFromButton, renderSlackReply } from './render-slack-reply';
@@ -91,10 +92,10 @@ class BoltSlackAdapter implements SlackAdapter {
       await this.app.init();
     } catch (error) {
       const refused = slackErrorString(error);
-      throw new Error(
-        refused
-          ? `Slack refused SLACK_BOT_TOKEN (auth.test: ${refused})`
-          : `Could not reach Slack to check SLACK_BOT_TOKEN (auth.test: ${messageOf(error)})`,
+      throw new StartupError(
+        'slack',
+        'SLACK_BOT_TOKEN',
+        refused ? `Slack refused SLACK_BOT_TOKEN (auth.test: ${refused})` : `Could not reach Slack to check SLACK_BOT_TOKEN (auth.test: ${messageOf(error)})`,
         { cause: error },
       );
     }
@@ -106,12 +107,9 @@ class BoltSlackAdapter implements SlackAdapter {
       }
     } catch (error) {
       const why = slackErrorString(error) ?? messageOf(error);
-      throw new Error(
-        this.mode === 'socket'
-          ? `Slack could not open a Socket Mode connection (apps.connections.open: ${why})`
-          : `Slack could not listen on port ${this.config.PORT}: ${why}`,
-        { cause: error },
-      );
+      throw this.mode === 'socket'
+        ? new StartupError('slack', 'SLACK_APP_TOKEN', `Slack could not open a Socket Mode connection (apps.connections.open: ${why})`, { cause: error })
+        : new StartupError('slack', 'PORT', `Slack could not listen on port ${this.config.PORT}: ${why}`, { cause: error });
     }
     this.running = true;
     this.log.info({ mode: this.mode, port: this.port }, 'slack adapter started');

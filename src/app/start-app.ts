@@ -69,7 +69,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   const created = await createAdapters({ ...options, core, logger, localCommand: advance?.localCommand });
   for (const adapter of created.adapters) adapters.set(adapter.platform, adapter);
-  await Promise.all(created.adapters.map((a) => a.start()));
+  // All start together; if one fails, those that did start are stopped again (and the store closed) before the
+  // first failure is thrown, so nothing is left connected behind a bot that exits.
+  const started = await Promise.allSettled(created.adapters.map((a) => a.start()));
+  const failures = started.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failures.length > 0) {
+    await Promise.allSettled(created.adapters.filter((_, i) => started[i]?.status === 'fulfilled').map((a) => a.stop()));
+    store.close();
+    for (const extra of failures.slice(1)) logger.error({ reason: (extra as Error)?.message ?? String(extra) }, 'another adapter failed to start');
+    throw failures[0];
+  }
 
   // Living pins: an edit of the pack reloads it, and pinned answers follow (also once now, for edits made while down).
   let pinRefresh = Promise.resolve();

@@ -46,9 +46,13 @@ describe('Discord adapter: messages', () => {
 
   test('start() fails clearly when MessageContent is asked for but not enabled in the portal, and with a bad token', async () => {
     const refused = startHarness({ env: { DISCORD_MESSAGE_CONTENT: 'true' } });
-    await expect(refused).rejects.toMatchObject({ name: 'PlatformError', message: expect.stringMatching(/Developer Portal/) });
+    await expect(refused).rejects.toMatchObject({
+      name: 'StartupError',
+      setting: 'DISCORD_MESSAGE_CONTENT',
+      message: expect.stringMatching(/^discord: check DISCORD_MESSAGE_CONTENT: .*Developer Portal/),
+    });
     const badToken = startHarness({ env: { DISCORD_TOKEN: 'MTIz.abc.def' } });
-    await expect(badToken).rejects.toMatchObject({ name: 'PlatformError', message: expect.stringMatching(/invalid token/i) });
+    await expect(badToken).rejects.toMatchObject({ name: 'StartupError', setting: expect.stringMatching(/^DISCORD_TOKEN/), message: expect.stringMatching(/invalid token/i) });
   });
 
   test('a mention in a channel is answered with the right facts, as a reply to the question', async () => {

@@ -194,7 +194,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     const body = await callback(h.emu, faq(h.emu, mod, 'pin', { topic: 'pain-and-numbing' }));
     expect(body.data?.flags).toBe(EPHEMERAL);
     expect(body.data?.content).toBe(
-      'Nothing was pinned, and I removed the answer I had just posted: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
+      'Nothing was pinned, and I removed the answer I had just posted: this channel already has the most pins allowed here. Unpin one and try again.',
     );
     expect(pinCalls(h.emu).map((r) => [r.status, (r.response as { code?: number }).code])).toEqual([[400, 30003]]);
     // Posted, refused the pin, then deleted: that same message, after the pin attempt.
@@ -223,7 +223,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     const cannotPin = await callback(h.emu, faq(h.emu, mod, 'pin', { topic: 'pain-and-numbing' }, noPinning.id));
     expect(cannotPin.data?.flags).toBe(EPHEMERAL);
     expect(cannotPin.data?.content).toBe(
-      'Nothing was pinned, and I removed the answer I had just posted: I lack a permission here. On Discord I need Send Messages and Pin Messages (or Manage Messages) in this channel; on Slack, invite me to the channel.',
+      'Nothing was pinned, and I removed the answer I had just posted: I lack a permission here: I need to be in this channel and allowed to post and pin messages in it (ask an admin).',
     );
     expect(pinCalls(h.emu).map((r) => [r.status, (r.response as { code?: number }).code])).toEqual([[403, 50013]]);
     // Deleting its own message needs no Manage Messages: the answer is gone again.
@@ -247,7 +247,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     const body = await callback(h.emu, faq(h.emu, mod, 'pin', { topic: 'pain-and-numbing' }));
     expect(body.data?.flags).toBe(EPHEMERAL);
     expect(body.data?.content).toBe(
-      'Nothing was pinned: this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again. ' +
+      'Nothing was pinned: this channel already has the most pins allowed here. Unpin one and try again. ' +
         'I could not remove the answer I had just posted, so it may still be visible in this channel; delete it by hand if you do not want it.',
     );
     expect(deletesIn(h.emu, h.emu.channel.id).map((r) => r.status)).toEqual([403]);

@@ -2,6 +2,7 @@ import { startApp } from './app/start-app';
 import { ConfigError, enabledPlatforms, environmentWithDotenv, loadConfig } from './config/load-config';
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { createLogger, maskTokens } from './logging/logger';
+import { StartupError } from './platform/startup-error';
 import { OffsetClock } from './time/clock';
 
 /** `npm start`: every adapter whose settings are present; the terminal chat when none are. */
@@ -41,8 +42,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof KnowledgeError) {
-      process.stderr.write(`aftercare-bot cannot start.\n${error.message}\n`);
+    if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StartupError) {
+      // A setting or file to fix: the message names it; a stack would only bury it.
+      process.stderr.write(`aftercare-bot cannot start.\n${maskTokens(error.message)}\n`);
     } else {
       process.stderr.write(`aftercare-bot stopped on an unexpected error: ${maskTokens(String((error as Error)?.stack ?? error))}\n`);
     }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startSlackEmulator } from './emulators/slack';
 import { runTs } from './support/run-process';
 
 describe('npm start (src/main.ts as a process)', () => {
@@ -30,5 +31,27 @@ describe('npm start (src/main.ts as a process)', () => {
     });
     expect(code).toBe(1);
     expect(stderr).toMatch(/Knowledge file .*faq\.yaml/);
+  });
+
+  it('names the setting and the platform\'s reason when an adapter cannot start, without a stack, and exits 1', async () => {
+    const emu = await startSlackEmulator();
+    try {
+      const { code, stderr } = await runTs('src/main.ts', [], {
+        env: {
+          SLACK_BOT_TOKEN: 'xoxb-refused',
+          SLACK_SIGNING_SECRET: 'secret',
+          SLACK_API_URL: emu.apiUrl,
+          TERMINAL_CHAT: 'true',
+          DATABASE_PATH: path.join(dir, 'startup.db'),
+          LOG_LEVEL: 'info',
+        },
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain('aftercare-bot cannot start.\nslack: check SLACK_BOT_TOKEN: Slack refused SLACK_BOT_TOKEN (auth.test: invalid_auth)');
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(stderr).not.toContain('xoxb-refused');
+    } finally {
+      await emu.close();
+    }
   });
 });

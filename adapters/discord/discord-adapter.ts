@@ -17,6 +17,7 @@ import { infoReply, type Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
 import type { Adapter, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
 import { PlatformError } from '../../src/platform/platform-error';
+import { StartupError } from '../../src/platform/startup-error';
 import { autocompleteChoices } from './autocomplete';
 import { discordClientOptions } from './client-options';
 import {
@@ -31,13 +32,11 @@ import { redactRoute, toPlatformError } from './discord-errors';
 import { InteractionResponder } from './interaction-responder';
 import { inviteUrl } from './invite-url';
 import { type DiscordMessageParts, renderReply } from './render-reply';
-import { findSlashCommand, findSlashOption, slashToCommandLine } from './slash-commands';
+import { findSlashCommand, findSlashOption } from './slash-commands';
 
-export const SORRY = 'Sorry, something went wrong. Please try again in a moment.';
 const PRIVATE_SENT = 'That answer is private, so I sent it to you by direct message.';
 const PRIVATE_UNREACHABLE =
   'That answer is private and I cannot send you direct messages. Use the slash command instead: only you will see its answer.';
-const UNKNOWN_COMMAND = 'That command is not available any more. Type /help to see what I can do.';
 /** Discord caps a message nonce at 25 characters. */
 const MAX_NONCE = 25;
 
@@ -75,7 +74,6 @@ class DiscordJsAdapter implements DiscordAdapter {
   readonly platform = 'discord' as const;
   private readonly client: Client;
   private readonly log: Logger;
-  private readonly inFlight = new Set<Promise<void>>();
   private readonly deferAfterMs: number;
   private started = false;
 
@@ -91,7 +89,7 @@ class DiscordJsAdapter implements DiscordAdapter {
         ...(deps.tuning?.restRetries !== undefined ? { retries: deps.tuning.restRetries } : {}),
       },
     });
-    // The boundaries inside catch everything; this catch only guards against a bug before them.
+    // The core's error boundary answers every dispatched event; this only logs what fails around it.
     const unexpected = (error: unknown) => this.log.error({ err: error }, 'discord event handler crashed');
     this.client.on(Events.MessageCreate, (message) => void this.onMessage(message).catch(unexpected));
     this.client.on(Events.InteractionCreate, (interaction) => void this.onInteraction(interaction).catch(unexpected));
@@ -108,7 +106,7 @@ class DiscordJsAdapter implements DiscordAdapter {
 
   async start(): Promise<void> {
     const token = this.deps.config.DISCORD_TOKEN;
-    if (!token) throw new Error('DISCORD_TOKEN is not set: the Discord adapter cannot start');
+    if (!token) throw new StartupError('discord', 'DISCORD_TOKEN', 'DISCORD_TOKEN is not set');
     const abort = new AbortController();
     const ready = once(this.client, Events.ClientReady, { signal: abort.signal });
     ready.catch(() => undefined); // settled below either way
@@ -119,13 +117,15 @@ class DiscordJsAdapter implements DiscordAdapter {
       abort.abort();
       await this.client.destroy();
       if (error instanceof Error && /disallowed intents/i.test(error.message)) {
-        throw new PlatformError(
-          'failed',
+        throw new StartupError(
+          'discord',
+          'DISCORD_MESSAGE_CONTENT',
           'Discord refused the privileged Message Content intent: enable it for the bot in the Developer Portal, or unset DISCORD_MESSAGE_CONTENT',
           { cause: error },
         );
       }
-      throw toPlatformError(error, 'login');
+      const refused = toPlatformError(error, 'login');
+      throw new StartupError('discord', this.deps.config.DISCORD_API_URL ? 'DISCORD_TOKEN or DISCORD_API_URL' : 'DISCORD_TOKEN', refused.message, { cause: refused });
     }
     this.started = true;
     this.log.info(
@@ -142,7 +142,7 @@ class DiscordJsAdapter implements DiscordAdapter {
   async stop(): Promise<void> {
     this.started = false;
     // Let answers in progress finish, then close the gateway and REST.
-    await Promise.allSettled([...this.inFlight]);
+    await this.deps.core.idle();
     await this.client.destroy();
   }
 
@@ -198,21 +198,13 @@ class DiscordJsAdapter implements DiscordAdapter {
     if (!isAddressedToBot(message, botId)) return;
     const channel = message.channel;
     if (!channel.isSendable()) return;
-
-    await this.boundary(
-      { event: 'message', user: message.author.id, channel: message.channelId },
-      async () => {
-        const incoming = incomingFromMessage(message, botId);
-        const reply = await this.deps.core.handle(incoming);
-        this.logAnswered('message', incoming, reply);
-        if (reply.ephemeral && message.inGuild()) {
-          await this.replyPrivately(message, reply);
-          return;
-        }
-        await this.sendParts(channel, renderReply(reply), { replyTo: message.id });
-      },
-      () => this.sendParts(channel, renderReply(infoReply(SORRY, { kind: 'error' })), { replyTo: message.id }),
-    );
+    const publicly = (reply: Reply) => this.sendParts(channel, renderReply(reply), { replyTo: message.id }).then(() => undefined);
+    await this.deps.core.dispatch(incomingFromMessage(message, botId), {
+      event: 'message',
+      send: (reply) => (reply.ephemeral && message.inGuild() ? this.replyPrivately(message, reply) : publicly(reply)),
+      // The apology says nothing private: it answers in the channel, where the question was.
+      apologize: publicly,
+    });
   }
 
   /**
@@ -241,96 +233,31 @@ class DiscordJsAdapter implements DiscordAdapter {
       interaction.isChatInputCommand() && interaction.inGuild() && findSlashCommand(interaction.commandName)?.privateAnswers === true;
     const responder = new InteractionResponder(interaction, this.deferAfterMs, deferPrivately);
     const event = interaction.isButton() ? 'button' : `/${interaction.commandName}`;
-
-    await this.boundary(
-      { event, user: interaction.user.id, channel: interaction.channelId },
-      async () => {
-        let incoming: IncomingMessage;
-        if (interaction.isChatInputCommand()) {
-          const line = slashToCommandLine(slashInvocation(interaction));
-          if (line === null) {
-            await responder.send(infoReply(UNKNOWN_COMMAND, { kind: 'error', ephemeral: true }));
-            return;
-          }
-          incoming = incomingFromSlash(interaction, line);
-        } else {
-          incoming = incomingFromButton(interaction);
-        }
-        const reply = await responder.whileWorking(() => this.deps.core.handle(incoming));
-        this.logAnswered(event, incoming, reply);
-        await responder.send(reply);
-      },
-      () => responder.apologize(SORRY),
-    );
+    const incoming: IncomingMessage = interaction.isChatInputCommand()
+      ? incomingFromSlash(interaction, slashInvocation(interaction))
+      : incomingFromButton(interaction);
+    responder.begin();
+    await this.deps.core.dispatch(incoming, { event, send: (reply) => responder.send(reply), apologize: (reply) => responder.apologize(reply) });
   }
 
   /**
    * Suggestions while someone types into an option declared with `autocomplete` (`/faq pin topic:`): from the
    * core's live knowledge pack, so they follow edits of the pack. Anything else (a stale registration) gets none.
+   * The core's choices never throw; a refused answer reaches the listener's log line.
    */
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    await this.boundary(
-      { event: `/${interaction.commandName} autocomplete`, user: interaction.user.id, channel: interaction.channelId },
-      async () => {
-        const focused = interaction.options.getFocused(true);
-        const option = findSlashOption({ name: interaction.commandName, subcommand: interaction.options.getSubcommand(false) }, focused.name);
-        const choices = option?.autocomplete
-          ? autocompleteChoices(option.autocomplete, {
-              core: this.deps.core,
-              channelId: interaction.channelId,
-              typed: String(focused.value ?? ''),
-              isModerator: isModeratorIn(interaction),
-              defaultTimezone: this.deps.config.DEFAULT_TIMEZONE,
-            })
-          : [];
-        await this.call('answering autocomplete', () => interaction.respond(choices));
-      },
-      // An autocomplete cannot show an apology; no choices is the quiet way to fail.
-      async () => {
-        if (!interaction.responded) await interaction.respond([]);
-      },
-    );
-  }
-
-  /**
-   * The one error boundary per event: a failure (core, rendering, Discord refusing the answer) is logged
-   * with its cause, the person gets a short apology, and the process carries on.
-   */
-  private async boundary(context: Record<string, unknown>, work: () => Promise<void>, apologize: () => Promise<unknown>): Promise<void> {
-    const run = (async () => {
-      try {
-        await work();
-      } catch (error) {
-        this.log.error({ err: error, ...context }, 'discord event failed');
-        try {
-          await apologize();
-        } catch (apologyError) {
-          this.log.warn({ err: toPlatformError(apologyError, 'apology'), ...context }, 'discord: could not send the apology');
-        }
-      }
-    })();
-    this.inFlight.add(run);
-    try {
-      await run;
-    } finally {
-      this.inFlight.delete(run);
-    }
-  }
-
-  private logAnswered(event: string, incoming: IncomingMessage, reply: Reply): void {
-    this.log.debug(
-      {
-        event,
-        user: incoming.user.id,
-        channel: incoming.channel.id,
-        direct: incoming.channel.isDirect,
-        reply: reply.kind,
-        faqId: reply.faqId,
-        // Message text is personal: only with LOG_MESSAGE_CONTENT.
-        ...(this.deps.config.LOG_MESSAGE_CONTENT ? { text: incoming.text, action: incoming.action } : {}),
-      },
-      'discord event answered',
-    );
+    const focused = interaction.options.getFocused(true);
+    const option = findSlashOption({ name: interaction.commandName, subcommand: interaction.options.getSubcommand(false) }, focused.name);
+    const choices = option?.autocomplete
+      ? autocompleteChoices(option.autocomplete, {
+          core: this.deps.core,
+          channelId: interaction.channelId,
+          typed: String(focused.value ?? ''),
+          isModerator: isModeratorIn(interaction),
+          defaultTimezone: this.deps.config.DEFAULT_TIMEZONE,
+        })
+      : [];
+    await this.call('answering autocomplete', () => interaction.respond(choices));
   }
 
   // ── outgoing ──────────────────────────────────────────────────────────────

@@ -7,7 +7,7 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
-import type { SlashValues } from './slash-commands';
+import { type SlashValue, type SlashValues, slashToCommand } from './slash-commands';
 
 /** Whether a channel message is for the bot: any DM, or a mention of the bot (or of its managed role). */
 export function isAddressedToBot(message: Message, botId: string): boolean {
@@ -64,8 +64,18 @@ function interactionBase(interaction: ChatInputCommandInteraction | ButtonIntera
   };
 }
 
-export function incomingFromSlash(interaction: ChatInputCommandInteraction, commandLine: string): IncomingMessage {
-  return { ...interactionBase(interaction), text: commandLine };
+/**
+ * A slash command, typed: the core command it stands for and its options as Discord parsed them. A command
+ * this build no longer has (a stale registration) still reaches the core under its own name, which says so.
+ */
+export function incomingFromSlash(
+  interaction: ChatInputCommandInteraction,
+  invocation: { name: string; subcommand: string | null; values: SlashValues },
+): IncomingMessage {
+  const known = slashToCommand(invocation);
+  const name = known?.name ?? [invocation.name, invocation.subcommand].filter(Boolean).join(' ');
+  const options = Object.fromEntries(Object.entries(invocation.values).filter((e): e is [string, SlashValue] => e[1] !== undefined));
+  return { ...interactionBase(interaction), text: known?.line ?? name, command: { name, options }, commandPrefix: '/' };
 }
 
 export function incomingFromButton(interaction: ButtonInteraction): IncomingMessage {

@@ -17,6 +17,7 @@ const noPings = (): MessageMentionOptions => ({ parse: [] });
  */
 export class InteractionResponder {
   private deferral: Promise<Deferral> | null = null;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly interaction: Answerable,
@@ -24,22 +25,19 @@ export class InteractionResponder {
     private readonly deferPrivately = false,
   ) {}
 
-  async whileWorking<T>(work: () => Promise<T>): Promise<T> {
-    const timer = setTimeout(() => {
+  /** The core starts working: defer if it has not answered within `deferAfterMs`. */
+  begin(): void {
+    this.timer = setTimeout(() => {
       // Settles, never rejects: a failed defer is reported by send() or apologize(), not as an unhandled rejection.
       this.deferral = this.interaction.deferReply(this.deferPrivately ? { flags: MessageFlags.Ephemeral } : {}).then(
         (): Deferral => ({ ok: true }),
         (error: unknown): Deferral => ({ ok: false, error }),
       );
     }, this.deferAfterMs);
-    try {
-      return await work();
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   async send(reply: Reply): Promise<void> {
+    clearTimeout(this.timer);
     const parts = renderReply(reply);
     const ephemeral = reply.ephemeral;
     const deferral = this.deferral ? await this.deferral : null;
@@ -69,8 +67,10 @@ export class InteractionResponder {
     for (const part of rest) await this.followUp(part, ephemeral);
   }
 
-  /** The short apology, privately, in whatever way this interaction can still be answered. */
-  async apologize(text: string): Promise<void> {
+  /** The core's apology, privately, in whatever way this interaction can still be answered. */
+  async apologize(reply: Reply): Promise<void> {
+    clearTimeout(this.timer);
+    const text = reply.text;
     if (this.deferral) await this.deferral;
     const i = this.interaction;
     if (i.replied) {

@@ -8,16 +8,16 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { ArgSuggestions, Command, CommandArg } from '../../src/commands/command';
+import { COMMAND_GROUPS } from '../../src/commands/command-groups';
+import { COMMANDS } from '../../src/commands/command-registry';
 
 /** What an option holds once Discord has parsed it. */
 export type SlashValue = string | number | boolean;
 export type SlashValues = Readonly<Record<string, SlashValue | undefined>>;
 
-/**
- * Where an option's autocomplete choices come from (see autocomplete.ts): the FAQ entries, the entries pinned
- * in the channel (both from the core's live pack), or IANA time zones.
- */
-export type AutocompleteSource = 'faq-entries' | 'faq-pinned' | 'time-zones';
+/** Where an option's autocomplete choices come from (see autocomplete.ts): declared on the command spec. */
+export type AutocompleteSource = ArgSuggestions;
 
 export interface SlashOption {
   name: string;
@@ -34,6 +34,8 @@ export interface SlashOption {
 
 export interface SlashLeaf {
   name: string;
+  /** The core command spec it stands for ("faq pin"). */
+  commandName: string;
   description: string;
   options: readonly SlashOption[];
   /** The core's command line for the values typed ("ask <question>", "topics" …). */
@@ -42,6 +44,8 @@ export interface SlashLeaf {
 
 export interface SlashCommand {
   name: string;
+  /** The core command spec a plain command stands for; absent on a group of subcommands. */
+  commandName?: string;
   description: string;
   /**
    * Hides the command from members without these permissions (server admins can change it); the core
@@ -67,100 +71,69 @@ function plain(value: SlashValue | undefined): string {
   return value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim();
 }
 
-/** "<words> <value> <value>…" without the values left empty. */
-function line(words: string, ...values: (SlashValue | undefined)[]): string {
-  return [words, ...values.map(plain)].filter((part) => part !== '').join(' ');
+const OPTION_KIND = { text: 'string', integer: 'integer', boolean: 'boolean' } as const;
+
+function slashOption(arg: CommandArg): SlashOption {
+  return {
+    name: arg.name,
+    description: arg.description,
+    kind: OPTION_KIND[arg.type],
+    required: arg.required,
+    ...(arg.maxLength !== undefined ? { maxLength: arg.maxLength } : {}),
+    ...(arg.suggestions ? { autocomplete: arg.suggestions } : {}),
+  };
 }
 
-const topicOption = (description: string, autocomplete: AutocompleteSource): SlashOption => ({
-  name: 'topic',
-  description,
-  kind: 'string',
-  required: true,
-  maxLength: 100,
-  autocomplete,
-});
+/** The core's words for a command and the values typed, in the spec's argument order. */
+function leafLine(command: Command): (values: SlashValues) => string {
+  return (values) => [command.name, ...command.args.map((a) => plain(values[a.name]))].filter((part) => part !== '').join(' ');
+}
 
 /**
- * Every slash command and the core command line it stands for; `npm run register-commands` publishes this
- * table. Who may use what is decided by the core (moderator-only commands refuse everyone else);
- * `defaultMemberPermissions` only hides a command from the menus of members who could not use it anyway.
+ * Discord's slash commands, made from the core's command specs: a one-word command is a slash command, two
+ * words ("faq pin") a subcommand of its group. Moderator-only groups are server-only and hidden (default member
+ * permissions) from members without Manage Messages; the core still checks every use, so that is only a tidier menu.
  */
-export const SLASH_COMMANDS: readonly SlashCommand[] = [
-  {
-    name: 'ask',
-    description: 'Ask a microneedling aftercare question',
-    options: [{ name: 'question', description: 'What you want to know', kind: 'string', required: true, maxLength: 500 }],
-    toCommandLine: (v) => line('ask', v['question']),
-  },
-  {
-    name: 'topics',
-    description: 'List the aftercare topics I can answer',
-    toCommandLine: () => 'topics',
-  },
-  {
-    name: 'help',
-    description: 'Show what I can do',
-    toCommandLine: () => 'help',
-  },
-  {
-    name: 'faq',
-    description: 'Pinned FAQ answers in this channel, and what I could not answer (moderators)',
-    // Moderators are whoever may manage messages in the channel; the core checks it again on every use.
-    defaultMemberPermissions: PermissionFlagsBits.ManageMessages,
-    guildOnly: true,
-    privateAnswers: true,
-    subcommands: [
-      {
-        name: 'pin',
-        description: 'Post an FAQ answer with its sources in this channel and pin it',
-        options: [topicOption('The FAQ entry: start typing its id or question', 'faq-entries')],
-        toCommandLine: (v) => line('faq pin', v['topic']),
-      },
-      {
-        name: 'unpin',
-        description: 'Unpin an FAQ answer in this channel',
-        options: [topicOption('The pinned FAQ entry: start typing its id or question', 'faq-pinned')],
-        toCommandLine: (v) => line('faq unpin', v['topic']),
-      },
-      { name: 'list', description: 'The FAQ answers pinned in this channel', options: [], toCommandLine: () => 'faq list' },
-      { name: 'gaps', description: 'The questions I could not answer, most asked first (30 days)', options: [], toCommandLine: () => 'faq gaps' },
-      { name: 'stats', description: 'Answers per entry; decline and escalation rates (7 and 30 days)', options: [], toCommandLine: () => 'faq stats' },
-    ],
-  },
-  {
-    name: 'checkins',
-    description: 'Short check-in DMs for two weeks after a treatment',
-    privateAnswers: true,
-    subcommands: [
-      {
-        name: 'start',
-        description: 'Start check-ins (replaces an earlier plan)',
-        options: [
-          { name: 'date', description: 'Treatment date: today, yesterday or YYYY-MM-DD (default: today)', kind: 'string', required: false, maxLength: 20 },
-          { name: 'hour', description: 'Local hour for the messages, e.g. 9, 09:00 or 9am (default: 09:00)', kind: 'string', required: false, maxLength: 10 },
-          {
-            name: 'timezone',
-            description: 'Your time zone, e.g. Europe/Berlin (default: the server setting)',
-            kind: 'string',
-            required: false,
-            maxLength: 64,
-            autocomplete: 'time-zones',
-          },
-        ],
-        toCommandLine: (v) => line('checkins start', v['date'], v['hour'], v['timezone']),
-      },
-      { name: 'status', description: 'Your next check-in and how many remain', options: [], toCommandLine: () => 'checkins status' },
-      { name: 'stop', description: 'Stop your check-ins at once', options: [], toCommandLine: () => 'checkins stop' },
-    ],
-  },
-  {
-    name: 'forget-me',
-    description: 'Delete everything I have stored about you (check-ins, answers, question records)',
-    privateAnswers: true,
-    toCommandLine: () => 'forget me',
-  },
-];
+export function slashCommandsFrom(commands: readonly Command[]): SlashCommand[] {
+  const result: SlashCommand[] = [];
+  for (const command of commands.filter((c) => c.offered === 'menu')) {
+    const [group, sub] = command.name.split(' ') as [string, string | undefined];
+    const moderators = command.preconditions.includes('moderator');
+    if (sub === undefined) {
+      result.push({
+        name: group,
+        commandName: command.name,
+        description: command.description,
+        options: command.args.map(slashOption),
+        toCommandLine: leafLine(command),
+        ...(command.privateAnswers ? { privateAnswers: true } : {}),
+      });
+      continue;
+    }
+    let parent = result.find((c) => c.name === group);
+    if (!parent) {
+      parent = {
+        name: group,
+        description: COMMAND_GROUPS[group] ?? command.description,
+        subcommands: [],
+        ...(moderators ? { defaultMemberPermissions: PermissionFlagsBits.ManageMessages, guildOnly: true } : {}),
+        ...(command.privateAnswers ? { privateAnswers: true } : {}),
+      };
+      result.push(parent);
+    }
+    (parent.subcommands as SlashLeaf[]).push({
+      name: sub,
+      commandName: command.name,
+      description: command.description,
+      options: command.args.map(slashOption),
+      toCommandLine: leafLine(command),
+    });
+  }
+  return result;
+}
+
+/** Every slash command; `npm run register-commands` publishes this table. */
+export const SLASH_COMMANDS: readonly SlashCommand[] = slashCommandsFrom(COMMANDS);
 
 export function findSlashCommand(name: string, commands: readonly SlashCommand[] = SLASH_COMMANDS): SlashCommand | undefined {
   return commands.find((c) => c.name === name);
@@ -177,18 +150,23 @@ export function findSlashOption(
   return options?.find((o) => o.name === optionName);
 }
 
+/** The core command spec and words for an invocation, or null when the table does not know it (stale registration). */
+export function slashToCommand(
+  invocation: { name: string; subcommand: string | null; values: SlashValues },
+  commands: readonly SlashCommand[] = SLASH_COMMANDS,
+): { name: string; line: string } | null {
+  const command = findSlashCommand(invocation.name, commands);
+  const leaf = command?.subcommands ? command.subcommands.find((s) => s.name === invocation.subcommand) : command;
+  if (!leaf?.commandName || !leaf.toCommandLine) return null;
+  return { name: leaf.commandName, line: leaf.toCommandLine(invocation.values) };
+}
+
 /** The core command line for an invocation, or null when the table does not know it (stale registration). */
 export function slashToCommandLine(
   invocation: { name: string; subcommand: string | null; values: SlashValues },
   commands: readonly SlashCommand[] = SLASH_COMMANDS,
 ): string | null {
-  const command = findSlashCommand(invocation.name, commands);
-  if (!command) return null;
-  if (command.subcommands) {
-    const leaf = command.subcommands.find((s) => s.name === invocation.subcommand);
-    return leaf ? leaf.toCommandLine(invocation.values) : null;
-  }
-  return command.toCommandLine ? command.toCommandLine(invocation.values) : null;
+  return slashToCommand(invocation, commands)?.line ?? null;
 }
 
 const OPTION_TYPES = {

@@ -83,12 +83,7 @@ export class ShellAdapter implements Adapter {
       // The person at the terminal runs the bot: they are its moderator.
       isModerator: true,
     };
-    try {
-      this.show(await this.options.core.handle(message));
-    } catch (error) {
-      this.options.logger.error({ err: error }, 'shell message failed');
-      this.write('Sorry, something went wrong. Please try again.');
-    }
+    await this.options.core.dispatch(message, { event: chosen ? 'choice' : 'line', send: async (reply) => this.show(reply) });
   }
 
   private show(reply: Reply): void {

@@ -5,14 +5,14 @@ import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../../src/config/config-schema';
 import type { ConversationCore } from '../../src/conversation/conversation-core';
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
-import { infoReply, type Reply } from '../../src/conversation/reply';
+import type { Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
 import type { Adapter, Address, MessageRef } from '../../src/platform/adapter';
-import { PlatformError } from '../../src/platform/platform-error';
+import { StartupError } from '../../src/platform/startup-error';
 import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
 import { slackTextToPlain } from './mrkdwn';
 import { ACTION_ID_PATTERN, actionFromButton, renderSlackReply } from './render-slack-reply';
-import { SLASH_COMMAND, slashToCoreText } from './slash-commands';
+import { SLASH_COMMAND, SLASH_PREFIX, slashToCoreText } from './slash-commands';
 import { slackErrorString, toPlatformError } from './slack-errors';
 import { SlackWebCalls } from './slack-web-calls';
 import { SlackUserDirectory } from './user-directory';
@@ -34,7 +34,6 @@ export interface SlackAdapter extends Adapter {
   readonly port: number | undefined;
 }
 
-const SORRY = 'Sorry, something went wrong. Please try again in a moment.';
 const DEFAULT_USER_CACHE_MS = 60_000;
 
 /** The Slack adapter on @slack/bolt. Creating it makes no network call; start() connects. */
@@ -65,7 +64,6 @@ class BoltSlackAdapter implements SlackAdapter {
   private readonly config: Config;
   private readonly users: SlackUserDirectory;
   private readonly moderators: ReadonlySet<string>;
-  private readonly inFlight = new Set<Promise<void>>();
   private server: Server | undefined;
   private running = false;
 
@@ -94,10 +92,10 @@ class BoltSlackAdapter implements SlackAdapter {
       await this.app.init();
     } catch (error) {
       const refused = slackErrorString(error);
-      throw new Error(
-        refused
-          ? `Slack refused SLACK_BOT_TOKEN (auth.test: ${refused})`
-          : `Could not reach Slack to check SLACK_BOT_TOKEN (auth.test: ${messageOf(error)})`,
+      throw new StartupError(
+        'slack',
+        'SLACK_BOT_TOKEN',
+        refused ? `Slack refused SLACK_BOT_TOKEN (auth.test: ${refused})` : `Could not reach Slack to check SLACK_BOT_TOKEN (auth.test: ${messageOf(error)})`,
         { cause: error },
       );
     }
@@ -109,12 +107,9 @@ class BoltSlackAdapter implements SlackAdapter {
       }
     } catch (error) {
       const why = slackErrorString(error) ?? messageOf(error);
-      throw new Error(
-        this.mode === 'socket'
-          ? `Slack could not open a Socket Mode connection (apps.connections.open: ${why})`
-          : `Slack could not listen on port ${this.config.PORT}: ${why}`,
-        { cause: error },
-      );
+      throw this.mode === 'socket'
+        ? new StartupError('slack', 'SLACK_APP_TOKEN', `Slack could not open a Socket Mode connection (apps.connections.open: ${why})`, { cause: error })
+        : new StartupError('slack', 'PORT', `Slack could not listen on port ${this.config.PORT}: ${why}`, { cause: error });
     }
     this.running = true;
     this.log.info({ mode: this.mode, port: this.port }, 'slack adapter started');
@@ -130,7 +125,7 @@ class BoltSlackAdapter implements SlackAdapter {
       await this.app.stop();
       this.server = undefined;
     }
-    await Promise.allSettled([...this.inFlight]);
+    await this.core.idle();
     this.log.info('slack adapter stopped');
   }
 
@@ -167,7 +162,9 @@ class BoltSlackAdapter implements SlackAdapter {
       if (!event.user || event.bot_id || event.channel.startsWith('D')) return;
       const user = event.user;
       const target: Target = { channel: event.channel, userId: user, isDirect: false, threadTs: event.thread_ts ?? event.ts };
-      await this.handleEvent('app_mention', target, () =>
+      await this.handleEvent(
+        'app_mention',
+        target,
         this.incoming({
           userId: user,
           channelId: event.channel,
@@ -183,7 +180,9 @@ class BoltSlackAdapter implements SlackAdapter {
       if (event.subtype !== undefined || event.channel_type !== 'im' || event.bot_id || !event.user) return;
       const user = event.user;
       const target: Target = { channel: event.channel, userId: user, isDirect: true, threadTs: event.thread_ts };
-      await this.handleEvent('message.im', target, () =>
+      await this.handleEvent(
+        'message.im',
+        target,
         this.incoming({
           userId: user,
           channelId: event.channel,
@@ -198,13 +197,16 @@ class BoltSlackAdapter implements SlackAdapter {
       await ack();
       const isDirect = command.channel_id.startsWith('D');
       const target: Target = { channel: command.channel_id, userId: command.user_id, isDirect, respond, respondOnly: true };
-      await this.handleEvent('slash_command', target, () =>
+      await this.handleEvent(
+        'slash_command',
+        target,
         this.incoming({
           userId: command.user_id,
           channelId: command.channel_id,
           isDirect,
           teamId: context.teamId ?? command.team_id,
           text: slashToCoreText(slackTextToPlain(command.text)),
+          commandPrefix: SLASH_PREFIX,
         }),
       );
     });
@@ -218,7 +220,9 @@ class BoltSlackAdapter implements SlackAdapter {
       const messageTs = body.message?.ts;
       const threadTs = (body.message?.thread_ts as string | undefined) ?? (isDirect ? undefined : messageTs);
       const target: Target = { channel, userId: body.user.id, isDirect, threadTs, respond, respondOnly: onEphemeral };
-      await this.handleEvent('block_action', target, () =>
+      await this.handleEvent(
+        'block_action',
+        target,
         this.incoming({
           userId: body.user.id,
           channelId: channel,
@@ -231,46 +235,9 @@ class BoltSlackAdapter implements SlackAdapter {
     });
   }
 
-  /**
-   * The one error boundary per event: any failure (core, users.info, Slack refusing the answer) is
-   * logged with its cause, the person gets a short apology, and the process carries on.
-   */
-  private async handleEvent(event: string, target: Target, toIncoming: () => Promise<IncomingMessage>): Promise<void> {
-    const run = (async () => {
-      try {
-        const incoming = await toIncoming();
-        const reply = await this.core.handle(incoming);
-        this.log.debug(
-          {
-            event,
-            user: target.userId,
-            channel: target.channel,
-            reply: reply.kind,
-            faqId: reply.faqId,
-            ...(this.config.LOG_MESSAGE_CONTENT ? { text: incoming.text, action: incoming.action } : {}),
-          },
-          'slack event answered',
-        );
-        await this.deliver(target, reply);
-      } catch (error) {
-        const cause = error instanceof PlatformError ? error.cause : error;
-        this.log.error(
-          { err: error, event, user: target.userId, channel: target.channel, slackError: slackErrorString(cause) },
-          'slack event failed',
-        );
-        try {
-          await this.deliver(target, infoReply(SORRY, { kind: 'error', ephemeral: true }));
-        } catch (apologyError) {
-          this.log.warn({ err: apologyError, event, channel: target.channel }, 'slack: could not send the apology');
-        }
-      }
-    })();
-    this.inFlight.add(run);
-    try {
-      await run;
-    } finally {
-      this.inFlight.delete(run);
-    }
+  /** Hands one event to the core; its reply (or the core's apology) is delivered to `target`. */
+  private async handleEvent(event: string, target: Target, incoming: Promise<IncomingMessage>): Promise<void> {
+    await this.core.dispatch(await incoming, { event, send: (reply) => this.deliver(target, reply) });
   }
 
   private async incoming(input: {
@@ -280,6 +247,7 @@ class BoltSlackAdapter implements SlackAdapter {
     teamId: string | undefined;
     text: string;
     action?: string;
+    commandPrefix?: string;
   }): Promise<IncomingMessage> {
     const facts = await this.users.get(input.userId).catch((error: unknown) => {
       // Still answer: the person is just not treated as a moderator this time.
@@ -292,6 +260,7 @@ class BoltSlackAdapter implements SlackAdapter {
       channel: { id: input.channelId, isDirect: input.isDirect, teamId: input.teamId },
       text: input.text,
       action: input.action,
+      commandPrefix: input.commandPrefix,
       isModerator: this.moderators.has(input.userId) || Boolean(facts?.isWorkspaceAdmin),
     };
   }

@@ -6,7 +6,7 @@ import { CheckinScheduler } from '../checkins/checkin-scheduler';
 import type { Config } from '../config/config-schema';
 import { enabledPlatforms } from '../config/load-config';
 import type { ConversationCore } from '../conversation/conversation-core';
-import type { CoreDeps } from '../conversation/core-deps';
+import { type CoreDeps, coreSettings } from '../conversation/core-deps';
 import { createCore } from '../conversation/create-core';
 import type { Knowledge } from '../knowledge/knowledge-schema';
 import { watchKnowledge } from '../knowledge/watch-knowledge';
@@ -50,7 +50,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const knowledge = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
   const store = createStore(config.DATABASE_PATH);
   const adapters: AdapterRegistry = new Map();
-  const deps: CoreDeps = { config, knowledge, store, clock, logger, adapters };
+  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters };
   const core = createCore(deps);
   const scheduler = new CheckinScheduler({
     store,
@@ -69,7 +69,16 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
   const created = await createAdapters({ ...options, core, logger, localCommand: advance?.localCommand });
   for (const adapter of created.adapters) adapters.set(adapter.platform, adapter);
-  await Promise.all(created.adapters.map((a) => a.start()));
+  // All start together; if one fails, those that did start are stopped again (and the store closed) before the
+  // first failure is thrown, so nothing is left connected behind a bot that exits.
+  const started = await Promise.allSettled(created.adapters.map((a) => a.start()));
+  const failures = started.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
+  if (failures.length > 0) {
+    await Promise.allSettled(created.adapters.filter((_, i) => started[i]?.status === 'fulfilled').map((a) => a.stop()));
+    store.close();
+    for (const extra of failures.slice(1)) logger.error({ reason: (extra as Error)?.message ?? String(extra) }, 'another adapter failed to start');
+    throw failures[0];
+  }
 
   // Living pins: an edit of the pack reloads it, and pinned answers follow (also once now, for edits made while down).
   let pinRefresh = Promise.resolve();

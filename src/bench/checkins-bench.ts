@@ -61,7 +61,7 @@ function lcg(seed: number): () => number {
 function planAndStore(store: Store, knowledge: Knowledge, count: number, now: number, idPrefix: string): number {
   const random = lcg(count);
   let rows = 0;
-  const batch = store.db.transaction((from: number, to: number) => {
+  const batch = (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const zone = ZONES[i % ZONES.length]!;
       const treatmentDate = addDays(localDate(new Date(now), zone), -Math.floor(random() * 14));
@@ -81,8 +81,8 @@ function planAndStore(store: Store, knowledge: Knowledge, count: number, now: nu
       );
       rows += upcoming.length;
     }
-  });
-  for (let from = 0; from < count; from += 1000) batch.immediate(from, Math.min(count, from + 1000));
+  };
+  for (let from = 0; from < count; from += 1000) store.inTransaction(() => batch(from, Math.min(count, from + 1000)));
   return rows;
 }
 
@@ -160,7 +160,7 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
     const started = performance.now();
     const rows = planAndStore(store, knowledge, subscriptions, BENCH_NOW, 'u');
     const planMs = performance.now() - started;
-    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.checkins.checkpoint();
     lines.push(
       `  plan + store ${int(subscriptions)} subscriptions (${int(rows)} scheduled check-ins): ${fmt(planMs / 1000, 2)} s ` +
         `(${fmt(planMs / subscriptions * 1000, 0)} µs each); database ${fmt(databaseBytes(file) / 1024 / 1024)} MB`,
@@ -195,7 +195,7 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
     // 3. Dispatch through the scheduler, its limiter at `limit`/s, to a platform that 429s above `platformLimit`/s.
     const dispatchStore = createStore(path.join(dir, 'dispatch.db'));
     const dueAt = BENCH_NOW - 60_000;
-    const seed = dispatchStore.db.transaction(() => {
+    dispatchStore.inTransaction(() => {
       for (let i = 0; i < dueForDispatch; i++) {
         const userId = `d${i}`;
         dispatchStore.checkins.subscriptions.replace(
@@ -205,7 +205,6 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
         );
       }
     });
-    seed.immediate();
     const platform = new RecordingPlatform(platformLimit);
     // Claim batches of at most 1,000 (at 40/s one takes 25 s, well inside the 90-second lease); the same scheduler
     // and limiter carry on across ticks, as they do under the cron.

@@ -26,7 +26,7 @@ export const MAX_DAYS_AHEAD = 90;
 /** A plain-word reply counts as an answer to a check-in sent at most this long ago. */
 export const ANSWER_WINDOW_MS = 48 * 3_600_000;
 
-export type CheckinDeps = Pick<CoreDeps, 'config' | 'knowledge' | 'store' | 'clock'>;
+export type CheckinDeps = Pick<CoreDeps, 'settings' | 'knowledge' | 'store' | 'clock'>;
 
 /** In a channel (a slash command), only the user should see their check-in business. */
 function reply(message: IncomingMessage, text: string, extra: Partial<Reply> = {}): Reply {
@@ -56,7 +56,7 @@ export function startCheckins(deps: CheckinDeps, message: IncomingMessage, text:
   const plan = deps.knowledge.knowledge.checkins;
 
   const profileZone = message.user.timezone ? canonicalZone(message.user.timezone) : null;
-  const zone = profileZone ?? args.zone ?? deps.config.DEFAULT_TIMEZONE;
+  const zone = profileZone ?? args.zone ?? deps.settings.defaultTimezone;
   const now = deps.clock.now();
   const today = localDate(now, zone);
   const treatmentDate =
@@ -80,7 +80,7 @@ export function startCheckins(deps: CheckinDeps, message: IncomingMessage, text:
     time: args.time ?? DEFAULT_SEND_TIME,
     zone,
     checkins: plan,
-    quietHours: deps.config.QUIET_HOURS,
+    quietHours: deps.settings.quietHours,
   });
   const upcoming = planned.items.filter((item) => item.dueAt.getTime() > now.getTime());
   if (upcoming.length === 0) {
@@ -118,7 +118,7 @@ export function startCheckins(deps: CheckinDeps, message: IncomingMessage, text:
   if (args.date === undefined) notes.push(`I took today as the treatment date; for another day type for example: checkins start ${addDays(today, -1)}`);
   if (planned.movedOutOfQuietHours && args.time) {
     notes.push(
-      `${formatClock(args.time.hour * 60 + args.time.minute)} is inside the quiet hours (${formatQuietHours(deps.config.QUIET_HOURS)}), when I never send anything, so check-ins go out at ${clock} instead.`,
+      `${formatClock(args.time.hour * 60 + args.time.minute)} is inside the quiet hours (${formatQuietHours(deps.settings.quietHours)}), when I never send anything, so check-ins go out at ${clock} instead.`,
     );
   }
   const skipped = planned.items.length - upcoming.length;
@@ -184,24 +184,6 @@ export function stopCheckins(deps: CheckinDeps, message: IncomingMessage): Reply
     message,
     `Check-ins stopped. I cancelled ${result.cancelled} remaining ${result.cancelled === 1 ? 'check-in' : 'check-ins'}; nothing more will be sent. ` +
       'Type "checkins start" to start again, or "forget me" to delete everything I have stored about you.',
-  );
-}
-
-/** "forget me": deletes every row about the user in every table and says what went. */
-export function forgetMe(deps: CheckinDeps, message: IncomingMessage): Reply {
-  const c = deps.store.forgetUser(message.platform, message.user.id);
-  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-  return reply(
-    message,
-    [
-      'Done: I deleted everything I had stored about you:',
-      `• ${n(c.subscriptions, 'check-in subscription', 'check-in subscriptions')}`,
-      `• ${n(c.scheduledCheckins, 'scheduled check-in', 'scheduled check-ins')}`,
-      `• ${n(c.responses, 'check-in answer', 'check-in answers')}`,
-      `• ${n(c.unreachable, 'note that I could not reach you', 'notes that I could not reach you')}`,
-      `• ${n(c.questions, 'question record', 'question records')}`,
-      'Nothing more will be sent to you. Messages you posted in a channel stay there; the platform and its moderators control those.',
-    ].join('\n'),
   );
 }
 

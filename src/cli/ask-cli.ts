@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { replyForQuestion } from '../conversation/answer-from-store';
+import { answerQuestion } from '../conversation/answer-question';
 import type { Reply } from '../conversation/reply';
 import { ConfigError, environmentWithDotenv, loadConfig } from '../config/load-config';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge';
@@ -48,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   const { KNOWLEDGE_DIR } = loadConfig(pick(environmentWithDotenv(), ['KNOWLEDGE_DIR']));
   const state = new KnowledgeState(loadKnowledge(KNOWLEDGE_DIR));
   const format = (q: string) => {
-    const { reply } = replyForQuestion(state, q);
+    const { reply } = answerQuestion(state, q);
     return json ? `${JSON.stringify(toJson(reply))}\n` : toText(reply);
   };
 

@@ -1,4 +1,3 @@
-import { answerQuestion } from '../conversation/answer-from-store';
 import type { Command } from './command';
 import { wordsCommand } from './command';
 
@@ -7,7 +6,10 @@ export const askCommand: Command = {
   name: 'ask',
   usage: 'ask <question>',
   summary: 'ask an aftercare question (or just type it)',
-  moderatorOnly: false,
+  description: 'Ask a microneedling aftercare question',
+  args: [{ name: 'question', description: 'What you want to know', type: 'text', required: true, maxLength: 500 }],
+  offered: 'menu',
+  preconditions: [],
   parse: wordsCommand('ask', { allowArgs: true }),
-  run: ({ message, args, deps }) => answerQuestion(deps, message, args),
+  run: ({ args, answer }) => answer(args),
 };

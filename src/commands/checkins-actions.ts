@@ -6,14 +6,14 @@ import type { ActionHandler } from './command';
 /** A check-in option button (`checkin:<scheduledId>:<optionId>`): that option's guidance. */
 export const checkinOptionAction: ActionHandler = {
   prefix: CHECKIN_ACTION_PREFIX,
-  moderatorOnly: false,
+  preconditions: [],
   run: ({ message, deps, value }) => answerCheckinButton(deps, message, value),
 };
 
 /** The Stop button on every check-in (`checkins:stop`). */
 export const checkinsStopAction: ActionHandler = {
   prefix: STOP_ACTION_PREFIX,
-  moderatorOnly: false,
+  preconditions: [],
   run: ({ message, deps, value }) =>
     STOP_ACTION_PREFIX + value === STOP_ACTION
       ? stopCheckins(deps, message)

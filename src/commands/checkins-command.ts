@@ -1,9 +1,15 @@
-import { infoReply } from '../conversation/reply';
 import { checkinStatus, startCheckins, stopCheckins } from '../checkins/checkin-service';
 import { START_EXAMPLE } from '../checkins/parse-start-args';
+import { infoReply } from '../conversation/reply';
 import type { Command } from './command';
 
-const CHECKINS = /^\/?check-?ins?(?:\s+([\s\S]*))?$/i;
+/** "checkins", "check-ins" or "checkin", then the subcommand words. */
+const checkinsWords = (sub: string, withArgs: boolean) =>
+  new RegExp(`^/?check-?ins?\\s+(?:${sub})${withArgs ? '(?:\\s+([\\s\\S]*))?' : '(?:\\s+[\\s\\S]*)?'}$`, 'i');
+const START = checkinsWords('start|subscribe|on', true);
+const STATUS = checkinsWords('status', false);
+const STOP = checkinsWords('stop|unsubscribe|off|cancel', false);
+const ANY = /^\/?check-?ins?(?:\s+([\s\S]*))?$/i;
 
 const USAGE = [
   'Check-ins are short direct messages for two weeks after a treatment (redness, peeling, sunscreen).',
@@ -14,39 +20,76 @@ const USAGE = [
   '• forget me — delete everything I have stored about you',
 ].join('\n');
 
-/**
- * "checkins start|status|stop …" (also "check-ins", "checkin"). Discord's /checkins and Slack's
- * /aftercare checkins are translated by their adapters into these words.
- */
-export const checkinsCommand: Command = {
-  name: 'checkins',
-  usage: 'checkins start [date] [hour] [zone] | checkins status | checkins stop',
+/** "checkins start [date] [hour] [zone]" (the arguments in any order). */
+export const checkinsStartCommand: Command = {
+  name: 'checkins start',
+  usage: 'checkins start [date] [hour] [zone]',
   summary: 'short check-in DMs for two weeks after a treatment',
-  moderatorOnly: false,
+  description: 'Start check-ins (replaces an earlier plan)',
+  args: [
+    { name: 'date', description: 'Treatment date: today, yesterday or YYYY-MM-DD (default: today)', type: 'text', required: false, maxLength: 20 },
+    { name: 'hour', description: 'Local hour for the messages, e.g. 9, 09:00 or 9am (default: 09:00)', type: 'text', required: false, maxLength: 10 },
+    {
+      name: 'timezone',
+      description: 'Your time zone, e.g. Europe/Berlin (default: the server setting)',
+      type: 'text',
+      required: false,
+      maxLength: 64,
+      suggestions: 'time-zones',
+    },
+  ],
+  offered: 'menu',
+  preconditions: [],
+  privateAnswers: true,
   parse: (text) => {
-    const m = CHECKINS.exec(text);
+    const m = START.exec(text);
     return m ? (m[1] ?? '').trim() : null;
   },
-  run: ({ message, args, deps }) => {
-    const [sub = '', ...rest] = args.split(/\s+/);
-    const more = rest.join(' ');
-    switch (sub.toLowerCase()) {
-      case 'start':
-      case 'subscribe':
-      case 'on':
-        return startCheckins(deps, message, more);
-      case 'status':
-        return checkinStatus(deps, message);
-      case 'stop':
-      case 'unsubscribe':
-      case 'off':
-      case 'cancel':
-        return stopCheckins(deps, message);
-      case '':
-      case 'help':
-        return infoReply(USAGE, { ephemeral: !message.channel.isDirect });
-      default:
-        return infoReply(`I don't know "checkins ${sub}".\n${USAGE}`, { kind: 'error', ephemeral: !message.channel.isDirect });
-    }
+  run: ({ message, args, deps }) => startCheckins(deps, message, args),
+};
+
+export const checkinsStatusCommand: Command = {
+  name: 'checkins status',
+  usage: 'checkins status',
+  summary: 'your next check-in and how many remain',
+  description: 'Your next check-in and how many remain',
+  args: [],
+  offered: 'menu',
+  preconditions: [],
+  privateAnswers: true,
+  parse: (text) => (STATUS.test(text) ? '' : null),
+  run: ({ message, deps }) => checkinStatus(deps, message),
+};
+
+export const checkinsStopCommand: Command = {
+  name: 'checkins stop',
+  usage: 'checkins stop',
+  summary: 'stop your check-ins at once',
+  description: 'Stop your check-ins at once',
+  args: [],
+  offered: 'menu',
+  preconditions: [],
+  privateAnswers: true,
+  parse: (text) => (STOP.test(text) ? '' : null),
+  run: ({ message, deps }) => stopCheckins(deps, message),
+};
+
+/** "checkins" alone, "checkins help" or an unknown subcommand: how to use them. Tried after the three above. */
+export const checkinsUsageCommand: Command = {
+  name: 'checkins',
+  usage: 'checkins',
+  summary: 'how check-ins work',
+  description: 'How check-ins work',
+  args: [],
+  offered: 'words',
+  preconditions: [],
+  privateAnswers: true,
+  parse: (text) => {
+    const m = ANY.exec(text);
+    return m ? (m[1] ?? '').trim() : null;
   },
+  run: ({ args }) =>
+    args === '' || /^help$/i.test(args)
+      ? infoReply(USAGE)
+      : infoReply(`I don't know "checkins ${args.split(/\s+/)[0]}".\n${USAGE}`, { kind: 'error' }),
 };

@@ -1,5 +1,4 @@
 import { checkinStatus, startCheckins, stopCheckins } from '../checkins/checkin-service';
-import { answerQuestion } from '../conversation/answer-from-store';
 import type { Command } from './command';
 
 const SUBSCRIBE = /^(?:subscribe|start\s+check-?ins?|sign\s+me\s+up)(?:[\s,:]+([\s\S]*))?$/i;
@@ -12,14 +11,16 @@ export const subscribeWordsCommand: Command = {
   name: 'subscribe',
   usage: 'subscribe',
   summary: 'start check-ins (in a direct message)',
-  moderatorOnly: false,
-  hidden: true,
+  preconditions: ['direct'],
+  privateAnswers: true,
+  description: 'Check-in words in a direct message',
+  args: [],
+  offered: 'words',
   parse: (text) => {
     const m = SUBSCRIBE.exec(text.replace(/[.!]+$/, ''));
     return m ? (m[1] ?? '').trim() : null;
   },
-  run: ({ message, args, deps }) =>
-    message.channel.isDirect ? startCheckins(deps, message, args) : answerQuestion(deps, message, message.text.trim()),
+  run: ({ message, args, deps }) => startCheckins(deps, message, args),
 };
 
 /** "status" on its own. */
@@ -27,8 +28,11 @@ export const statusWordCommand: Command = {
   name: 'status',
   usage: 'status',
   summary: 'your check-ins',
-  moderatorOnly: false,
-  hidden: true,
+  preconditions: [],
+  privateAnswers: true,
+  description: 'Check-in words in a direct message',
+  args: [],
+  offered: 'words',
   parse: (text) => (/^\/?status[.!?]*$/i.test(text) ? '' : null),
   run: ({ message, deps }) => checkinStatus(deps, message),
 };
@@ -38,8 +42,11 @@ export const stopWordsCommand: Command = {
   name: 'stop',
   usage: 'stop',
   summary: 'stop check-ins',
-  moderatorOnly: false,
-  hidden: true,
+  preconditions: [],
+  privateAnswers: true,
+  description: 'Check-in words in a direct message',
+  args: [],
+  offered: 'words',
   parse: (text) => (/^\/?(?:stop|unsubscribe|stop\s+check-?ins?|stop\s+(?:the\s+)?messages)[.!]*$/i.test(text) ? '' : null),
   run: ({ message, deps }) => stopCheckins(deps, message),
 };

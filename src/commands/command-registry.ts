@@ -1,7 +1,7 @@
 import type { ActionHandler, Command } from './command';
 import { askCommand } from './ask-command';
 import { checkinOptionAction, checkinsStopAction } from './checkins-actions';
-import { checkinsCommand } from './checkins-command';
+import { checkinsStartCommand, checkinsStatusCommand, checkinsStopCommand, checkinsUsageCommand } from './checkins-command';
 import { statusWordCommand, stopWordsCommand, subscribeWordsCommand } from './checkins-words-command';
 import { faqGapsCommand } from './faq-gaps-command';
 import { faqListCommand } from './faq-list-command';
@@ -21,7 +21,10 @@ export const COMMANDS: readonly Command[] = [
   helpCommand,
   topicsCommand,
   askCommand,
-  checkinsCommand,
+  checkinsStartCommand,
+  checkinsStatusCommand,
+  checkinsStopCommand,
+  checkinsUsageCommand,
   forgetMeCommand,
   subscribeWordsCommand,
   statusWordCommand,

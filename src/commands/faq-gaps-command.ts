@@ -8,7 +8,11 @@ export const faqGapsCommand: Command = {
   name: 'faq gaps',
   usage: 'faq gaps',
   summary: 'the questions I could not answer, most asked first, last 30 days (moderators)',
-  moderatorOnly: true,
+  description: 'The questions I could not answer, most asked first (30 days)',
+  args: [],
+  offered: 'menu',
+  preconditions: ['moderator'],
+  privateAnswers: true,
   parse: wordsCommand('faq gaps', { allowArgs: false }),
   run: ({ deps }) => {
     const now = deps.clock.now();

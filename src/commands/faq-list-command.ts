@@ -5,7 +5,11 @@ export const faqListCommand: Command = {
   name: 'faq list',
   usage: 'faq list',
   summary: 'the FAQ answers pinned in this channel (moderators)',
-  moderatorOnly: true,
+  description: 'The FAQ answers pinned in this channel',
+  args: [],
+  offered: 'menu',
+  preconditions: ['moderator'],
+  privateAnswers: true,
   parse: wordsCommand('faq list', { allowArgs: false }),
   run: ({ message, deps }) => {
     const pins = deps.store.pins.inChannel(message.platform, message.channel.id);

@@ -8,7 +8,11 @@ export const faqStatsCommand: Command = {
   name: 'faq stats',
   usage: 'faq stats',
   summary: 'answers per entry and decline and escalation rates (moderators)',
-  moderatorOnly: true,
+  description: 'Answers per entry; decline and escalation rates (7 and 30 days)',
+  args: [],
+  offered: 'menu',
+  preconditions: ['moderator'],
+  privateAnswers: true,
   parse: wordsCommand('faq stats', { allowArgs: false }),
   run: ({ deps }) => {
     const now = deps.clock.now().getTime();

@@ -7,7 +7,11 @@ export const faqUnpinCommand: Command = {
   name: 'faq unpin',
   usage: 'faq unpin <topic>',
   summary: 'unpin an FAQ answer in this channel (moderators)',
-  moderatorOnly: true,
+  description: 'Unpin an FAQ answer in this channel',
+  args: [{ name: 'topic', description: 'The pinned FAQ entry: start typing its id or question', type: 'text', required: true, maxLength: 100, suggestions: 'faq-pinned' }],
+  offered: 'menu',
+  preconditions: ['moderator'],
+  privateAnswers: true,
   parse: wordsCommand('faq unpin', { allowArgs: true }),
   run: ({ message, args, deps }) => {
     if (!args) return infoReply('Which topic? Usage: faq unpin <topic id>. "faq list" shows the pins here.', { ephemeral: true });

@@ -7,12 +7,15 @@ export const helpCommand: Command = {
   name: 'help',
   usage: 'help',
   summary: 'what I can do',
-  moderatorOnly: false,
+  description: 'Show what I can do',
+  args: [],
+  offered: 'menu',
+  preconditions: [],
   parse: (text) => (GREETING.test(text) ? '' : null),
   run: ({ message, deps, commands }) => {
     const lines = commands
-      .filter((c) => !c.hidden && (!c.moderatorOnly || message.isModerator))
-      .map((c) => `• ${c.usage} — ${c.summary}`);
+      .filter((c) => c.offered === 'menu' && (!c.preconditions.includes('moderator') || message.isModerator))
+      .map((c) => `• ${message.commandPrefix ?? ''}${c.usage} — ${c.summary}`);
     return infoReply(
       [
         'Hi! I answer microneedling aftercare questions from a short, curated guide, with the source of each fact.',

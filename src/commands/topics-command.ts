@@ -6,7 +6,10 @@ export const topicsCommand: Command = {
   name: 'topics',
   usage: 'topics',
   summary: 'the questions I can answer',
-  moderatorOnly: false,
+  description: 'List the aftercare topics I can answer',
+  args: [],
+  offered: 'menu',
+  preconditions: [],
   parse: wordsCommand('topics', { allowArgs: false }),
   run: ({ deps }) => {
     const { entries } = deps.knowledge.knowledge;

@@ -1,56 +1,26 @@
-import type { Knowledge } from '../knowledge/knowledge-schema';
+import type { KnowledgeState } from '../knowledge/knowledge-state';
 import type { MatchResult } from '../matching/match-result';
-import type { Reply } from './reply';
+import { replyForMatch } from './reply-for-match';
+import { infoReply, type Reply } from './reply';
 
-/** Longer messages are not questions we can answer well; we say so instead of guessing. */
-export const MAX_QUESTION_LENGTH = 1000;
+/** Longer messages are not questions we can answer well; we say so instead of guessing (after the warning-sign check). */
+export const MAX_QUESTION_LENGTH = 4000;
 
-/** Turns a match into the reply the bot sends. Every word of it comes from the knowledge pack. */
-export function replyForMatch(knowledge: Knowledge, result: MatchResult): Reply {
-  const base: Pick<Reply, 'buttons' | 'ephemeral'> = { buttons: [], ephemeral: false };
-  switch (result.kind) {
-    case 'escalation':
-      return {
-        ...base,
-        kind: 'escalation',
-        text: knowledge.escalation,
-        faqId: null,
-        confidence: result.confidence,
-        sources: [],
-        suggestions: [],
-        disclaimer: null,
-      };
-    case 'answer': {
-      // A message that asked several covered questions gets each answer, in one reply, every source cited.
-      const answered = [result.entry, ...(result.also ?? [])];
-      return {
-        ...base,
-        kind: 'answer',
-        text: answered.map((e) => e.answer).join('\n\n'),
-        faqId: result.entry.id,
-        confidence: result.confidence,
-        sources: [...new Set(answered.flatMap((e) => e.sources))],
-        suggestions: result.suggestions.map((e) => ({ faqId: e.id, question: e.question })),
-        disclaimer: knowledge.disclaimer,
-      };
-    }
-    case 'decline':
-      return {
-        ...base,
-        kind: 'fallback',
-        text: knowledge.fallback,
-        faqId: null,
-        confidence: result.confidence,
-        sources: [],
-        suggestions: result.suggestions.map((e) => ({ faqId: e.id, question: e.question })),
-        disclaimer: null,
-      };
+const EMPTY_QUESTION =
+  'Ask me an aftercare question, for example: "how long will I stay red?" Type "topics" to see what I cover.';
+
+/**
+ * The reply to a question, and the match behind it (null when the input was not a question we can match). Pure:
+ * the pipeline records the outcome after the reply went out.
+ */
+export function answerQuestion(state: KnowledgeState, question: string): { reply: Reply; result: MatchResult | null } {
+  if (question.trim() === '') return { reply: infoReply(EMPTY_QUESTION, { kind: 'fallback', confidence: 0 }), result: null };
+  // The matcher looks for warning signs in the whole message first: a long story that ends in "…and now
+  // there's pus" escalates, whatever its length.
+  const result = state.matcher.match(question);
+  if (result.kind !== 'escalation' && question.length > MAX_QUESTION_LENGTH) {
+    const text = `That message is ${question.length} characters long; please ask one question in under ${MAX_QUESTION_LENGTH} characters.`;
+    return { reply: infoReply(text, { kind: 'fallback', confidence: 0 }), result: null };
   }
-}
-
-/** The reply for one entry, as when a "did you mean" button is clicked. */
-export function replyForEntry(knowledge: Knowledge, faqId: string): Reply | null {
-  const entry = knowledge.entries.find((e) => e.id === faqId);
-  if (!entry) return null;
-  return replyForMatch(knowledge, { kind: 'answer', entry, confidence: 1, suggestions: [], normalized: '' });
+  return { reply: replyForMatch(state.knowledge, result), result };
 }

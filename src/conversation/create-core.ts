@@ -1,39 +1,72 @@
-import { answerCheckinText } from '../checkins/checkin-service';
 import { ACTIONS, COMMANDS } from '../commands/command-registry';
 import { topicChoices } from '../moderation/topic-choices';
-import { answerQuestion } from './answer-from-store';
 import type { ConversationCore } from './conversation-core';
 import type { CoreDeps } from './core-deps';
 import type { IncomingMessage } from './incoming-message';
-import { infoReply, type Reply } from './reply';
+import { deliverReply } from './middleware/deliver-reply';
+import { errorBoundary } from './middleware/error-boundary';
+import { logEvents } from './middleware/log-events';
+import { privateReplies } from './middleware/private-replies';
+import { questionRecords } from './middleware/question-records';
+import { rateLimit } from './middleware/rate-limit';
+import { compose, type Delivery, type Middleware, type Turn } from './middleware/turn';
+import type { Reply } from './reply';
+import { routeMessage } from './route-message';
 
-const REFUSAL = 'Only moderators can use that command.';
-
-/** The platform-neutral conversation: commands, button actions, then questions. */
+/**
+ * The platform-neutral conversation: the middleware pipeline in this order, then commands, button actions,
+ * check-in answers and questions (route-message.ts).
+ */
 export function createCore(deps: CoreDeps): ConversationCore {
-  async function handle(message: IncomingMessage): Promise<Reply> {
-    if (message.action !== undefined) return handleAction(message, message.action);
-    const text = message.text.trim();
-    for (const command of COMMANDS) {
-      const args = command.parse(text);
-      if (args === null) continue;
-      if (command.moderatorOnly && !message.isModerator) {
-        return infoReply(REFUSAL, { kind: 'refusal', ephemeral: true });
+  const pipeline: Middleware[] = [
+    errorBoundary(deps.logger),
+    deliverReply,
+    // Logged and recorded once the reply is decided, before it is sent: when the person sees the answer, the log
+    // line and the moderators' view are there already. A failed record never reaches the person.
+    logEvents(deps.logger, deps.settings.logMessageContent),
+    questionRecords(deps),
+    rateLimit(deps.clock),
+    privateReplies,
+  ];
+  const route = routeMessage(deps, { commands: COMMANDS, actions: ACTIONS });
+  const inFlight = new Set<Promise<void>>();
+
+  async function dispatch(message: IncomingMessage, delivery: Delivery): Promise<void> {
+    const turn: Turn = { message, delivery, reply: null, route: null, asked: null, privateAnswer: false };
+    const run = compose(pipeline, route)(turn);
+    inFlight.add(run);
+    try {
+      await run;
+    } finally {
+      inFlight.delete(run);
+    }
+  }
+
+  return {
+    dispatch,
+    async handle(message) {
+      let kept: Reply | null = null;
+      await dispatch(message, {
+        event: 'handle',
+        send: async (reply) => {
+          kept = reply;
+        },
+      });
+      if (!kept) throw new Error('the pipeline delivered no reply');
+      return kept;
+    },
+    // Added middleware runs inside the built-in ones, just before the route.
+    use: (middleware) => void pipeline.push(middleware),
+    idle: async () => {
+      await Promise.allSettled([...inFlight]);
+    },
+    topicChoices: (request) => {
+      try {
+        return topicChoices(deps, request);
+      } catch (error) {
+        deps.logger.warn({ err: error, platform: request.platform }, 'topic choices failed; none offered');
+        return [];
       }
-      return command.run({ message, args, deps, commands: COMMANDS });
-    }
-    // A few words in a DM may answer the check-in awaiting a reply; anything else is a question.
-    return answerCheckinText(deps, message, text) ?? answerQuestion(deps, message, text);
-  }
-
-  async function handleAction(message: IncomingMessage, action: string): Promise<Reply> {
-    const handler = ACTIONS.find((a) => action.startsWith(a.prefix));
-    if (!handler) return infoReply('That button no longer does anything.', { kind: 'error', ephemeral: true });
-    if (handler.moderatorOnly && !message.isModerator) {
-      return infoReply(REFUSAL, { kind: 'refusal', ephemeral: true });
-    }
-    return handler.run({ message, args: '', deps, commands: COMMANDS, value: action.slice(handler.prefix.length) });
-  }
-
-  return { handle, topicChoices: (request) => topicChoices(deps, request) };
+    },
+  };
 }

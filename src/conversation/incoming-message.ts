@@ -24,6 +24,13 @@ export interface IncomingMessage {
    * translated by the adapter into the same words.
    */
   text: string;
+  /**
+   * Set when the platform parsed a command itself (a slash command's typed options): the command's spec name
+   * ("faq pin") and its arguments by name. `text` then holds the same command as words, for logs.
+   */
+  command?: { name: string; options: Readonly<Record<string, string | number | boolean>> };
+  /** How people type commands where this came from ("/" on Discord, "/aftercare " in a Slack slash command). */
+  commandPrefix?: string;
   /** Set when a button was pressed: the `action` string of the button (see ReplyButton). */
   action?: string;
   /** Decided by the adapter from platform permissions (see each adapter). */

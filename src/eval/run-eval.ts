@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { replyForMatch } from '../conversation/answer-question';
+import { replyForMatch } from '../conversation/reply-for-match';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { createMatcher } from '../matching/create-matcher';
 import { type EvalCase, parseEvalFile } from './eval-case';

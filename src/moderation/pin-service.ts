@@ -6,16 +6,18 @@ import type { Adapter, MessageRef } from '../platform/adapter';
 import { PlatformError, type PlatformErrorCode } from '../platform/platform-error';
 import { pinnedAnswer, pinnedAnswerHash, removedAnswer } from './pinned-answer';
 
-function adapterFor(deps: CoreDeps, message: IncomingMessage): Adapter | Reply {
+type AdapterLookup = { ok: true; adapter: Adapter } | { ok: false; reply: Reply };
+
+function adapterFor(deps: CoreDeps, message: IncomingMessage): AdapterLookup {
   const adapter = deps.adapters.get(message.platform);
-  if (!adapter) return infoReply('Pinning is not available here.', { kind: 'error', ephemeral: true });
-  return adapter;
+  if (!adapter) return { ok: false, reply: infoReply('Pinning is not available here.', { kind: 'error', ephemeral: true }) };
+  return { ok: true, adapter };
 }
 
 const WHY: Record<PlatformErrorCode, string> = {
-  'pin-limit': 'this channel already has the most pins the platform allows (50 on Discord). Unpin one and try again.',
+  'pin-limit': 'this channel already has the most pins allowed here. Unpin one and try again.',
   'missing-permission':
-    'I lack a permission here. On Discord I need Send Messages and Pin Messages (or Manage Messages) in this channel; on Slack, invite me to the channel.',
+    'I lack a permission here: I need to be in this channel and allowed to post and pin messages in it (ask an admin).',
   'not-found': 'the channel or message is gone.',
   unreachable: 'I cannot post in this channel.',
   failed: 'the platform returned an error. Please try again later.',
@@ -46,8 +48,9 @@ async function removePosted(deps: CoreDeps, adapter: Adapter, ref: MessageRef, f
 }
 
 export async function pinEntry(deps: CoreDeps, message: IncomingMessage, entry: FaqEntry): Promise<Reply> {
-  const adapter = adapterFor(deps, message);
-  if (!('pin' in adapter)) return adapter;
+  const lookup = adapterFor(deps, message);
+  if (!lookup.ok) return lookup.reply;
+  const { adapter } = lookup;
   const knowledge = deps.knowledge.knowledge;
   if (deps.store.pins.find(message.platform, message.channel.id, entry.id)) {
     return infoReply(`"${entry.id}" is already pinned in this channel; I keep it current when the guide changes.`, {
@@ -81,8 +84,9 @@ export async function pinEntry(deps: CoreDeps, message: IncomingMessage, entry: 
 }
 
 export async function unpinEntry(deps: CoreDeps, message: IncomingMessage, faqId: string): Promise<Reply> {
-  const adapter = adapterFor(deps, message);
-  if (!('pin' in adapter)) return adapter;
+  const lookup = adapterFor(deps, message);
+  if (!lookup.ok) return lookup.reply;
+  const { adapter } = lookup;
   const pin = deps.store.pins.find(message.platform, message.channel.id, faqId);
   if (!pin) return infoReply(`"${faqId}" is not pinned in this channel. "faq list" shows what is.`, { ephemeral: true });
   try {

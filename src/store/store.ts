@@ -1,13 +1,12 @@
 import { askerKeyFactory } from './asker-key';
 import { type CheckinForgetCounts, CheckinStore } from './checkin-store';
-import { openDatabase, type SqliteDatabase } from './open-database';
+import { openDatabase } from './open-database';
 import { PinStore } from './pin-store';
 import { QuestionLog } from './question-log';
 import type { Platform } from '../conversation/incoming-message';
 
 /** The bot's one SQLite store and its tables' repositories. */
 export interface Store {
-  readonly db: SqliteDatabase;
   readonly questions: QuestionLog;
   /** Pseudonymous key for a user, the same for every table that must not store the raw id. */
   askerKey(platform: string, userId: string): string;
@@ -20,6 +19,8 @@ export interface Store {
    * A table that stores anything about a user must be added here (test/store/checkins-forget.test.ts checks all tables).
    */
   forgetUser(platform: Platform, userId: string): ForgetCounts;
+  /** Runs repository calls as one IMMEDIATE transaction (bulk seeding, e.g. the benchmark). */
+  inTransaction<T>(work: () => T): T;
   close(): void;
 }
 
@@ -33,7 +34,6 @@ export function createStore(file: string): Store {
   const askerKey = askerKeyFactory(db);
   const checkins = new CheckinStore(db);
   return {
-    db,
     questions,
     askerKey,
     checkins,
@@ -45,6 +45,7 @@ export function createStore(file: string): Store {
       }));
       return forget.immediate();
     },
+    inTransaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };
 }

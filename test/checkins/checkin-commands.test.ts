@@ -3,17 +3,18 @@ import { STOP_ACTION } from '../../src/checkins/checkin-message';
 import { silentLogger } from '../../src/logging/logger';
 import { createTestCore, type TestCore } from '../support/test-core';
 import { dm, inChannel, press, RecordingAdapter } from './support/checkin-fixtures';
+import { sqlRow, sqlRows } from '../support/sql-rows';
 
 const NOW = new Date('2026-11-26T10:00:00Z'); // Thursday; 11:00 in Berlin
 const USER = 'u-100';
 
 function pendingRows(t: TestCore, userId = USER) {
-  return t.store.db
-    .prepare(
-      `SELECT s.checkin_id, s.due_at, s.status FROM scheduled_checkins s
-       JOIN checkin_subscriptions sub ON sub.id = s.subscription_id WHERE sub.user_id = ? AND s.status = 'pending' ORDER BY due_at`,
-    )
-    .all(userId) as Array<{ checkin_id: string; due_at: number; status: string }>;
+  return sqlRows<{ checkin_id: string; due_at: number; status: string }>(
+    t.config.DATABASE_PATH,
+    `SELECT s.checkin_id, s.due_at, s.status FROM scheduled_checkins s
+     JOIN checkin_subscriptions sub ON sub.id = s.subscription_id WHERE sub.user_id = ? AND s.status = 'pending' ORDER BY due_at`,
+    userId,
+  );
 }
 
 describe('check-in commands through the core', () => {
@@ -101,7 +102,7 @@ describe('check-in commands through the core', () => {
     const rows = pendingRows(t);
     expect(rows.length).toBeGreaterThan(0);
     expect(new Set(rows.map((r) => new Date(r.due_at).getUTCHours()))).toEqual(new Set([9])); // 10:00 CET
-    const cancelled = t.store.db.prepare(`SELECT COUNT(*) AS n FROM scheduled_checkins WHERE status = 'cancelled'`).get() as { n: number };
+    const cancelled = sqlRow<{ n: number }>(t.config.DATABASE_PATH, `SELECT COUNT(*) AS n FROM scheduled_checkins WHERE status = 'cancelled'`)!;
     expect(cancelled.n).toBe(t.knowledge.knowledge.checkins.length);
     expect(t.store.checkins.subscriptions.count()).toBe(1);
   });
@@ -177,7 +178,7 @@ describe('check-in commands through the core', () => {
     const escalation = await t.core.handle(press(checkin.buttons.find((b) => b.label === urgent.label)!.action, USER));
     expect(escalation.kind).toBe('escalation');
     expect(escalation.text).toBe(`${t.knowledge.knowledge.escalation}\n\n${urgent.guidance}`);
-    const responses = t.store.db.prepare(`SELECT option_id, via FROM checkin_responses ORDER BY id`).all();
+    const responses = sqlRows(t.config.DATABASE_PATH, `SELECT option_id, via FROM checkin_responses ORDER BY id`);
     expect(responses).toEqual([
       { option_id: calm.id, via: 'button' },
       { option_id: urgent.id, via: 'button' },
@@ -205,7 +206,7 @@ describe('check-in commands through the core', () => {
     expect((await say('peeling')).text).toBe(peeling.guidance);
     // In a channel the same words are a question.
     expect((await t.core.handle(inChannel('peeling', USER))).text).not.toBe(peeling.guidance);
-    const responses = t.store.db.prepare(`SELECT option_id, via FROM checkin_responses ORDER BY id`).all();
+    const responses = sqlRows(t.config.DATABASE_PATH, `SELECT option_id, via FROM checkin_responses ORDER BY id`);
     expect(responses).toEqual([
       { option_id: stillRed.id, via: 'text' },
       { option_id: plan[0]!.options.find((o) => o.escalate)!.id, via: 'text' },

@@ -6,6 +6,7 @@ import { createStore } from '../../src/store/store';
 import { createTestCore, type TestCore } from '../support/test-core';
 import { dm, RecordingAdapter } from './support/checkin-fixtures';
 import { seedSubscription } from './support/seed';
+import { sqlRow, sqlRows } from '../support/sql-rows';
 
 const HOUR = 3_600_000;
 const NOW = new Date('2026-11-26T10:00:00Z');
@@ -52,13 +53,13 @@ describe('check-in scheduler', () => {
     const nonces = adapter.sent.map((s) => s.nonce!);
     expect(new Set(nonces).size).toBe(plan.length);
     for (const nonce of nonces) expect(nonce.length).toBeLessThanOrEqual(25);
-    const rows = t.store.db.prepare(`SELECT status, attempts, nonce, sent_at, due_at FROM scheduled_checkins ORDER BY due_at`).all() as Array<{
+    const rows = sqlRows<{
       status: string;
       attempts: number;
       nonce: string;
       sent_at: number;
       due_at: number;
-    }>;
+    }>(t.config.DATABASE_PATH, `SELECT status, attempts, nonce, sent_at, due_at FROM scheduled_checkins ORDER BY due_at`);
     expect(rows.map((r) => r.status)).toEqual(plan.map(() => 'sent'));
     expect(rows.map((r) => r.nonce)).toEqual(nonces);
     for (const row of rows) {
@@ -95,7 +96,7 @@ describe('check-in scheduler', () => {
     expect(result).toMatchObject({ expired: 2, claimed: 1, sent: 1 });
     expect(adapter.sent).toHaveLength(1);
     expect(adapter.sent[0]!.reply.text).toContain(day3!.message);
-    const statuses = t.store.db.prepare(`SELECT checkin_id, status FROM scheduled_checkins ORDER BY due_at LIMIT 3`).all();
+    const statuses = sqlRows(t.config.DATABASE_PATH, `SELECT checkin_id, status FROM scheduled_checkins ORDER BY due_at LIMIT 3`);
     expect(statuses).toEqual([
       { checkin_id: day1!.id, status: 'expired' },
       { checkin_id: day2!.id, status: 'expired' },
@@ -114,7 +115,7 @@ describe('check-in scheduler', () => {
     expect(await scheduler.tick()).toMatchObject({ claimed: 1, failed: 1 });
     t.clock.advance(60_000);
     expect(await scheduler.tick()).toMatchObject({ claimed: 0 });
-    expect(t.store.db.prepare(`SELECT status, attempts, last_error FROM scheduled_checkins`).get()).toEqual({
+    expect(sqlRow(t.config.DATABASE_PATH, `SELECT status, attempts, last_error FROM scheduled_checkins`)).toEqual({
       status: 'failed',
       attempts: 3,
       last_error: 'HTTP 500',
@@ -143,7 +144,7 @@ describe('check-in scheduler', () => {
     expect(calls).toBe(1);
     expect(t.store.checkins.subscriptions.get('discord', 'alice')!.status).toBe('paused');
     expect(t.store.checkins.unreachable.get('discord', 'alice')).toMatchObject({ reason: expect.stringMatching(/50007/) });
-    const statuses = t.store.db.prepare(`SELECT status, COUNT(*) AS n FROM scheduled_checkins GROUP BY status ORDER BY status`).all();
+    const statuses = sqlRows(t.config.DATABASE_PATH, `SELECT status, COUNT(*) AS n FROM scheduled_checkins GROUP BY status ORDER BY status`);
     expect(statuses).toEqual([
       { status: 'cancelled', n: t.knowledge.knowledge.checkins.length - 1 },
       { status: 'failed', n: 1 },

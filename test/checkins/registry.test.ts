@@ -10,12 +10,15 @@ describe('check-in commands in the registry', () => {
   });
 
   it.each([
-    ['checkins start today 9 Europe/Berlin', 'checkins'],
-    ['/checkins status', 'checkins'],
-    ['Check-ins stop', 'checkins'],
-    ['forget me', 'forget me'],
-    ['forget-me', 'forget me'],
-    ['/forget-me', 'forget me'],
+    ['checkins start today 9 Europe/Berlin', 'checkins start'],
+    ['check-in subscribe tomorrow', 'checkins start'],
+    ['/checkins status', 'checkins status'],
+    ['Check-ins stop', 'checkins stop'],
+    ['checkins', 'checkins'],
+    ['checkins whenever', 'checkins'],
+    ['forget me', 'forget-me'],
+    ['forget-me', 'forget-me'],
+    ['/forget-me', 'forget-me'],
     ['subscribe', 'subscribe'],
     ['start check-ins', 'subscribe'],
     ['status', 'status'],

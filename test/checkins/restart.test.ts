@@ -11,6 +11,7 @@ import { ROOT } from '../support/run-process';
 import { KNOWLEDGE_DIR } from '../support/test-core';
 import { RecordingAdapter } from './support/checkin-fixtures';
 import { seedSubscription } from './support/seed';
+import { sqlRow, sqlRows } from '../support/sql-rows';
 
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const CHILD = path.join(__dirname, 'fixtures', 'scheduler-child.ts');
@@ -60,7 +61,7 @@ describe('check-ins survive a crash and a second process', () => {
     const exit = await crashed.exited;
     expect(exit.signal).toBe('SIGKILL');
     const claimedNonce = crashed.lines.find((l) => l.startsWith('SENDING '))!.slice('SENDING '.length);
-    expect(store.db.prepare(`SELECT status, attempts FROM scheduled_checkins`).get()).toEqual({ status: 'sending', attempts: 1 });
+    expect(sqlRow(path.join(dir, 'bot.db'), `SELECT status, attempts FROM scheduled_checkins`)).toEqual({ status: 'sending', attempts: 1 });
 
     // The restarted process: its own connection, a fresh scheduler.
     const restarted = createStore(path.join(dir, 'bot.db'));
@@ -83,7 +84,7 @@ describe('check-ins survive a crash and a second process', () => {
         expect(await scheduler.tick()).toMatchObject({ claimed: 0, released: 0 });
       }
       expect(adapter.sent.map((s) => s.nonce)).toEqual([claimedNonce]);
-      expect(store.db.prepare(`SELECT status, attempts FROM scheduled_checkins`).get()).toEqual({ status: 'sent', attempts: 2 });
+      expect(sqlRow(path.join(dir, 'bot.db'), `SELECT status, attempts FROM scheduled_checkins`)).toEqual({ status: 'sent', attempts: 2 });
     } finally {
       await scheduler.stop();
       restarted.close();
@@ -118,7 +119,7 @@ describe('check-ins survive a crash and a second process', () => {
     expect(sentBy(b.lines).length).toBeGreaterThan(0);
     expect(all).toHaveLength(users * 2);
     expect(new Set(all).size).toBe(users * 2);
-    const nonces = (store.db.prepare(`SELECT nonce FROM scheduled_checkins`).all() as Array<{ nonce: string }>).map((r) => r.nonce);
+    const nonces = sqlRows<{ nonce: string }>(db, `SELECT nonce FROM scheduled_checkins`).map((r) => r.nonce);
     expect(new Set(all)).toEqual(new Set(nonces));
     expect(store.checkins.scheduled.countByStatus()).toMatchObject({ sent: users * 2, pending: 0, sending: 0 });
   });

@@ -4,6 +4,7 @@ import { CheckinScheduler } from '../../src/checkins/checkin-scheduler';
 import { silentLogger } from '../../src/logging/logger';
 import { createTestCore, type TestCore } from '../support/test-core';
 import { ShellDriver } from './support/shell-driver';
+import { sqlRow } from '../support/sql-rows';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 
@@ -70,9 +71,9 @@ describe('check-ins in the terminal chat (shell adapter + /advance)', () => {
     expect(forgotten).toContain('• 3 check-in answers');
     expect(forgotten).toContain('• 1 question record');
     for (const table of ['checkin_subscriptions', 'scheduled_checkins', 'checkin_responses', 'unreachable_users']) {
-      expect(t.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+      expect(sqlRow(t.config.DATABASE_PATH, `SELECT COUNT(*) AS n FROM ${table}`)).toEqual({ n: 0 });
     }
-    expect(t.store.db.prepare(`SELECT COUNT(*) AS n FROM question_events WHERE asker_key = ?`).get(t.store.askerKey('shell', SHELL_USER_ID))).toEqual({ n: 0 });
+    expect(sqlRow(t.config.DATABASE_PATH, `SELECT COUNT(*) AS n FROM question_events WHERE asker_key = ?`, t.store.askerKey('shell', SHELL_USER_ID))).toEqual({ n: 0 });
   });
 
   it('stops with the Stop choice of a check-in, and sends nothing afterwards', async () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import { suggestionAction } from '../../src/conversation/reply';
 import { createTestCore, type TestCore } from '../support/test-core';
+import { sqlRows } from '../support/sql-rows';
 
 function message(text: string, extra: Partial<IncomingMessage> = {}): IncomingMessage {
   return {
@@ -93,16 +94,16 @@ describe('conversation core', () => {
     await t.core.handle(message('does it hurt'));
     await t.core.handle(message('how much should I tip'));
     await t.core.handle(message('I have a high fever after microneedling'));
-    const rows = t.store.db.prepare('SELECT outcome, faq_id, question FROM question_events ORDER BY id').all() as Array<{
+    const rows = sqlRows<{
       outcome: string;
       faq_id: string | null;
       question: string | null;
-    }>;
+    }>(t.config.DATABASE_PATH, 'SELECT outcome, faq_id, question FROM question_events ORDER BY id');
     expect(rows.map((r) => r.outcome)).toEqual(['answered', 'declined', 'escalated']);
     expect(rows[0]?.faq_id).not.toBeNull();
     expect(rows[1]?.question).toMatch(/tip/);
     expect(rows[2]?.question).toBeNull();
-    const all = JSON.stringify(t.store.db.prepare('SELECT * FROM question_events').all());
+    const all = JSON.stringify(sqlRows(t.config.DATABASE_PATH, 'SELECT * FROM question_events'));
     expect(all).not.toContain('111111111111111111');
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { replyForMatch } from '../../src/conversation/answer-question';
+import { replyForMatch } from '../../src/conversation/reply-for-match';
 import { infoReply, type Reply } from '../../src/conversation/reply';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { createMatcher } from '../../src/matching/create-matcher';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { replyForMatch } from '../../src/conversation/answer-question';
+import { replyForMatch } from '../../src/conversation/reply-for-match';
 import type { Reply } from '../../src/conversation/reply';
 import type { Knowledge } from '../../src/knowledge/knowledge-schema';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';

@@ -3,6 +3,7 @@ import { silentLogger } from '../../src/logging/logger';
 import { PlatformError } from '../../src/platform/platform-error';
 import { dm, press, RecordingAdapter } from '../checkins/support/checkin-fixtures';
 import { createTestCore, type TestCore } from '../support/test-core';
+import { sqlRows } from '../support/sql-rows';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const USER = 'forgettable-user-4711';
@@ -10,10 +11,10 @@ const OTHER = 'staying-user-0815';
 
 /** Every row of every table, as text, with the ids of rows that hang off the user's subscriptions. */
 function rowsMentioning(t: TestCore, needles: string[], subscriptionIds: number[], scheduledIds: number[]): string[] {
-  const tables = t.store.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string }>;
+  const tables = sqlRows<{ name: string }>(t.config.DATABASE_PATH, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
   const found: string[] = [];
   for (const { name } of tables) {
-    for (const row of t.store.db.prepare(`SELECT * FROM "${name}"`).all() as Array<Record<string, unknown>>) {
+    for (const row of sqlRows<Record<string, unknown>>(t.config.DATABASE_PATH, `SELECT * FROM "${name}"`)) {
       const text = JSON.stringify(row);
       const linked =
         (name === 'checkin_subscriptions' && subscriptionIds.includes(row.id as number)) ||

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createStore, type Store } from '../../src/store/store';
 import { seedSubscription } from '../checkins/support/seed';
+import { sqlRows } from '../support/sql-rows';
 
 const NOW = Date.parse('2026-11-26T10:00:00Z');
 const LEASE = 5 * 60_000;
@@ -12,9 +13,11 @@ const claim = (store: Store, now: number, token: string, limit = 100) =>
 describe('check-in store', () => {
   let dir: string;
   let store: Store;
+  let file: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'aftercare-checkins-store-'));
-    store = createStore(path.join(dir, 'bot.db'));
+    file = path.join(dir, 'bot.db');
+    store = createStore(file);
   });
   afterEach(() => {
     store.close();
@@ -22,16 +25,21 @@ describe('check-in store', () => {
   });
 
   it('claims due rows through the (status, due_at) index', () => {
-    const plan = store.db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT s.id FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
-         WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (?) ORDER BY s.due_at LIMIT ?`,
-      )
-      .all(NOW, 'discord', 10) as Array<{ detail: string }>;
+    const plan = sqlRows<{ detail: string }>(
+      file,
+      `EXPLAIN QUERY PLAN SELECT s.id FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
+       WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (?) ORDER BY s.due_at LIMIT ?`,
+      NOW,
+      'discord',
+      10,
+    );
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim \(status=\? AND due_at<\?\)/);
-    const expire = store.db
-      .prepare(`EXPLAIN QUERY PLAN UPDATE scheduled_checkins SET status = 'expired' WHERE status = 'pending' AND due_at <= ? AND expires_at <= ?`)
-      .all(NOW, NOW) as Array<{ detail: string }>;
+    const expire = sqlRows<{ detail: string }>(
+      file,
+      `EXPLAIN QUERY PLAN UPDATE scheduled_checkins SET status = 'expired' WHERE status = 'pending' AND due_at <= ? AND expires_at <= ?`,
+      NOW,
+      NOW,
+    );
     expect(expire.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim/);
   });
 
@@ -74,7 +82,7 @@ describe('check-in store', () => {
 
   it('gives every scheduled row its own nonce of at most 25 characters', () => {
     seedSubscription(store, { userId: 'a', checkinIds: ['c'], dueAt: Array.from({ length: 500 }, (_, i) => NOW + i) });
-    const nonces = (store.db.prepare(`SELECT nonce FROM scheduled_checkins`).all() as Array<{ nonce: string }>).map((r) => r.nonce);
+    const nonces = sqlRows<{ nonce: string }>(file, `SELECT nonce FROM scheduled_checkins`).map((r) => r.nonce);
     expect(new Set(nonces).size).toBe(500);
     for (const n of nonces) expect(n).toMatch(/^[a-z0-9]{1,25}$/);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { MIGRATIONS } from '../../src/store/migrations';
 import { createStore } from '../../src/store/store';
+import { sqlRow, sqlRows } from '../support/sql-rows';
 
 describe('store', () => {
   let dir: string;
@@ -14,7 +15,7 @@ describe('store', () => {
   it('creates the folder and file on first start and migrates once', () => {
     const file = path.join(dir, 'nested', 'folder', 'bot.db');
     const store = createStore(file);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(sqlRow(file, 'PRAGMA user_version')).toEqual({ user_version: MIGRATIONS.length });
     store.questions.record({ askedAt: new Date(), outcome: 'answered', faqId: 'x', question: 'q', askerKey: 'k' });
     store.close();
     const again = createStore(file);
@@ -23,12 +24,13 @@ describe('store', () => {
   });
 
   it('keeps question text only for declined questions and never a user id', () => {
-    const store = createStore(path.join(dir, 'bot.db'));
+    const file = path.join(dir, 'bot.db');
+    const store = createStore(file);
     const key = store.askerKey('discord', '123456789012345678');
     expect(key).not.toContain('123456789012345678');
     store.questions.record({ askedAt: new Date(), outcome: 'answered', faqId: 'pain', question: 'does it hurt', askerKey: key });
     store.questions.record({ askedAt: new Date(), outcome: 'declined', faqId: null, question: 'can i tip', askerKey: key });
-    const rows = store.db.prepare('SELECT * FROM question_events ORDER BY id').all() as Array<Record<string, unknown>>;
+    const rows = sqlRows(file, 'SELECT * FROM question_events ORDER BY id');
     expect(rows.map((r) => r.question)).toEqual([null, 'can i tip']);
     expect(JSON.stringify(rows)).not.toContain('123456789012345678');
     expect(store.questions.forget(key)).toBe(2);

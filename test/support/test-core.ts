@@ -5,11 +5,12 @@ import type { Config } from '../../src/config/config-schema';
 import { loadConfig } from '../../src/config/load-config';
 import type { ConversationCore } from '../../src/conversation/conversation-core';
 import type { CoreDeps } from '../../src/conversation/core-deps';
+import { coreSettings } from '../../src/conversation/core-deps';
 import { createCore } from '../../src/conversation/create-core';
 import type { Knowledge } from '../../src/knowledge/knowledge-schema';
 import { KnowledgeState } from '../../src/knowledge/knowledge-state';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
-import { silentLogger } from '../../src/logging/logger';
+import { type Logger, silentLogger } from '../../src/logging/logger';
 import type { AdapterRegistry } from '../../src/platform/adapter';
 import { createStore, type Store } from '../../src/store/store';
 import { ManualClock } from '../../src/time/clock';
@@ -35,6 +36,8 @@ export interface TestCoreOptions {
   /** Start time for the manual clock. */
   now?: Date;
   knowledge?: Knowledge;
+  /** Where the core logs (adapter tests capture it); silent by default. */
+  logger?: Logger;
 }
 
 /** A real core: the real knowledge pack and a real SQLite file in a temp folder. */
@@ -50,7 +53,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
   const store = createStore(config.DATABASE_PATH);
   const clock = new ManualClock(options.now ?? new Date('2026-11-26T10:00:00Z'));
   const adapters: AdapterRegistry = new Map();
-  const deps: CoreDeps = { config, knowledge, store, clock, logger: silentLogger(), adapters };
+  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger: options.logger ?? silentLogger(), adapters };
   return {
     core: createCore(deps),
     deps,

@@ -4,6 +4,7 @@ import { silentLogger } from '../../../src/logging/logger';
 import type { Adapter } from '../../../src/platform/adapter';
 import type { ApiMessage, ApiUser, DiscordEmulator, RecordedRequest } from '../../emulators/discord';
 import { type CallbackBody, EPHEMERAL, type Harness, registerCommands, startHarness } from './discord-harness';
+import { sqlRow } from '../../support/sql-rows';
 
 /** 2026-11-27 09:01 in Berlin: day 1 of a treatment "today" (the harness clock starts 2026-11-26 10:00 UTC). */
 const DAY_1 = new Date('2026-11-27T08:01:00Z');
@@ -39,7 +40,7 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
   });
 
   const plan = () => h.testCore.knowledge.knowledge.checkins;
-  const count = (table: string): number => (h.testCore.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const count = (table: string): number => (sqlRow<{ n: number }>(h.testCore.config.DATABASE_PATH, `SELECT COUNT(*) AS n FROM ${table}`)!).n;
   const startInChannel = async (user: ApiUser, options: Record<string, string> = { date: 'today', hour: '9', timezone: 'Europe/Berlin' }) =>
     callback(h.emu, h.emu.slash(user, 'checkins', options, { subcommand: 'start' }));
 
@@ -180,7 +181,7 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
     expect(forgotten.data?.content).toContain('• 1 check-in subscription');
     expect(forgotten.data?.content).toContain('• 1 check-in answer');
     expect(forgotten.data?.content).toMatch(/• [1-9]\d* question records?/);
-    expect(h.seen.at(-1)?.text).toBe('forget me');
+    expect(h.seen.at(-1)?.command).toEqual({ name: 'forget-me', options: {} });
     for (const table of [...CHECKIN_TABLES, 'question_events']) expect([table, count(table)]).toEqual([table, 0]);
 
     h.testCore.clock.set(new Date(DAY_1.getTime() + DAY_MS));

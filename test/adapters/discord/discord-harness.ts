@@ -2,10 +2,10 @@ import { Writable } from 'node:stream';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterTuning } from '../../../adapters/discord/discord-adapter';
 import { slashCommandsJson } from '../../../adapters/discord/slash-commands';
 import { loadConfig } from '../../../src/config/load-config';
-import type { ConversationCore } from '../../../src/conversation/conversation-core';
 import type { IncomingMessage } from '../../../src/conversation/incoming-message';
 import { createLogger } from '../../../src/logging/logger';
 import { DiscordEmulator, type DiscordEmulatorOptions } from '../../emulators/discord';
+import { type CoreWrapper, recordMessages, useWrapper } from '../../support/core-wrapper';
 import { createTestCore, type TestCore } from '../../support/test-core';
 
 /** Log lines the adapter wrote, parsed, so tests can check what is (and is not) logged. */
@@ -50,27 +50,21 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   emulator?: DiscordEmulatorOptions;
   tuning?: DiscordAdapterTuning;
-  /** Wraps the real core (e.g. to make it fail); ours to mock, the adapter is not. */
-  wrapCore?: (core: ConversationCore) => ConversationCore;
+  /** Wraps the real route inside the core's pipeline (e.g. to make it fail); ours to mock, the adapter is not. */
+  wrapCore?: CoreWrapper;
 }
 
 /** A started emulator, a real core (knowledge pack + SQLite in a temp dir) and a connected adapter. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emu = await DiscordEmulator.start(options.emulator);
-  const testCore = await createTestCore();
-  const seen: IncomingMessage[] = [];
-  const recording: ConversationCore = {
-    handle: (message) => {
-      seen.push(message);
-      return testCore.core.handle(message);
-    },
-    topicChoices: (request) => testCore.core.topicChoices?.(request) ?? [],
-  };
   const logs = new LogCapture();
+  const testCore = await createTestCore({ logger: createLogger('debug', logs), env: options.env });
+  const seen = recordMessages(testCore.core);
+  if (options.wrapCore) useWrapper(testCore.core, options.wrapCore);
   const config = loadConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'debug', ...options.env });
   const adapter = createDiscordAdapter({
     config,
-    core: options.wrapCore ? options.wrapCore(recording) : recording,
+    core: testCore.core,
     logger: createLogger('debug', logs),
     tuning: { restRetries: 1, restTimeoutMs: 5000, ...options.tuning },
   });

@@ -1,4 +1,4 @@
-import type { ConversationCore } from '../../../src/conversation/conversation-core';
+import type { CoreWrapper } from '../../support/core-wrapper';
 import { infoReply } from '../../../src/conversation/reply';
 import { type ApiMessage, Intent, Permission } from '../../emulators/discord';
 import { type Harness, startHarness } from './discord-harness';
@@ -46,9 +46,13 @@ describe('Discord adapter: messages', () => {
 
   test('start() fails clearly when MessageContent is asked for but not enabled in the portal, and with a bad token', async () => {
     const refused = startHarness({ env: { DISCORD_MESSAGE_CONTENT: 'true' } });
-    await expect(refused).rejects.toMatchObject({ name: 'PlatformError', message: expect.stringMatching(/Developer Portal/) });
+    await expect(refused).rejects.toMatchObject({
+      name: 'StartupError',
+      setting: 'DISCORD_MESSAGE_CONTENT',
+      message: expect.stringMatching(/^discord: check DISCORD_MESSAGE_CONTENT: .*Developer Portal/),
+    });
     const badToken = startHarness({ env: { DISCORD_TOKEN: 'MTIz.abc.def' } });
-    await expect(badToken).rejects.toMatchObject({ name: 'PlatformError', message: expect.stringMatching(/invalid token/i) });
+    await expect(badToken).rejects.toMatchObject({ name: 'StartupError', setting: expect.stringMatching(/^DISCORD_TOKEN/), message: expect.stringMatching(/invalid token/i) });
   });
 
   test('a mention in a channel is answered with the right facts, as a reply to the question', async () => {
@@ -125,7 +129,7 @@ describe('Discord adapter: messages', () => {
   });
 
   test('a question containing @everyone is answered without parsing any mention', async () => {
-    const echo = (core: ConversationCore): ConversationCore => ({
+    const echo: CoreWrapper = (core) => ({
       handle: async (m) => (m.text.startsWith('echo') ? infoReply(`You said: ${m.text} <@${m.user.id}>`) : core.handle(m)),
     });
     h = await startHarness({ wrapCore: echo });
@@ -188,7 +192,7 @@ describe('Discord adapter: messages', () => {
     const answer = await h.emu.waitForReplyTo(second);
     expect(answer.message.content).toMatch(/24 hours/);
 
-    const failure = h.logs.find('discord event failed');
+    const failure = h.logs.find('event failed');
     expect(failure).toMatchObject({ level: 50, event: 'message', err: { message: 'boom: knowledge index unavailable' } });
     // Message text stays out of the log unless LOG_MESSAGE_CONTENT is on.
     expect(h.logs.text()).not.toContain('redness last');
@@ -198,7 +202,7 @@ describe('Discord adapter: messages', () => {
     h = await startHarness({ env: { LOG_MESSAGE_CONTENT: 'true' } });
     const alice = h.emu.createMember({ username: 'alice' });
     await h.emu.waitForReplyTo(h.emu.mentionBot(alice, REDNESS));
-    expect(h.logs.find('discord event answered')).toMatchObject({ text: REDNESS, event: 'message' });
+    expect(h.logs.find('event answered')).toMatchObject({ text: REDNESS, event: 'message' });
   });
 
   test('a reply to a deleted question still arrives (no fail_if_not_exists)', async () => {

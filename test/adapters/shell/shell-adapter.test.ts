@@ -1,10 +1,10 @@
 import { PassThrough } from 'node:stream';
 import { ShellAdapter } from '../../../adapters/shell/shell-adapter';
-import type { ConversationCore } from '../../../src/conversation/conversation-core';
 import { silentLogger } from '../../../src/logging/logger';
+import { useWrapper } from '../../support/core-wrapper';
 import { createTestCore, type TestCore } from '../../support/test-core';
 
-async function converse(core: ConversationCore, lines: string[], localCommand?: (line: string) => string | null) {
+async function converse(core: TestCore['core'], lines: string[], localCommand?: (line: string) => string | null) {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
@@ -54,12 +54,12 @@ describe('shell adapter', () => {
   });
 
   it('stops reading at "exit" and survives a failing core', async () => {
-    const failing: ConversationCore = {
+    useWrapper(t.core, () => ({
       handle: async () => {
         throw new Error('boom');
       },
-    };
-    const out = await converse(failing, ['does it hurt', 'exit', 'never read']);
+    }));
+    const out = await converse(t.core, ['does it hurt', 'exit', 'never read']);
     expect(out).toMatch(/something went wrong/);
     expect(out.match(/something went wrong/g)).toHaveLength(1);
   });

@@ -192,9 +192,9 @@ describe('Slack adapter, HTTP mode (Events API at /slack/events)', () => {
     const sorry = await h.emu.waitForCall('chat.postEphemeral', (c) => c.params.thread_ts === first.ts);
     expect(sorry.params).toMatchObject({ user: 'U0ALICE', channel: GENERAL_CHANNEL });
     expect(String(sorry.params.text)).toMatch(/^Sorry, something went wrong/);
-    const failure = h.logs.find('slack event failed');
+    const failure = h.logs.find('event failed');
     expect(failure).toHaveLength(1);
-    expect(failure[0]).toMatchObject({ event: 'app_mention', slackError: 'not_in_channel' });
+    expect(failure[0]).toMatchObject({ platform: 'slack', event: 'app_mention' });
     expect(JSON.stringify(failure[0]?.err)).toMatch(/not_in_channel/);
 
     const second = await h.driver.mention({ text: SUNSCREEN });
@@ -217,7 +217,7 @@ describe('Slack adapter, HTTP mode (Events API at /slack/events)', () => {
     const first = await h.driver.dm({ text: SUNSCREEN });
     const sorry = await h.emu.waitForCall('chat.postMessage', (c) => c.params.channel === first.channel);
     expect(String(sorry.params.text)).toMatch(/^Sorry, something went wrong/);
-    expect(JSON.stringify(h.logs.find('slack event failed')[0]?.err)).toMatch(/boom/);
+    expect(JSON.stringify(h.logs.find('event failed')[0]?.err)).toMatch(/boom/);
     await h.driver.dm({ text: SUNSCREEN });
     await h.emu.waitForCall('chat.postMessage', (c) => /two weeks/.test(String(c.params.text)));
   });
@@ -227,7 +227,7 @@ describe('Slack adapter, HTTP mode (Events API at /slack/events)', () => {
     await h.emu.waitForCall('chat.postMessage', (c) => c.params.thread_ts === asked.ts);
     await h.http!.postJson({ type: 'event_callback' }, { secret: 'wrong' });
     const raw = h.logs.raw;
-    expect(raw).toContain('slack event answered');
+    expect(raw).toContain('event answered');
     expect(raw).not.toContain(h.emu.botToken);
     expect(raw).not.toContain(h.emu.signingSecret);
     expect(raw).not.toContain('my secret question');

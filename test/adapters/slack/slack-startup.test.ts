@@ -3,8 +3,9 @@ import { createSlackAdapter } from '../../../adapters/slack/slack-adapter';
 import { loadConfig } from '../../../src/config/load-config';
 import { silentLogger } from '../../../src/logging/logger';
 import { type SlackEmulator, startSlackEmulator } from '../../emulators/slack';
+import { UNUSED_CORE } from '../../support/core-wrapper';
 
-const core = { handle: async () => Promise.reject(new Error('not used')) };
+const core = UNUSED_CORE;
 
 describe('Slack adapter start-up', () => {
   let emu: SlackEmulator;

@@ -1,7 +1,7 @@
 import { type SlackAdapter, type SlackAdapterTuning, createSlackAdapter } from '../../../../adapters/slack/slack-adapter';
 import type { Config } from '../../../../src/config/config-schema';
 import { loadConfig } from '../../../../src/config/load-config';
-import type { ConversationCore } from '../../../../src/conversation/conversation-core';
+import { type Answerer, type CoreWrapper, recordMessages, useWrapper } from '../../../support/core-wrapper';
 import type { IncomingMessage } from '../../../../src/conversation/incoming-message';
 import { infoReply } from '../../../../src/conversation/reply';
 import { SignedClient, SlackDriver, type SlackEmulator, httpTransport, socketTransport, startSlackEmulator } from '../../../emulators/slack';
@@ -10,8 +10,8 @@ import { LogCapture } from './log-capture';
 
 export interface HarnessOptions {
   mode: 'http' | 'socket';
-  /** Wraps the real core (to spy on it or make it fail); the real core is used as is by default. */
-  core?: (real: ConversationCore) => ConversationCore;
+  /** Wraps the real route inside the core's pipeline (to spy on it or make it fail); the real core as is by default. */
+  core?: CoreWrapper;
   env?: Record<string, string>;
   tuning?: SlackAdapterTuning;
 }
@@ -38,16 +38,11 @@ export const FAST_TUNING: SlackAdapterTuning = {
 /** A loopback Slack, a real core (knowledge pack + SQLite in a temp dir) and the adapter between them. */
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
   const emu = await startSlackEmulator();
-  const testCore = await createTestCore();
   const logs = new LogCapture();
-  const seen: IncomingMessage[] = [];
-  const inner = options.core ? options.core(testCore.core) : testCore.core;
-  const core: ConversationCore = {
-    handle: (message) => {
-      seen.push(message);
-      return inner.handle(message);
-    },
-  };
+  const testCore = await createTestCore({ logger: logs.logger, env: options.env });
+  const seen = recordMessages(testCore.core);
+  if (options.core) useWrapper(testCore.core, options.core);
+  const core = testCore.core;
   const modeEnv =
     options.mode === 'http' ? { SLACK_SIGNING_SECRET: emu.signingSecret } : { SLACK_APP_TOKEN: emu.appToken };
   // PORT=0 (a free port) is a test-only value the schema does not accept, so it is set after validation.
@@ -91,7 +86,7 @@ export const VAGUE_QUESTION = 'skin care';
  * Wraps the real core so one vague question gets a "did you mean" reply with fixed suggestions
  * (sunscreen first), independent of matcher tuning. Clicks still go to the real core.
  */
-export function withSuggestions(real: ConversationCore): ConversationCore {
+export function withSuggestions(real: Answerer): Answerer {
   return {
     handle: async (message) => {
       if (message.action === undefined && message.text.endsWith(VAGUE_QUESTION)) {

@@ -92,6 +92,12 @@ export const lexiconFileSchema = z
     comparisonWords: wordList.default([]),
     /** Words that join two questions in one sentence ("how many sessions and how far apart"). */
     clauseJoiners: wordList.default([]),
+    /** Openers of another cause for a symptom ("because of", "from", "when im"), one per entry. */
+    causeOpeners: z.array(text).default([]),
+    /** Verbs before "like" that describe the skin rather than compare ("i look like i have a sunburn"). */
+    describingWords: wordList.default([]),
+    /** Words that stand for the treatment itself in a question ("how long does it take"). */
+    subjectWords: wordList.default([]),
     stopwords: wordList.default([]),
     everydayWords: wordList.default([]),
     commonWords: wordList.default([]),

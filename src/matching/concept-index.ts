@@ -39,7 +39,11 @@ export interface ConceptIndex<T> {
 /** A class "uses" a concept strongly once this share of its phrasings has it (for the idf). */
 const STRONG_SHARE = 0.25;
 
-export function createConceptIndex<T>(docs: readonly ClassDoc<T>[]): ConceptIndex<T> {
+/**
+ * `conceptWeight` scales a concept in phrasing similarity the way the matcher scales it in a question
+ * (everyday words count less), so a question identical to a phrasing has similarity 1.
+ */
+export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeight: (concept: string) => number = () => 1): ConceptIndex<T> {
   const shares: Array<Map<string, number>> = [];
   const spread = new Map<string, number>();
   for (const doc of docs) {
@@ -68,13 +72,13 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[]): ConceptInde
   const postings = new Map<string, Array<readonly [number, number]>>();
   shares.forEach((share, k) => {
     for (const [c, s] of share) {
-      let list = postings.get(c);
-      if (!list) postings.set(c, (list = []));
+      const list = postings.get(c) ?? [];
+      if (list.length === 0) postings.set(c, list);
       list.push([k, Math.sqrt(s) * idf(c)]);
     }
   });
   const phrasingSets = docs.map((d) => d.phrasings.map((p) => new Set(p)));
-  const phrasingNorms = docs.map((d) => d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + idf(c) ** 2, 0)) || 1));
+  const phrasingNorms = docs.map((d) => d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + (conceptWeight(c) * idf(c)) ** 2, 0)) || 1));
 
   function nearest(k: number, concepts: readonly string[], weights: readonly number[]): number {
     let qNorm = 0;
@@ -84,7 +88,10 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[]): ConceptInde
     const sets = phrasingSets[k]!;
     for (let j = 0; j < sets.length; j++) {
       let dot = 0;
-      for (let i = 0; i < concepts.length; i++) if (sets[j]!.has(concepts[i]!)) dot += weights[i]! * idf(concepts[i]!) ** 2;
+      for (let i = 0; i < concepts.length; i++) {
+        const c = concepts[i]!;
+        if (sets[j]!.has(c)) dot += weights[i]! * conceptWeight(c) * idf(c) ** 2;
+      }
       const sim = dot / (qNorm * phrasingNorms[k]![j]!);
       if (sim > best) best = sim;
     }
@@ -99,8 +106,8 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[]): ConceptInde
         for (const [k, w] of postings.get(c) ?? []) {
           const add = w * weights[i]!;
           totals.set(k, (totals.get(k) ?? 0) + add);
-          let shared = sharedBy.get(k);
-          if (!shared) sharedBy.set(k, (shared = []));
+          const shared = sharedBy.get(k) ?? [];
+          if (shared.length === 0) sharedBy.set(k, shared);
           shared.push([c, add]);
         }
       });

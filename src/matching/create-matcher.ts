@@ -52,11 +52,22 @@ const EXACT_PHRASING = 0.95;
 const COVERED_SHARE = 0.5;
 /** A clause names its own subject when it has a concept that at most this many classes use strongly. */
 const DISTINCTIVE_SPREAD = 3;
+/** What a candidate sharing none of a shaped question's subject words keeps of its evidence. */
+const OFF_SUBJECT_SHARE = 0.6;
 /** How many words after "than", "like"... a term is still the yardstick of the comparison. */
 const COMPARISON_REACH = 5;
+/** How many words after "because of", "from"... name the cause. */
+const CAUSE_REACH = 3;
 /** Clauses of one message read for matching (warning signs are looked for in all of it). */
 const MAX_CLAUSES = 24;
 const HAS_WORD = /[a-z0-9]/;
+/** A correction that keeps this many first letters changes only the ending (see the warning-sign check). */
+const TRUSTED_SHARED_START = 5;
+const sharedStart = (a: string, b: string): number => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
 const NUMBER = /^\d+$/;
 
 type ClassItem = { kind: 'entry'; entry: FaqEntry } | { kind: 'topic'; topic: OutOfScopeTopic };
@@ -67,6 +78,8 @@ export interface ClauseTrace {
   concepts: string[];
   /** Out-of-scope terms in the clause (comparisons left out). */
   hits: TermHit[];
+  /** A cause other than the treatment the clause names for its symptom, if any. */
+  otherCause: string | null;
 }
 
 /** Everything the matcher worked out about a question, for `--explain` and tests. */
@@ -94,6 +107,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
   const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
   const clauseJoiners = new Set(knowledge.lexicon.clauseJoiners);
+  const subjectWords = new Set(knowledge.lexicon.subjectWords);
+  const describingWords = new Set(knowledge.lexicon.describingWords);
+  const causeOpeners = knowledge.lexicon.causeOpeners.map((o) => o.toLowerCase());
   // Intents that are only shapes ("howlong"); an intent that is also a concept ("pain") is a subject too.
   const intentNames = new Set(knowledge.lexicon.intents.map((i) => i.concept).filter((c) => !Object.hasOwn(knowledge.lexicon.concepts, c)));
   const redFlag = compileRedFlags(knowledge);
@@ -103,9 +119,14 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const packTexts = [
     ...knowledge.entries.flatMap((e) => [e.question, ...e.alternates, e.answer, ...e.tags]),
     ...knowledge.outOfScope.flatMap((t) => [...t.terms, ...t.examples]),
+    ...knowledge.redFlags.map((r) => r.description),
     ...Object.values(knowledge.phrasings).flat(),
   ];
-  const vocabulary = [...packTexts.flatMap((t) => wordsOf(foldText(t))), ...lex.words];
+  // Words of the warning-sign patterns are vocabulary too, so "infectd" can be corrected to "infected".
+  const warningWords = [...knowledge.redFlags.flatMap((r) => r.patterns), ...Object.values(knowledge.signs).flat()].flatMap(
+    (p) => p.toLowerCase().match(/[a-z]{4,}/g) ?? [],
+  );
+  const vocabulary = [...packTexts.flatMap((t) => wordsOf(foldText(t))), ...lex.words, ...warningWords];
   const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
 
   const conceptsOfWords = (words: readonly string[], text: string): string[] => {
@@ -124,9 +145,27 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return conceptsOfWords(words, words.join(' '));
   };
 
-  const isComparison = (words: readonly string[], at: number): boolean => {
-    for (let k = Math.max(0, at - COMPARISON_REACH); k < at; k++) if (comparisonWords.has(words[k]!)) return true;
-    return false;
+  /** Where the comparison that a term at `at` belongs to starts ("than"), or -1. */
+  const comparisonStart = (words: readonly string[], at: number): number => {
+    for (let k = at - 1; k >= Math.max(0, at - COMPARISON_REACH); k--) if (comparisonWords.has(words[k]!)) return k;
+    return -1;
+  };
+  const isComparison = (words: readonly string[], at: number): boolean => comparisonStart(words, at) >= 0;
+
+  /**
+   * A cause other than the treatment named for a symptom ("dry because of the heating", "red when im nervous"):
+   * an opener followed by words the pack does not know. Returns the cause's words, or null.
+   */
+  const otherCauseIn = (words: readonly string[]): string | null => {
+    const text = ` ${words.join(' ')} `;
+    for (const opener of causeOpeners) {
+      const at = text.indexOf(` ${opener} `);
+      if (at < 0) continue;
+      const after = text.slice(at + opener.length + 2).trim().split(' ').slice(0, CAUSE_REACH);
+      const cause = after.find((w) => !lex.isStopword(w) && !NUMBER.test(w));
+      if (cause !== undefined && !faqConcepts.has(lex.conceptOf(correct(cause)))) return cause;
+    }
+    return null;
   };
 
   const termWords = (term: string): string[] => wordsOf(foldText(term).replace(/[.?!;\n]/g, ' '));
@@ -168,7 +207,11 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       : topicPhrasings(item.topic)
     ).map(conceptsOfText),
   }));
-  const index = createConceptIndex(docs);
+  const index = createConceptIndex(docs, (c) => (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT));
+  /** Concepts central to some FAQ entry: a cause named in other words is another cause. */
+  const faqConcepts = new Set(
+    docs.flatMap((d, k) => (d.item.kind === 'entry' ? d.phrasings.flat().filter((c) => index.share(k, c) >= ANCHOR_SHARE) : [])),
+  );
   const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 
   // A term that an entry's own phrasings use is not a sign of another topic: the entry must stay reachable.
@@ -203,8 +246,11 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
 
   /** Whether a clause says what it is about in words the pack knows ("is that correct?" does not). */
   const distinctive = Math.log(1 + items.length / (1 + DISTINCTIVE_SPREAD));
-  const hasTopic = (concepts: readonly string[]): boolean =>
-    concepts.some((c) => lex.classOf(c) === 'topic' && index.knows(c) && index.idf(c) >= distinctive);
+  const isDistinctive = (c: string): boolean => lex.classOf(c) === 'topic' && index.knows(c) && index.idf(c) >= distinctive;
+  const hasTopic = (concepts: readonly string[]): boolean => concepts.some(isDistinctive);
+  /** A subject word: one of the lexicon's concept groups (what questions are about), or a distinctive word. */
+  const isSubject = (c: string): boolean =>
+    !intentNames.has(c) && lex.classOf(c) === 'topic' && (Object.hasOwn(knowledge.lexicon.concepts, c) || isDistinctive(c));
 
   /**
    * The concepts one asking clause is matched on: its own at full weight, the rest of the message as
@@ -213,10 +259,13 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
    */
   function weigh(focus: ClauseTrace, others: readonly ClauseTrace[]): { concepts: string[]; weights: number[] } {
     const backstory = hasTopic(focus.concepts) ? BACKSTORY_WEIGHT : 1;
+    // With a subject named ("how long does peeling last"), the question's shape says what kind of answer
+    // is wanted, not which: it weighs like an everyday word.
+    const shapeWeight = focus.concepts.some(isSubject) ? EVERYDAY_WEIGHT : 1;
     const weightOf = new Map<string, number>();
     const add = (concepts: readonly string[], w: number) => {
       for (const c of concepts) {
-        const weight = w * (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT);
+        const weight = w * (intentNames.has(c) ? shapeWeight : lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT);
         weightOf.set(c, Math.max(weightOf.get(c) ?? 0, weight));
       }
     };
@@ -260,12 +309,20 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     ranked: Ranked[];
     /** Anchored entries, best first. */
     entries: Ranked[];
-    verdict: { kind: 'entry'; entry: FaqEntry; evidence: number } | { kind: 'topic'; topic: OutOfScopeTopic } | { kind: 'none' };
+    verdict:
+      | { kind: 'entry'; entry: FaqEntry; evidence: number }
+      | { kind: 'topic'; topic: OutOfScopeTopic }
+      | { kind: 'other-cause'; cause: string }
+      | { kind: 'none' };
     /** Words of the clause that nothing in the pack knows. */
     foreign: string[];
   }
 
   /** What one asking clause is about: an entry, an out-of-scope topic that explains it better, or nothing clear. */
+  /** How many topic words the rest of the message adds to a clause (an exact phrasing in a longer story is not decisive alone). */
+  const others = (focus: ClauseTrace, all: readonly ClauseTrace[]): number =>
+    all.filter((c) => c !== focus).reduce((n, c) => n + c.concepts.filter((x) => lex.classOf(x) === 'topic' && index.knows(x)).length, 0);
+
   function decide(focus: ClauseTrace, all: readonly ClauseTrace[]): Decision {
     const { concepts, weights } = weigh(focus, all);
     // A term in the backstory ("I had a chemical peel on Monday") still says what the question is about.
@@ -277,9 +334,24 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
         termWeights.set(h.topic.id, Math.max(termWeights.get(h.topic.id) ?? 0, w));
       }
     }
+    // In a question with a shape ("how long does peeling last"), a candidate that shares none of its subject
+    // words explains only the shape ("how long ... last"): it counts for less.
+    const subjects = new Set(focus.concepts.filter(isSubject));
     const ranked = rank(concepts, weights, termWeights);
+    if (subjects.size > 0 && focus.concepts.some((c) => intentNames.has(c))) {
+      for (const r of ranked) {
+        if (r.scored.item.kind === 'topic' && termWeights.has(r.scored.item.topic.id)) continue;
+        if (!r.scored.shared.some((c) => subjects.has(c))) r.evidence *= OFF_SUBJECT_SHARE;
+      }
+      ranked.sort((a, b) => b.evidence - a.evidence);
+    }
     const entries = ranked.filter((r) => entryOf(r) !== null && anchored(r));
     const best = entries[0];
+    // An entry's own question and alternates always reach it, whatever else shares their words.
+    const exact = entries.filter((r) => r.scored.nearest >= EXACT_PHRASING).sort((a, b) => b.scored.nearest - a.scored.nearest || b.evidence - a.evidence)[0];
+    if (exact && focus.concepts.some(isDistinctive) && others(focus, all) === 0) {
+      return { ranked, entries, verdict: { kind: 'entry', entry: entryOf(exact)!, evidence: exact.evidence }, foreign: [] };
+    }
     const topic = ranked.find((r) => r.scored.item.kind === 'topic' && r.evidence > 0);
     if (topic && topic.evidence >= (best?.evidence ?? 0) && topic.evidence >= minEvidence * TOPIC_MIN_SHARE && topic.scored.item.kind === 'topic') {
       return { ranked, entries, verdict: { kind: 'topic', topic: topic.scored.item.topic }, foreign: [] };
@@ -288,9 +360,12 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // pack does not cover: together they can outweigh an entry that explains only part of the clause.
     const foreign = focus.concepts.filter((c) => lex.classOf(c) === 'topic' && !index.knows(c) && !lex.known.has(c));
     if (best && foreign.length * FOREIGN_EVIDENCE >= best.evidence) return { ranked, entries, verdict: { kind: 'none' }, foreign };
+    if (focus.otherCause !== null) return { ranked, entries, verdict: { kind: 'other-cause', cause: focus.otherCause }, foreign: [] };
     // A clause that names no subject ("how long?") is answered only when it is one of an entry's phrasings.
-    const named = concepts.some((c) => !intentNames.has(c) && (lex.classOf(c) === 'context' || (lex.classOf(c) === 'topic' && index.knows(c))));
-    if (best && !named && best.scored.nearest < EXACT_PHRASING) return { ranked, entries, verdict: { kind: 'none' }, foreign };
+    const named =
+      focus.text.split(' ').some((w) => subjectWords.has(w)) ||
+      concepts.some((c) => !intentNames.has(c) && (lex.classOf(c) === 'context' || (lex.classOf(c) === 'topic' && index.knows(c))));
+    if (best && !named) return { ranked, entries, verdict: { kind: 'none' }, foreign };
     if (best && best.evidence >= minEvidence) return { ranked, entries, verdict: { kind: 'entry', entry: entryOf(best)!, evidence: best.evidence }, foreign };
     return { ranked, entries, verdict: { kind: 'none' }, foreign };
   }
@@ -313,13 +388,14 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     trace.result = { ...trace.result, normalized };
 
     // Warning signs come first, over the whole message, whatever else it says. Spelling corrections are
-    // trusted for warning words only when they are one slip away ("infecton" -> "infection").
+    // trusted for warning words only when they are one slip away ("infecton" -> "infection") or only the
+    // ending differs ("infectd" -> "infection"): others are as likely other words ("inspection").
     const corrected = expanded.map((text) =>
       text
         .split(' ')
         .map((w) => {
           const c = correct(w);
-          return c === w || editDistance(w, c, 1) <= 1 ? c : w;
+          return c === w || editDistance(w, c, 1) <= 1 || sharedStart(w, c) >= TRUSTED_SHARED_START ? c : w;
         })
         .join(' '),
     );
@@ -339,21 +415,35 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       parts.forEach((words, j) => {
         if (clauses.length >= MAX_CLAUSES) return;
         const singularWords = words.map(singular);
+        const hits = termHitsOf(singularWords);
+        // "does it sting like waxing": the thing compared with is a yardstick, not the subject; its words go.
+        const compared = hits.filter((h) => isComparison(singularWords, h.start));
+        // "i look like i have a sunburn" describes the skin: its words stay, only the term does not count.
+        const dropped = compared.filter((h) => !describingWords.has(words[comparisonStart(singularWords, h.start) - 1] ?? ''));
+        const kept = words.filter((_, k) => !dropped.some((h) => k >= comparisonStart(singularWords, h.start) && k < h.end));
         clauses.push({
           text: words.join(' '),
           asked: (s.asked && j === parts.length - 1) || questionOpeners.has(words[0]!),
-          concepts: conceptsOfWords(words, words.join(' ')),
-          hits: termHitsOf(singularWords).filter((h) => !isComparison(singularWords, h.start)),
+          concepts: conceptsOfWords(kept, kept.join(' ')),
+          hits: hits.filter((h) => !compared.includes(h)),
+          otherCause: otherCauseIn(kept),
         });
       });
     });
     trace.clauses = clauses;
     const asking = clauses.filter((c) => c.asked);
-    const focuses: ClauseTrace[] = asking.length > 0 ? asking : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits) }];
+    const focuses: ClauseTrace[] = asking.length > 0 ? asking : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits), otherCause: clauses.find((c) => c.otherCause)?.otherCause ?? null }];
     const decisions = focuses.map((f) => decide(f, clauses));
     trace.decisions = decisions.map((d, i) => ({
       clause: focuses[i]!.text,
-      verdict: d.verdict.kind === 'entry' ? `entry ${d.verdict.entry.id}` : d.verdict.kind === 'topic' ? `topic ${d.verdict.topic.id}` : 'none',
+      verdict:
+        d.verdict.kind === 'entry'
+          ? `entry ${d.verdict.entry.id}`
+          : d.verdict.kind === 'topic'
+            ? `topic ${d.verdict.topic.id}`
+            : d.verdict.kind === 'other-cause'
+              ? `another cause: ${d.verdict.cause}`
+              : 'none',
       foreign: d.foreign,
     }));
 
@@ -382,11 +472,14 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
 
     if (!lead) {
       const topicVerdict = decisions.find((d) => d.verdict.kind === 'topic')?.verdict;
+      const otherCause = decisions.some((d) => d.verdict.kind === 'other-cause');
       const bestEvidence = shown.entries[0]?.evidence ?? 0;
       trace.result =
         topicVerdict?.kind === 'topic'
           ? { kind: 'decline', reason: 'out-of-scope', confidence: Math.min(0.49, bestEvidence / (minEvidence * 2)), suggestions: [], outOfScopeId: topicVerdict.topic.id, normalized }
-          : {
+          : otherCause
+            ? { kind: 'decline', reason: 'out-of-scope', confidence: Math.min(0.49, bestEvidence / (minEvidence * 2)), suggestions: [], normalized }
+            : {
               kind: 'decline',
               reason: 'low-confidence',
               confidence: Math.min(0.49, bestEvidence / (minEvidence * 2)),

@@ -2,8 +2,8 @@ import unhomoglyph from 'unhomoglyph';
 
 // Characters that change nothing a reader sees: soft hyphen, zero-width spaces and joiners, direction marks,
 // word joiner, byte-order mark. Left in, they split a word in two ("pu\u00ADs").
-const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
-const NON_ASCII = /[^\u0000-\u007f]/g;
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const NON_ASCII = /[^\p{ASCII}]/gu;
 // An emoji usually closes what was said before it ("first time on fri 👀 what am i in for").
 const EMOJI = /\p{Extended_Pictographic}+/gu;
 const ASCII_LETTERS = /^[a-z]+$/i;

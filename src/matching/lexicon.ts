@@ -6,7 +6,7 @@ export type ConceptClass = 'topic' | 'everyday' | 'context';
 
 /** knowledge/lexicon.yaml, compiled once per knowledge pack. Every lookup is a Map: user text never reaches a plain object. */
 export interface CompiledLexicon {
-  /** Rewrites, slang and misspellings applied to a folded sentence (no punctuation). */
+  /** Rewrites, concept phrases, slang and misspellings applied to a folded sentence (no punctuation). */
   expand(text: string): string;
   /** Multi-word concept phrases replaced by their concept's name ("skin needling" -> "microneedling"). */
   joinPhrases(text: string): string;
@@ -23,7 +23,7 @@ export interface CompiledLexicon {
 }
 
 const WORD = /[a-z0-9]+/g;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 export const stem = (word: string): string => (word.length <= 3 ? word : stemWord(word));
@@ -31,7 +31,7 @@ export const stem = (word: string): string => (word.length <= 3 ? word : stemWor
 /** Replaces whole-word keys of a map in one linear pass (longest phrase first at each position). */
 function phraseReplacer(map: ReadonlyMap<string, string>): (text: string) => string {
   if (map.size === 0) return (text) => text;
-  const keys = [...map.keys()].sort((a, b) => b.length - a.length).map(escape);
+  const keys = [...map.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
   const pattern = new RegExp(`\\b(?:${keys.join('|')})\\b`, 'g');
   return (text) => text.replace(pattern, (m) => map.get(m) ?? m);
 }
@@ -71,7 +71,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     expand(text) {
       let s = text;
       for (const [pattern, to] of rewrites) s = s.replace(pattern, to);
-      return s.replace(WORD, (w) => tokenMap.get(w) ?? w);
+      // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
+      return joinPhrases(s).replace(WORD, (w) => tokenMap.get(w) ?? w);
     },
     joinPhrases,
     conceptOf,

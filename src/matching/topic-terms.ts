@@ -66,8 +66,8 @@ export function compileTermHits(
         .filter((p) => p.length > 0);
       if (parts.length === 0) continue;
       const first = parts[0]![0]!;
-      let bucket = byFirst.get(first);
-      if (!bucket) byFirst.set(first, (bucket = []));
+      const bucket = byFirst.get(first) ?? [];
+      if (bucket.length === 0) byFirst.set(first, bucket);
       bucket.push({ topic, term, parts });
     }
   }

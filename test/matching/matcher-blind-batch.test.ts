@@ -1,4 +1,3 @@
-import { otherCauseAt, productHabitAt } from '../../src/matching/out-of-scope-terms';
 import { editDistance } from '../../src/matching/spelling-corrector';
 import { realMatcher, replyTo } from './matcher-helpers';
 
@@ -9,7 +8,6 @@ const idOf = (question: string): string | null => {
   const reply = replyTo(question);
   return reply.kind === 'answer' ? reply.faqId : reply.kind;
 };
-const w = (text: string): string[] => text.split(' ');
 
 describe('editDistance', () => {
   it('counts insertions, deletions, substitutions and swaps', () => {
@@ -80,21 +78,6 @@ describe('red flags found by the blind batch', () => {
     'i get cold sores, can i still get microneedling',
   ])('does not escalate the question %j, which reports no symptom', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
-  });
-});
-
-describe('a product the person habitually uses is another cause', () => {
-  it('finds the product after a habit opener, unless the treatment is named', () => {
-    expect(productHabitAt(w('my skin peels every time i use glycolic'))).toBe(7);
-    expect(productHabitAt(w('it stings whenever i put sunscreen on'))).toBe(5);
-    expect(productHabitAt(w('it stings every time i use my scrub after microneedling'))).toBe(-1);
-    expect(otherCauseAt(w('my face peels when i use a scrub'), () => false)).toBe(6);
-  });
-
-  it('declines the habit but answers the aftercare question about the same product', () => {
-    expect(replyTo('my skin peels every time i use glycolic acid').kind).toBe('fallback');
-    expect(idOf('can i use my glycolic acid toner after microneedling')).toBe('avoid-exfoliating-products');
-    expect(idOf('can i use my aha/bha serum after needling')).toBe('avoid-exfoliating-products');
   });
 });
 

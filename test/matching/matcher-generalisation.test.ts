@@ -18,10 +18,11 @@ describe('matcher: comparisons with other things', () => {
     expect(idOf(question)).toBe(id);
   });
 
-  it('records the compared term without letting it decide', () => {
+  it('keeps the compared term out of the clause it is in', () => {
     const trace = realMatcher().matcher.explain('does it hurt more than a tattoo');
-    expect(trace.comparedTerms.map((h) => h.topic.id)).toEqual(['other-procedures']);
-    expect(trace.outOfScopeTerm).toBeNull();
+    expect(trace.clauses).toHaveLength(1);
+    expect(trace.clauses[0]!.hits).toEqual([]);
+    expect(trace.clauses[0]!.concepts).not.toContain('tattoo');
   });
 
   it.each([
@@ -77,12 +78,14 @@ describe('matcher: one shared word is not enough', () => {
     expect(idOf('can i fit it in before work')).toBe('procedure-length');
   });
 
-  it('names the concepts that anchor an answer', () => {
+  it('shows why in its trace: the clause, its verdict and the ranked candidates', () => {
     const trace = realMatcher().matcher.explain('my blood doesnt clot, is that a problem');
     expect(trace.result.kind).toBe('answer');
-    expect(trace.anchors.length).toBeGreaterThan(0);
+    expect(trace.decisions.map((d) => d.verdict)).toContain('entry blood-thinners-bleeding-disorders');
+    expect(trace.ranked[0]).toMatchObject({ id: 'blood-thinners-bleeding-disorders', kind: 'entry' });
     const declined = realMatcher().matcher.explain('who is the best dermatologist in town');
-    expect(declined.anchors).toEqual([]);
+    expect(declined.result.kind).toBe('decline');
+    expect(declined.decisions.every((d) => !d.verdict.startsWith('entry'))).toBe(true);
   });
 });
 

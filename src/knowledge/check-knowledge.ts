@@ -1,0 +1,54 @@
+import { createMatcher } from '../matching/create-matcher';
+import type { Knowledge } from './knowledge-schema';
+
+export interface Finding {
+  level: 'error' | 'warning';
+  /** Where: "faq.yaml → entries (id: ...) → alternates[3]". */
+  where: string;
+  message: string;
+}
+
+/** Answers are reused for questions that are not yes/no ones ("can i go in the sun?" -> "Yes." reads as permission). */
+const YES_NO_OPENING = /^(yes|no|yep|nope|yeah)\b/i;
+
+/**
+ * What a knowledge author should know about a pack that loads: errors that would make the bot say something
+ * wrong, and warnings about phrasings the matcher does not send where the author meant. Run by
+ * `npm run knowledge:check` and, as warnings, at start-up.
+ */
+export function checkKnowledge(knowledge: Knowledge): Finding[] {
+  const findings: Finding[] = [];
+  const matcher = createMatcher(knowledge);
+  knowledge.entries.forEach((entry, i) => {
+    const at = `faq.yaml → entries[${i}] (id: ${entry.id})`;
+    if (YES_NO_OPENING.test(entry.answer.trim())) {
+      findings.push({ level: 'error', where: `${at} → answer`, message: 'opens with yes or no; answers must fit questions that are not yes/no ones' });
+    }
+    [entry.question, ...entry.alternates].forEach((phrasing, j) => {
+      const where = j === 0 ? `${at} → question` : `${at} → alternates[${j - 1}]`;
+      const trace = matcher.explain(phrasing);
+      const result = trace.result;
+      if (result.kind === 'escalation') {
+        findings.push({ level: 'error', where, message: `"${phrasing}" fires the red flag ${result.rule.id} (${trace.redFlag?.via ?? ''})` });
+      } else if (result.kind === 'decline') {
+        const by = result.outOfScopeId ? `the out-of-scope topic ${result.outOfScopeId}` : 'too little evidence';
+        findings.push({ level: 'warning', where, message: `"${phrasing}" is declined (${by}): shadowed, or too vague` });
+      } else if (result.entry.id !== entry.id) {
+        findings.push({ level: 'warning', where, message: `"${phrasing}" lands on ${result.entry.id}: the two entries overlap` });
+      }
+    });
+  });
+  knowledge.outOfScope.forEach((topic, i) => {
+    topic.examples.forEach((example, j) => {
+      const result = matcher.match(example);
+      if (result.kind === 'answer') {
+        findings.push({
+          level: 'warning',
+          where: `out-of-scope.yaml → topics[${i}] (id: ${topic.id}) → examples[${j}]`,
+          message: `"${example}" is answered by ${result.entry.id}: the entry covers this topic, or the example is too close to it`,
+        });
+      }
+    });
+  });
+  return findings;
+}

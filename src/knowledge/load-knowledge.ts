@@ -169,15 +169,6 @@ export function loadKnowledge(dir: string): Knowledge {
   ]);
   if (checkinProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.checkins), checkinProblems);
 
-  const labels = new Set([...faq.value.entries.map((e) => e.id), ...outOfScope.value.topics.map((t) => t.id)]);
-  const unknownLabels = Object.keys(phrasings.value.phrasings).filter((k) => !labels.has(k));
-  if (unknownLabels.length > 0) {
-    throw new KnowledgeError(
-      path.join(dir, KNOWLEDGE_FILES.phrasings),
-      unknownLabels.map((k) => `phrasings → ${k}: no FAQ entry or out-of-scope topic has this id`),
-    );
-  }
-
   const checkinDupes = duplicates(checkins.value.checkins.map((c) => c.id));
   if (checkinDupes.length > 0) {
     throw new KnowledgeError(

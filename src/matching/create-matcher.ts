@@ -54,6 +54,8 @@ const COVERED_SHARE = 0.5;
 const DISTINCTIVE_SPREAD = 3;
 /** What a candidate sharing none of a shaped question's subject words keeps of its evidence. */
 const OFF_SUBJECT_SHARE = 0.6;
+/** Fewest words a joined question needs to count as a clause of its own. */
+const MIN_CLAUSE_WORDS = 3;
 /** How many words after "than", "like"... a term is still the yardstick of the comparison. */
 const COMPARISON_REACH = 5;
 /** How many words after "because of", "from"... name the cause. */
@@ -244,7 +246,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     const out: string[][] = [];
     let from = 0;
     for (let i = 1; i < words.length - 1; i++) {
-      if (clauseJoiners.has(words[i]!) && questionOpeners.has(words[i + 1]!)) {
+      // A tail such as "or what" is not a question of its own.
+      if (clauseJoiners.has(words[i]!) && questionOpeners.has(words[i + 1]!) && words.length - i > MIN_CLAUSE_WORDS) {
         if (i > from) out.push(words.slice(from, i));
         from = i + 1;
       }

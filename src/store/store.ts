@@ -20,6 +20,11 @@ export interface Store {
    * A table that stores anything about a user must be added here (test/store/checkins-forget.test.ts checks all tables).
    */
   forgetUser(platform: Platform, userId: string): ForgetCounts;
+  /**
+   * A small committed write (GET /readyz): throws when the file is closed, read-only, full or locked out
+   * for longer than busy_timeout. The meta key it writes holds no user data.
+   */
+  checkWritable(at: Date): void;
   close(): void;
 }
 
@@ -44,6 +49,12 @@ export function createStore(file: string): Store {
         questions: questions.forget(askerKey(platform, userId)),
       }));
       return forget.immediate();
+    },
+    checkWritable: (at) => {
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        'readiness_checked_at',
+        at.toISOString(),
+      );
     },
     close: () => db.close(),
   };

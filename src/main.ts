@@ -20,6 +20,7 @@ async function main(): Promise<number> {
     input: process.stdin,
     output: process.stdout,
     interactive,
+    portSet: Boolean(env.PORT?.trim()),
   });
 
   const shutdown = async (signal: string) => {

@@ -15,7 +15,7 @@ import type { ConversationCore } from '../../src/conversation/conversation-core'
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import { infoReply, type Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
-import type { Adapter, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
+import type { Adapter, AdapterReadiness, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
 import { PlatformError } from '../../src/platform/platform-error';
 import { StartupError } from '../../src/platform/startup-error';
 import { autocompleteChoices } from './autocomplete';
@@ -55,6 +55,8 @@ export interface DiscordAdapterDeps {
   core: ConversationCore;
   logger: Logger;
   tuning?: DiscordAdapterTuning;
+  /** Called for each 429 that discord.js waits out (metrics). */
+  onRateLimited?: () => void;
 }
 
 export interface DiscordAdapter extends Adapter {
@@ -76,6 +78,8 @@ class DiscordJsAdapter implements DiscordAdapter {
   private readonly log: Logger;
   private readonly deferAfterMs: number;
   private started = false;
+  /** When the gateway connection was lost (null while connected): GET /readyz and the reconnect log. */
+  private gatewayLostAt: number | null = null;
 
   constructor(private readonly deps: DiscordAdapterDeps) {
     this.log = deps.logger.child({ adapter: 'discord' });
@@ -137,6 +141,13 @@ class DiscordJsAdapter implements DiscordAdapter {
       },
       'discord connected; invite the bot with inviteUrl (scopes bot + applications.commands)',
     );
+  }
+
+  readiness(): AdapterReadiness {
+    if (!this.started) return { ready: false, detail: 'not logged in' };
+    // The client's own status stays Ready while a shard reconnects, so the outage is tracked from shard events.
+    if (this.gatewayLostAt !== null) return { ready: false, detail: `gateway down for ${Math.round((Date.now() - this.gatewayLostAt) / 1000)} s, reconnecting` };
+    return { ready: true };
   }
 
   async stop(): Promise<void> {
@@ -310,29 +321,33 @@ class DiscordJsAdapter implements DiscordAdapter {
     const c = this.client;
     c.on(Events.Error, (error) => this.log.error({ err: toPlatformError(error, 'gateway') }, 'discord client error'));
     c.on(Events.Warn, (message) => this.log.warn({ detail: message }, 'discord client warning'));
-    c.on(Events.ShardDisconnect, (event, shard) => this.log.warn({ shard, code: event.code }, 'discord gateway closed for good'));
+    c.on(Events.ShardDisconnect, (event, shard) => {
+      this.gatewayLostAt ??= Date.now();
+      this.log.warn({ shard, code: event.code }, 'discord gateway closed for good');
+    });
     // discord.js retries every ~0.5 s while the gateway is unreachable: log the outage once, and its end.
-    let lostAt: number | null = null;
     c.on(Events.ShardReconnecting, (shard) => {
-      if (lostAt !== null) return;
-      lostAt = Date.now();
+      if (this.gatewayLostAt !== null) return;
+      this.gatewayLostAt = Date.now();
       this.log.warn({ shard }, 'discord gateway connection lost; reconnecting');
     });
     const back = (shard: number, how: string, replayed?: number) => {
+      const lostAt = this.gatewayLostAt;
       this.log.info({ shard, how, replayed, downMs: lostAt === null ? undefined : Date.now() - lostAt }, 'discord gateway connected again');
-      lostAt = null;
+      this.gatewayLostAt = null;
     };
     c.on(Events.ShardResume, (shard, replayed) => back(shard, 'resumed', replayed));
     c.on(Events.ShardReady, (shard) => {
-      if (lostAt !== null) back(shard, 'new session');
+      if (this.gatewayLostAt !== null) back(shard, 'new session');
     });
     c.on(Events.ShardError, (error, shard) => this.log.warn({ shard, err: toPlatformError(error, 'gateway') }, 'discord gateway error'));
-    c.rest.on(RESTEvents.RateLimited, (info) =>
+    c.rest.on(RESTEvents.RateLimited, (info) => {
+      this.deps.onRateLimited?.();
       this.log.warn(
         { method: info.method, route: redactRoute(info.route), retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
         'discord rate limit: waiting before retrying',
-      ),
-    );
+      );
+    });
   }
 }
 

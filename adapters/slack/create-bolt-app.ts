@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config/config-schema';
 import type { Logger } from '../../src/logging/logger';
+import type { HttpRoute } from '../../src/ops/ops-routes';
 import { boltLogger } from './bolt-logger';
 
 /** Knobs with production defaults; tests shorten them so nothing waits minutes. */
@@ -30,6 +31,7 @@ export function createBoltApp(
   config: Config,
   logger: Logger,
   tuning: SlackAdapterTuning,
+  httpRoutes: readonly HttpRoute[] = [],
 ): { app: App; receiver: HTTPReceiver | SocketModeReceiver; mode: SlackMode } {
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error('SLACK_BOT_TOKEN is not set');
@@ -60,6 +62,8 @@ export function createBoltApp(
       : new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET!,
           endpoints: SLACK_EVENTS_PATH,
+          // /healthz, /readyz and /metrics share the port with Slack's events.
+          customRoutes: [...httpRoutes],
           port: config.PORT,
           logger: bolt,
           logLevel,

@@ -1,13 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+
+const { WebClientEvent } = webApi;
 import type { Config } from '../../src/config/config-schema';
 import type { ConversationCore } from '../../src/conversation/conversation-core';
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import type { Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
-import type { Adapter, Address, MessageRef } from '../../src/platform/adapter';
+import type { HttpRoute } from '../../src/ops/ops-routes';
+import type { Adapter, AdapterReadiness, Address, MessageRef } from '../../src/platform/adapter';
 import { StartupError } from '../../src/platform/startup-error';
 import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
 import { slackTextToPlain } from './mrkdwn';
@@ -24,6 +27,10 @@ export interface SlackAdapterDeps {
   core: ConversationCore;
   logger: Logger;
   tuning?: SlackAdapterTuning;
+  /** HTTP mode: extra GET routes served on the same port as /slack/events (health and metrics). */
+  httpRoutes?: readonly HttpRoute[];
+  /** Called for each 429 the Web API client waits out (metrics). */
+  onRateLimited?: () => void;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -67,12 +74,13 @@ class BoltSlackAdapter implements SlackAdapter {
   private server: Server | undefined;
   private running = false;
 
-  constructor({ config, core, logger, tuning = {} }: SlackAdapterDeps) {
+  constructor({ config, core, logger, tuning = {}, httpRoutes, onRateLimited }: SlackAdapterDeps) {
     this.config = config;
     this.core = core;
     this.log = logger.child({ platform: 'slack' });
     this.moderators = new Set(config.SLACK_MODERATORS);
-    ({ app: this.app, receiver: this.receiver, mode: this.mode } = createBoltApp(config, this.log, tuning));
+    ({ app: this.app, receiver: this.receiver, mode: this.mode } = createBoltApp(config, this.log, tuning, httpRoutes));
+    if (onRateLimited) this.app.client.on(WebClientEvent.RATE_LIMITED, onRateLimited);
     this.web = new SlackWebCalls(this.app.client);
     this.users = new SlackUserDirectory((user) => this.web.usersInfo(user), tuning.userCacheMs ?? DEFAULT_USER_CACHE_MS);
     this.app.error(async (error) => {
@@ -113,6 +121,14 @@ class BoltSlackAdapter implements SlackAdapter {
     }
     this.running = true;
     this.log.info({ mode: this.mode, port: this.port }, 'slack adapter started');
+  }
+
+  readiness(): AdapterReadiness {
+    if (!this.running) return { ready: false, detail: 'not started' };
+    if (this.receiver instanceof SocketModeReceiver && !this.receiver.client.websocket?.isActive()) {
+      return { ready: false, detail: 'Socket Mode connection down' };
+    }
+    return { ready: true };
   }
 
   async stop(): Promise<void> {

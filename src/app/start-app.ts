@@ -7,6 +7,7 @@ import type { Config } from '../config/config-schema';
 import { enabledPlatforms } from '../config/load-config';
 import type { ConversationCore } from '../conversation/conversation-core';
 import { type CoreDeps, coreSettings } from '../conversation/core-deps';
+import type { Platform } from '../conversation/incoming-message';
 import { createCore } from '../conversation/create-core';
 import type { Knowledge } from '../knowledge/knowledge-schema';
 import { watchKnowledge } from '../knowledge/watch-knowledge';
@@ -18,6 +19,13 @@ import type { Logger } from '../logging/logger';
 import type { AdapterRegistry } from '../platform/adapter';
 import { createStore, type Store } from '../store/store';
 import type { Clock } from '../time/clock';
+import { countPlatformErrors } from '../ops/count-platform-errors';
+import { countReplies } from '../ops/count-replies';
+import { createMetrics, type Metrics } from '../ops/metrics';
+import { opsHttpPlan } from '../ops/ops-http-plan';
+import { opsRoutes } from '../ops/ops-routes';
+import { type OpsServer, startOpsServer } from '../ops/ops-server';
+import { recordReload, recordTick } from '../ops/record-outcomes';
 
 export interface AppOptions {
   config: Config;
@@ -26,6 +34,10 @@ export interface AppOptions {
   input: Readable;
   output: Writable;
   interactive: boolean;
+  /** PORT was set explicitly: the terminal chat alone then serves /healthz, /readyz and /metrics too. */
+  portSet?: boolean;
+  /** Prometheus metrics; a fresh registry when not given. */
+  metrics?: Metrics;
 }
 
 export interface RunningApp {
@@ -37,7 +49,14 @@ export interface RunningApp {
   shellFinished: Promise<void> | null;
   /** Sends due check-ins; its cron task runs from start until stop(). */
   scheduler: CheckinScheduler;
+  metrics: Metrics;
+  /** Where /healthz, /readyz and /metrics answer (Slack's port in HTTP mode); undefined when not served. */
+  opsPort(): number | undefined;
   stop(): Promise<void>;
+}
+
+function enabledList(platforms: ReturnType<typeof enabledPlatforms>): Platform[] {
+  return (['shell', 'discord', 'slack'] as const).filter((p) => platforms[p]);
 }
 
 function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): void } {
@@ -51,7 +70,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const store = createStore(config.DATABASE_PATH);
   const adapters: AdapterRegistry = new Map();
   const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters };
+  const metrics = options.metrics ?? createMetrics();
   const core = createCore(deps);
+  core.use(countReplies(metrics));
   const scheduler = new CheckinScheduler({
     store,
     knowledge,
@@ -59,6 +80,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger: logger.child({ component: 'checkins' }),
     adapters,
     cron: config.CHECKIN_CRON,
+    onTick: (result, seconds) => recordTick(metrics, result, seconds),
+    onStoreError: (operation) => metrics.storeErrors.inc({ operation }),
   });
   // The shell's /advance moves the clock for the whole process, so it exists only when the shell runs alone.
   const platforms = enabledPlatforms(config);
@@ -67,14 +90,27 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ? createAdvanceCommand({ clock, tick: (now) => scheduler.beginTick(now), zone: config.DEFAULT_TIMEZONE })
       : null;
 
-  const created = await createAdapters({ ...options, core, logger, localCommand: advance?.localCommand });
-  for (const adapter of created.adapters) adapters.set(adapter.platform, adapter);
-  // All start together; if one fails, those that did start are stopped again (and the store closed) before the
-  // first failure is thrown, so nothing is left connected behind a bot that exits.
-  const started = await Promise.allSettled(created.adapters.map((a) => a.start()));
+  const routes = opsRoutes({ platforms: enabledList(platforms), adapters, store, knowledge, clock, metrics });
+  const opsPlan = opsHttpPlan(config, options.portSet ?? false);
+  const created = await createAdapters({
+    ...options,
+    core,
+    logger,
+    localCommand: advance?.localCommand,
+    httpRoutes: opsPlan === 'slack' ? routes : undefined,
+    onRateLimited: (platform) => metrics.platformRateLimits.inc({ platform }),
+  });
+  for (const adapter of created.adapters) adapters.set(adapter.platform, countPlatformErrors(adapter, metrics));
+  // All start together (the ops server too); if one fails, those that did start are stopped again (and the store
+  // closed) before the first failure is thrown, so nothing is left connected or listening behind a bot that exits.
+  let opsServer: OpsServer | null = null;
+  const starts: Promise<unknown>[] = created.adapters.map((a) => a.start());
+  if (opsPlan === 'own') starts.push(startOpsServer(routes, config.PORT).then((server) => (opsServer = server)));
+  const started = await Promise.allSettled(starts);
   const failures = started.flatMap((s) => (s.status === 'rejected' ? [s.reason as unknown] : []));
   if (failures.length > 0) {
     await Promise.allSettled(created.adapters.filter((_, i) => started[i]?.status === 'fulfilled').map((a) => a.stop()));
+    await (opsServer as OpsServer | null)?.close();
     store.close();
     for (const extra of failures.slice(1)) logger.error({ reason: (extra as Error)?.message ?? String(extra) }, 'another adapter failed to start');
     throw failures[0];
@@ -90,7 +126,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
   knowledge.onReplace(refresh);
   refresh(knowledge.knowledge);
-  const watcher = watchKnowledge(knowledge, config.KNOWLEDGE_DIR, logger);
+  const watcher = watchKnowledge(knowledge, config.KNOWLEDGE_DIR, logger, { onReload: (result) => recordReload(metrics, result) });
   // Question records live 30 days: pruned now and every hour while the bot runs.
   const prune = () => store.questions.prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000));
   prune();
@@ -111,6 +147,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     adapters,
     shellFinished: created.shell?.finished ?? null,
     scheduler,
+    metrics,
+    opsPort: () => opsServer?.port ?? (opsPlan === 'slack' ? (adapters.get('slack') as { port?: number } | undefined)?.port : undefined),
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -119,6 +157,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await scheduler.stop();
       await pruneTask.stop();
       await Promise.allSettled(created.adapters.map((a) => a.stop()));
+      await opsServer?.close();
       store.close();
     },
   };

@@ -21,6 +21,10 @@ export interface SchedulerDeps {
   adapters: AdapterRegistry;
   /** node-cron expression (CHECKIN_CRON). */
   cron: string;
+  /** Told what each tick did and how long it took, claim to last row marked (metrics). */
+  onTick?(result: TickResult, seconds: number): void;
+  /** Told when the claim's store transaction throws (metrics); the next tick tries again. */
+  onStoreError?(operation: string): void;
 }
 
 export interface SchedulerOptions {
@@ -139,6 +143,7 @@ export class CheckinScheduler {
       result.expired = claim.expired;
     } catch (error) {
       logger.error({ err: error }, 'check-in claim failed; the next tick tries again');
+      this.deps.onStoreError?.('checkin-claim');
       return { claimed: 0, done: Promise.resolve(result) };
     }
     const jobs = claimed.map((row) =>
@@ -154,6 +159,7 @@ export class CheckinScheduler {
       for (const outcome of outcomes) result[outcome]++;
       if (claimed.length > 0) this.checkpoint();
       if (result.claimed + result.expired + result.released > 0) logger.info({ ...result }, 'check-in tick');
+      this.deps.onTick?.(result, (performance.now() - started) / 1000);
       return result;
     });
     this.inFlight.add(done);

@@ -1,6 +1,8 @@
 import { IANAZone } from 'luxon';
 import cron from 'node-cron';
 import { z } from 'zod';
+import path from 'node:path';
+import { installRoot } from './install-root';
 
 const optionalString = z
   .string()
@@ -24,11 +26,16 @@ function parseClock(value: string): number {
 /** Every setting the bot reads. Each is listed, with a comment, in .env.example. */
 export const configSchema = z
   .object({
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Any case (INFO, Debug): operators write levels the way other tools print them.
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
     /** Message text is personal; it reaches the log only when an operator turns this on. */
     LOG_MESSAGE_CONTENT: booleanFlag,
     DATABASE_PATH: z.string().trim().min(1).default('./data/aftercare.db'),
-    KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+    /** Default: the knowledge/ folder of this installation, so `node dist/src/main.js` finds it from any cwd. */
+    KNOWLEDGE_DIR: optionalString.transform((v) => v ?? path.join(installRoot(), 'knowledge')),
     /** Start the terminal chat even when a platform token is set. (Not SHELL: that names the login shell.) */
     TERMINAL_CHAT: booleanFlag,
     DEFAULT_TIMEZONE: z

@@ -22,6 +22,12 @@ export interface SendOptions {
   nonce?: string;
 }
 
+/** Whether a platform connection can carry messages now (GET /readyz); `detail` says why not. */
+export interface AdapterReadiness {
+  ready: boolean;
+  detail?: string;
+}
+
 /**
  * One platform connection. Adapters translate: they call `core.handle(incoming)` for each event,
  * render the Reply, and offer these outbound calls to the core (check-ins, pins).
@@ -38,6 +44,8 @@ export interface Adapter {
   edit(ref: MessageRef, reply: Reply): Promise<void>;
   /** Deletes a message the bot sent (e.g. an answer it could not pin). */
   remove(ref: MessageRef): Promise<void>;
+  /** Connection state for GET /readyz. Optional: an adapter without it (the shell) is ready once started. */
+  readiness?(): AdapterReadiness;
 }
 
 /** The adapters running in this process, by platform. */

@@ -16,13 +16,24 @@ export function openDatabase(file: string): SqliteDatabase {
   db.pragma('secure_delete = ON');
   // Several processes may share one file (two schedulers); wait for the writer instead of failing.
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
 function migrate(db: SqliteDatabase): void {
   const apply = db.transaction(() => {
     const current = db.pragma('user_version', { simple: true }) as number;
+    // A downgrade: this version does not know the newer schema, and writing to it could corrupt what it holds.
+    if (current > MIGRATIONS.length) {
+      throw new Error(
+        `the database at this DATABASE_PATH has schema version ${current}, newer than this version of the bot knows (${MIGRATIONS.length}): run the newer version, or restore the backup taken before the upgrade`,
+      );
+    }
     for (let i = current; i < MIGRATIONS.length; i++) {
       db.exec(MIGRATIONS[i] as string);
     }

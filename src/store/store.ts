@@ -21,6 +21,11 @@ export interface Store {
   forgetUser(platform: Platform, userId: string): ForgetCounts;
   /** Runs repository calls as one IMMEDIATE transaction (bulk seeding, e.g. the benchmark). */
   inTransaction<T>(work: () => T): T;
+  /**
+   * A small committed write (GET /readyz): throws when the file is closed, read-only, full or locked out
+   * for longer than busy_timeout. The meta key it writes holds no user data.
+   */
+  checkWritable(at: Date): void;
   close(): void;
 }
 
@@ -46,6 +51,12 @@ export function createStore(file: string): Store {
       return forget.immediate();
     },
     inTransaction: (work) => db.transaction(work).immediate(),
+    checkWritable: (at) => {
+      db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+        'readiness_checked_at',
+        at.toISOString(),
+      );
+    },
     close: () => db.close(),
   };
 }

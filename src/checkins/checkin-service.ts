@@ -14,6 +14,7 @@ import {
   formatQuietHours,
   localDate,
 } from './local-time';
+import { bestEffortWrite } from '../store/write-faults';
 import { looksLikeQuestion, matchOption } from './match-option';
 import { START_EXAMPLE, parseStartArgs } from './parse-start-args';
 import { planCheckins } from './plan-checkins';
@@ -26,7 +27,7 @@ export const MAX_DAYS_AHEAD = 90;
 /** A plain-word reply counts as an answer to a check-in sent at most this long ago. */
 export const ANSWER_WINDOW_MS = 48 * 3_600_000;
 
-export type CheckinDeps = Pick<CoreDeps, 'settings' | 'knowledge' | 'store' | 'clock'>;
+export type CheckinDeps = Pick<CoreDeps, 'settings' | 'knowledge' | 'store' | 'clock' | 'logger'>;
 
 /** In a channel (a slash command), only the user should see their check-in business. */
 function reply(message: IncomingMessage, text: string, extra: Partial<Reply> = {}): Reply {
@@ -201,14 +202,17 @@ export function answerCheckinButton(deps: CheckinDeps, message: IncomingMessage,
   if (!checkin || !option) {
     return reply(message, 'That answer is no longer in the check-in plan. Ask me in your own words instead.', { kind: 'error' });
   }
-  store.responses.record({
-    scheduledId: row.id,
-    subscriptionId: sub.id,
-    checkinId: checkin.id,
-    optionId: option.id,
-    via: 'button',
-    respondedAt: deps.clock.now().getTime(),
-  });
+  // The guidance (an escalation included) goes out whether or not the answer could be stored.
+  bestEffortWrite(deps, 'check-in answer', () =>
+    store.responses.record({
+      scheduledId: row.id,
+      subscriptionId: sub.id,
+      checkinId: checkin.id,
+      optionId: option.id,
+      via: 'button',
+      respondedAt: deps.clock.now().getTime(),
+    }),
+  );
   return buildGuidanceReply(deps.knowledge.knowledge, option);
 }
 
@@ -241,13 +245,15 @@ export function answerCheckinText(deps: CheckinDeps, message: IncomingMessage, t
     }));
     return reply(message, 'Which one fits best? Tap one:', { buttons });
   }
-  store.responses.record({
-    scheduledId: row.id,
-    subscriptionId: sub.id,
-    checkinId: checkin.id,
-    optionId: match.option.id,
-    via: 'text',
-    respondedAt: now,
-  });
+  bestEffortWrite(deps, 'check-in answer', () =>
+    store.responses.record({
+      scheduledId: row.id,
+      subscriptionId: sub.id,
+      checkinId: checkin.id,
+      optionId: match.option.id,
+      via: 'text',
+      respondedAt: now,
+    }),
+  );
   return buildGuidanceReply(deps.knowledge.knowledge, match.option);
 }

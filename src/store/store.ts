@@ -3,6 +3,7 @@ import { type CheckinForgetCounts, CheckinStore } from './checkin-store';
 import { openDatabase } from './open-database';
 import { PinStore } from './pin-store';
 import { QuestionLog } from './question-log';
+import { WriteFaults } from './write-faults';
 import type { Platform } from '../conversation/incoming-message';
 
 /** The bot's one SQLite store and its tables' repositories. */
@@ -14,6 +15,8 @@ export interface Store {
   readonly checkins: CheckinStore;
   /** FAQ answers pinned by moderators (src/moderation). Holds no user data. */
   readonly pins: PinStore;
+  /** Best-effort writes that failed (question records, check-in answers): health shows a failing store. */
+  readonly writeFaults: WriteFaults;
   /**
    * "Forget me": deletes every row about one user in every table and says how many from each.
    * A table that stores anything about a user must be added here (test/store/checkins-forget.test.ts checks all tables).
@@ -38,6 +41,7 @@ export function createStore(file: string): Store {
     askerKey,
     checkins,
     pins: new PinStore(db),
+    writeFaults: new WriteFaults(),
     forgetUser: (platform, userId) => {
       const forget = db.transaction((): ForgetCounts => ({
         ...checkins.forgetUser(platform, userId),

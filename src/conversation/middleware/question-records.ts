@@ -1,6 +1,7 @@
 import type { Logger } from '../../logging/logger';
 import type { QuestionOutcome } from '../../store/question-log';
 import type { Store } from '../../store/store';
+import { bestEffortWrite } from '../../store/write-faults';
 import type { Clock } from '../../time/clock';
 import type { Middleware } from './turn';
 
@@ -15,16 +16,14 @@ export function questionRecords(deps: { store: Store; clock: Clock; logger: Logg
     await next();
     const result = turn.asked;
     if (!result) return;
-    try {
+    bestEffortWrite(deps, 'question record', () =>
       deps.store.questions.record({
         askedAt: deps.clock.now(),
         outcome: OUTCOME[result.kind],
         faqId: result.kind === 'answer' ? result.entry.id : null,
         question: result.normalized,
         askerKey: deps.store.askerKey(turn.message.platform, turn.message.user.id),
-      });
-    } catch (error) {
-      deps.logger.warn({ err: error, platform: turn.message.platform }, 'recording a question failed; the reply went out');
-    }
+      }),
+    );
   };
 }

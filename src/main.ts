@@ -3,6 +3,7 @@ import { ConfigError, enabledPlatforms, environmentWithDotenv, loadConfig } from
 import { KnowledgeError } from './knowledge/load-knowledge';
 import { createLogger, maskTokens } from './logging/logger';
 import { StartupError } from './platform/startup-error';
+import { DatabaseError } from './store/database-error';
 import { OffsetClock } from './time/clock';
 
 /** `npm start`: every adapter whose settings are present; the terminal chat when none are. */
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StartupError) {
+    if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StartupError || error instanceof DatabaseError) {
       // A setting or file to fix: the message names it; a stack would only bury it.
       process.stderr.write(`aftercare-bot cannot start.\n${maskTokens(error.message)}\n`);
     } else {

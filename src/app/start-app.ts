@@ -48,7 +48,7 @@ function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): void 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger, clock } = options;
   const knowledge = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
-  const store = createStore(config.DATABASE_PATH);
+  const store = createStore(config.DATABASE_PATH, { askerSecret: config.ASKER_KEY_SECRET, askerKeyFile: config.ASKER_KEY_FILE });
   const adapters: AdapterRegistry = new Map();
   const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters };
   const core = createCore(deps);

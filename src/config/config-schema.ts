@@ -28,6 +28,10 @@ export const configSchema = z
     /** Message text is personal; it reaches the log only when an operator turns this on. */
     LOG_MESSAGE_CONTENT: booleanFlag,
     DATABASE_PATH: z.string().trim().min(1).default('./data/aftercare.db'),
+    /** Secret of the keyed hash that links question records to an asker for forget-me; never in the database. */
+    ASKER_KEY_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+    /** Where that secret is kept when ASKER_KEY_SECRET is not set (created 0600 on first start). */
+    ASKER_KEY_FILE: optionalString,
     KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
     /** Start the terminal chat even when a platform token is set. (Not SHELL: that names the login shell.) */
     TERMINAL_CHAT: booleanFlag,

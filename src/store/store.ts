@@ -1,4 +1,7 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { askerKeyFactory } from './asker-key';
+import { DatabaseError } from './database-error';
 import { type CheckinForgetCounts, CheckinStore } from './checkin-store';
 import { openDatabase } from './open-database';
 import { PinStore } from './pin-store';
@@ -24,6 +27,11 @@ export interface Store {
   forgetUser(platform: Platform, userId: string): ForgetCounts;
   /** Runs repository calls as one IMMEDIATE transaction (bulk seeding, e.g. the benchmark). */
   inTransaction<T>(work: () => T): T;
+  /**
+   * Throws a DatabaseError when the file at DATABASE_PATH is no longer the one that is open (deleted, or replaced
+   * by a restore or a deploy): writes would go to an unlinked inode and be lost.
+   */
+  verifyFile(): void;
   close(): void;
 }
 
@@ -31,10 +39,25 @@ export interface ForgetCounts extends CheckinForgetCounts {
   questions: number;
 }
 
-export function createStore(file: string): Store {
+export interface StoreOptions {
+  /** ASKER_KEY_SECRET: the asker-key secret from the environment. */
+  askerSecret?: string;
+  /** ASKER_KEY_FILE: where the secret is kept otherwise; default `asker-key` beside the database. */
+  askerKeyFile?: string;
+}
+
+export function createStore(file: string, options: StoreOptions = {}): Store {
   const db = openDatabase(file);
+  const identity = fileIdentity(file);
   const questions = new QuestionLog(db);
-  const askerKey = askerKeyFactory(db);
+  const askerKeyFile = file === ':memory:' ? null : (options.askerKeyFile ?? path.join(path.dirname(path.resolve(file)), 'asker-key'));
+  let askerKey: Store['askerKey'];
+  try {
+    askerKey = askerKeyFactory(db, { secret: options.askerSecret, file: askerKeyFile });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const checkins = new CheckinStore(db);
   return {
     questions,
@@ -47,9 +70,31 @@ export function createStore(file: string): Store {
         ...checkins.forgetUser(platform, userId),
         questions: questions.forget(askerKey(platform, userId)),
       }));
-      return forget.immediate();
+      const counts = forget.immediate();
+      // secure_delete zeroed the rows in their pages, but earlier WAL frames still hold them until a checkpoint
+      // copies the pages back and TRUNCATE empties the WAL: only then is nothing about the user left on disk.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return counts;
+    },
+    verifyFile: () => {
+      if (identity === null) return;
+      const now = fileIdentity(file);
+      if (now === null) throw new DatabaseError('DATABASE_PATH', `${file} was deleted while the bot was running; everything written now would be lost`);
+      if (now.dev !== identity.dev || now.ino !== identity.ino) {
+        throw new DatabaseError('DATABASE_PATH', `${file} was replaced by another file while the bot was running; restart to use the new one`);
+      }
     },
     inTransaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };
+}
+
+function fileIdentity(file: string): { dev: number; ino: number } | null {
+  if (file === ':memory:') return null;
+  try {
+    const s = statSync(file);
+    return { dev: s.dev, ino: s.ino };
+  } catch {
+    return null;
+  }
 }

@@ -18,6 +18,7 @@ import type { Logger } from '../logging/logger';
 import type { AdapterRegistry } from '../platform/adapter';
 import { createStore, type Store } from '../store/store';
 import type { Clock } from '../time/clock';
+import { infoReply } from '../conversation/reply';
 
 export interface AppOptions {
   config: Config;
@@ -26,7 +27,20 @@ export interface AppOptions {
   input: Readable;
   output: Writable;
   interactive: boolean;
+  /**
+   * Called once when the bot cannot go on (the database file was deleted or replaced under it); main.ts stops the
+   * app and exits 1. Without it the error is only logged.
+   */
+  onFatal?: (error: Error) => void;
+  /** How often the database file's identity is checked (ms). */
+  fileCheckMs?: number;
 }
+
+/** Said to anyone whose message arrives while the bot is stopping. */
+export const SHUTTING_DOWN = 'I am restarting. Please ask again in a minute.';
+
+/** Often enough that little is written into a deleted file, rarely enough to cost nothing. */
+const FILE_CHECK_MS = 5000;
 
 export interface RunningApp {
   core: ConversationCore;
@@ -38,6 +52,19 @@ export interface RunningApp {
   /** Sends due check-ins; its cron task runs from start until stop(). */
   scheduler: CheckinScheduler;
   stop(): Promise<void>;
+}
+
+/** Whether `work` finished before `deadline` (epoch ms); it is not cancelled, only no longer waited for. */
+async function within(deadline: number, work: () => Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work().then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): void } {
@@ -52,6 +79,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const adapters: AdapterRegistry = new Map();
   const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters };
   const core = createCore(deps);
+  // Once stopping, intake ends: a message that still arrives gets a short note instead of starting new work.
+  let accepting = true;
+  core.use(async (turn, next) => {
+    if (accepting) return next();
+    turn.route = 'shutting down';
+    turn.reply = infoReply(SHUTTING_DOWN, { kind: 'error', ephemeral: true });
+  });
   const scheduler = new CheckinScheduler({
     store,
     knowledge,
@@ -96,6 +130,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   prune();
   const pruneTask = cron.schedule('17 * * * *', prune, { noOverlap: true });
   scheduler.start();
+  // A database file deleted or replaced under the running bot would swallow every later write: fail loudly.
+  let fatal = false;
+  const fileCheck = setInterval(() => {
+    try {
+      store.verifyFile();
+    } catch (error) {
+      if (fatal) return;
+      fatal = true;
+      logger.fatal({ reason: (error as Error).message }, 'database file lost');
+      options.onFatal?.(error as Error);
+    }
+  }, options.fileCheckMs ?? FILE_CHECK_MS);
+  fileCheck.unref();
   // Alone in a terminal the chat is the interface: keep the start line out of the person's way.
   const startLevel = adapters.size === 1 && adapters.has('shell') ? 'debug' : 'info';
   logger[startLevel](
@@ -114,11 +161,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      accepting = false;
+      clearInterval(fileCheck);
       watcher.close();
-      await pinRefresh;
-      await scheduler.stop();
-      await pruneTask.stop();
-      await Promise.allSettled(created.adapters.map((a) => a.stop()));
+      // In-flight replies and check-in sends finish while the platforms are still connected, within the grace
+      // period (a reply stuck behind a long 429 would otherwise hold the process for minutes); what is still
+      // running then is abandoned: a check-in's lease returns it to pending, and its nonce/look-back stops a double.
+      const deadline = Date.now() + config.SHUTDOWN_GRACE_SECONDS * 1000;
+      const drained = await within(deadline, async () => {
+        await pruneTask.stop();
+        await Promise.all([scheduler.stop(), core.idle(), pinRefresh]);
+      });
+      if (!drained) logger.warn({ graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, 'grace period over: abandoning work still in flight');
+      await within(Math.max(deadline, Date.now() + 2000), () => Promise.allSettled(created.adapters.map((a) => a.stop())));
       store.close();
     },
   };

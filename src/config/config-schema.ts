@@ -76,6 +76,8 @@ export const configSchema = z
           .map((s) => s.trim())
           .filter(Boolean),
       ),
+    /** SIGTERM/SIGINT: how long in-flight replies and check-in sends may take before they are abandoned. */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   })
   .superRefine((c, ctx) => {

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, realpathSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DatabaseError } from './database-error';
@@ -54,6 +54,14 @@ function prepareFile(file: string): void {
   if (existsSync(absolute)) {
     // A FIFO or device would make the open block or fail obscurely.
     if (!statSync(absolute).isFile()) throw new DatabaseError(SETTING, `${file} is not a regular file`);
+    // SQLite would open it read-only without a word and fail later (or with "cannot open" over the -shm file).
+    for (const target of [absolute, folder]) {
+      try {
+        accessSync(target, constants.W_OK);
+      } catch (error) {
+        throw new DatabaseError(SETTING, `${target} is read-only (${(error as NodeJS.ErrnoException).code}); the bot must be able to write the file and its folder`, { cause: error });
+      }
+    }
     return;
   }
   try {

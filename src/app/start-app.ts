@@ -7,6 +7,7 @@ import type { Config } from '../config/config-schema';
 import { enabledPlatforms } from '../config/load-config';
 import type { ConversationCore } from '../conversation/conversation-core';
 import { type CoreDeps, coreSettings } from '../conversation/core-deps';
+import { LoadMeter } from '../conversation/load-meter';
 import { createCore } from '../conversation/create-core';
 import type { Knowledge } from '../knowledge/knowledge-schema';
 import { watchKnowledge } from '../knowledge/watch-knowledge';
@@ -77,7 +78,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const knowledge = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
   const store = createStore(config.DATABASE_PATH, { askerSecret: config.ASKER_KEY_SECRET, askerKeyFile: config.ASKER_KEY_FILE });
   const adapters: AdapterRegistry = new Map();
-  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters };
+  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters, load: new LoadMeter(config.MAX_PENDING_EVENTS) };
   const core = createCore(deps);
   // Once stopping, intake ends: a message that still arrives gets a short note instead of starting new work.
   let accepting = true;
@@ -93,6 +94,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     logger: logger.child({ component: 'checkins' }),
     adapters,
     cron: config.CHECKIN_CRON,
+    load: deps.load,
   });
   // The shell's /advance moves the clock for the whole process, so it exists only when the shell runs alone.
   const platforms = enabledPlatforms(config);

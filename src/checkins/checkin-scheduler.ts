@@ -21,6 +21,8 @@ export interface SchedulerDeps {
   adapters: AdapterRegistry;
   /** node-cron expression (CHECKIN_CRON). */
   cron: string;
+  /** Replies to people go first: a send waits while many are pending (the core's LoadMeter). */
+  load?: { isQuiet(): boolean; whenQuiet(): Promise<void> };
 }
 
 export interface SchedulerOptions {
@@ -170,6 +172,13 @@ export class CheckinScheduler {
   }
 
   private deliver(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
+    // Synchronous when nothing waits (the shell's /advance relies on sends starting before beginTick returns).
+    const load = this.deps.load;
+    if (load && !load.isQuiet()) return load.whenQuiet().then(() => this.send(row, at));
+    return this.send(row, at);
+  }
+
+  private send(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
     const { store, knowledge, adapters, logger } = this.deps;
     const scheduled = store.checkins.scheduled;
     const adapter = adapters.get(row.platform);

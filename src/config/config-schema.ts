@@ -76,6 +76,13 @@ export const configSchema = z
           .map((s) => s.trim())
           .filter(Boolean),
       ),
+    /** Per-person rate limit: this many events at once, then one more every RATE_LIMIT_REFILL_SECONDS. */
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1000).default(20),
+    RATE_LIMIT_REFILL_SECONDS: z.coerce.number().min(0.1).max(3600).default(3),
+    /** Question records one person may add per UTC day (a flood must not fill the disk). */
+    QUESTION_RECORDS_PER_USER_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(200),
+    /** Events answered at once; more are shed (dropped and counted) instead of queueing without bound. */
+    MAX_PENDING_EVENTS: z.coerce.number().int().min(1).max(100_000).default(200),
     /** SIGTERM/SIGINT: how long in-flight replies and check-in sends may take before they are abandoned. */
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -2,6 +2,7 @@ import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@s
 import type { Config } from '../../src/config/config-schema';
 import type { Logger } from '../../src/logging/logger';
 import { boltLogger } from './bolt-logger';
+import { guardSlackRequests, SLACK_BODY_LIMIT } from './request-guard';
 
 /** Knobs with production defaults; tests shorten them so nothing waits minutes. */
 export interface SlackAdapterTuning {
@@ -65,7 +66,9 @@ export function createBoltApp(
           logLevel,
           // Respond to Slack as soon as ack() runs; the answer is worked out afterwards.
           processBeforeResponse: false,
+          bodyLimit: SLACK_BODY_LIMIT,
         });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardSlackRequests(receiver.requestListener);
 
   const app = new App({
     token,

@@ -197,6 +197,10 @@ export function answerCheckinButton(deps: CheckinDeps, message: IncomingMessage,
   if (!parsed || !row || !sub || sub.platform !== message.platform || sub.userId !== message.user.id) {
     return reply(message, 'That check-in is no longer active. Type "status" to see your check-ins.', { kind: 'error' });
   }
+  // A button is only shown by a sent check-in; an action naming one not yet sent is forged or guessed.
+  if (row.status !== 'sent' || row.sentAt === null) {
+    return reply(message, 'That check-in has not been sent yet. Type "status" to see when it comes.', { kind: 'error' });
+  }
   const checkin = deps.knowledge.knowledge.checkins.find((c) => c.id === row.checkinId);
   const option = checkin ? findOption(checkin, parsed.option) : null;
   if (!checkin || !option) {

@@ -77,4 +77,7 @@ export const MIGRATIONS: readonly string[] = [
      pinned_at INTEGER NOT NULL,                      -- epoch ms, UTC
      UNIQUE (platform, channel_id, faq_id)
    );`,
+  // 5: one row per check-in and option: a repeated button press (or the same words again) adds nothing
+  `DELETE FROM checkin_responses WHERE id NOT IN (SELECT MIN(id) FROM checkin_responses GROUP BY scheduled_id, option_id);
+   CREATE UNIQUE INDEX checkin_responses_once ON checkin_responses (scheduled_id, option_id);`,
 ];

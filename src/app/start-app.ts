@@ -10,7 +10,7 @@ import { type CoreDeps, coreSettings } from '../conversation/core-deps';
 import { LoadMeter } from '../conversation/load-meter';
 import { createCore } from '../conversation/create-core';
 import type { Knowledge } from '../knowledge/knowledge-schema';
-import { watchKnowledge } from '../knowledge/watch-knowledge';
+import { watchKnowledgeFolder } from './knowledge-folder-watcher';
 import { refreshPins } from '../moderation/pin-service';
 import { QUESTION_RETENTION_DAYS } from '../store/question-log';
 import { loadKnowledge } from '../knowledge/load-knowledge';
@@ -126,7 +126,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
   knowledge.onReplace(refresh);
   refresh(knowledge.knowledge);
-  const watcher = watchKnowledge(knowledge, config.KNOWLEDGE_DIR, logger);
+  const watcher = watchKnowledgeFolder(knowledge, config.KNOWLEDGE_DIR, logger);
   // Question records live 30 days: pruned now and every hour while the bot runs.
   const prune = () => store.questions.prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000));
   prune();

@@ -14,6 +14,8 @@ export interface AdapterEnvironment {
   output: Writable;
   interactive: boolean;
   localCommand?: (line: string) => string | null;
+  /** True the first time a platform event id is seen (kept in the store, so retries across restarts are caught). */
+  firstSeen?: (platform: string, eventId: string) => boolean;
 }
 
 /** Creates the adapter of every platform whose settings are present (the shell when none are). */
@@ -39,7 +41,7 @@ export async function createAdapters(env: AdapterEnvironment): Promise<{ adapter
   }
   if (enabled.slack) {
     const { createSlackAdapter } = await import('./slack/slack-adapter');
-    adapters.push(createSlackAdapter({ config: env.config, core: env.core, logger: env.logger.child({ adapter: 'slack' }) }));
+    adapters.push(createSlackAdapter({ config: env.config, core: env.core, logger: env.logger.child({ adapter: 'slack' }), firstSeen: env.firstSeen }));
   }
   return { adapters, shell };
 }

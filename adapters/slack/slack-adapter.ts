@@ -24,6 +24,8 @@ export interface SlackAdapterDeps {
   core: ConversationCore;
   logger: Logger;
   tuning?: SlackAdapterTuning;
+  /** True the first time an event id is seen; without it every delivery is handled (retries included). */
+  firstSeen?: (platform: string, eventId: string) => boolean;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -67,7 +69,10 @@ class BoltSlackAdapter implements SlackAdapter {
   private server: Server | undefined;
   private running = false;
 
-  constructor({ config, core, logger, tuning = {} }: SlackAdapterDeps) {
+  private readonly firstSeen: SlackAdapterDeps['firstSeen'];
+
+  constructor({ config, core, logger, tuning = {}, firstSeen }: SlackAdapterDeps) {
+    this.firstSeen = firstSeen;
     this.config = config;
     this.core = core;
     this.log = logger.child({ platform: 'slack' });
@@ -157,6 +162,17 @@ class BoltSlackAdapter implements SlackAdapter {
 
   /** The four ways a person reaches the bot. Events are acked by Bolt; commands and buttons ack first. */
   private listen(): void {
+    // Slack redelivers an event it thinks went unacknowledged (x-slack-retry-num) and may replay one: each
+    // event_id is answered once. Bolt has acked events before this runs, so a repeat is acked and dropped.
+    this.app.use(async ({ body, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === 'string' && this.firstSeen && !this.isFirst(eventId)) {
+        this.log.debug({ eventId }, 'slack event already handled; repeat dropped');
+        return;
+      }
+      await next();
+    });
+
     this.app.event('app_mention', async ({ event, context }) => {
       // In a DM the same words arrive as message.im; answering both would answer twice.
       if (!event.user || event.bot_id || event.channel.startsWith('D')) return;
@@ -233,6 +249,16 @@ class BoltSlackAdapter implements SlackAdapter {
         }),
       );
     });
+  }
+
+  /** Best effort: a store that cannot record the id must not cost the person their answer. */
+  private isFirst(eventId: string): boolean {
+    try {
+      return this.firstSeen?.('slack', eventId) ?? true;
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not record the slack event id; handling it anyway');
+      return true;
+    }
   }
 
   /** Hands one event to the core; its reply (or the core's apology) is delivered to `target`. */

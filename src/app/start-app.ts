@@ -103,7 +103,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       ? createAdvanceCommand({ clock, tick: (now) => scheduler.beginTick(now), zone: config.DEFAULT_TIMEZONE })
       : null;
 
-  const created = await createAdapters({ ...options, core, logger, localCommand: advance?.localCommand });
+  const firstSeen = (platform: string, eventId: string) => store.events.firstSeen(platform, eventId, clock.now().getTime());
+  const created = await createAdapters({ ...options, core, logger, localCommand: advance?.localCommand, firstSeen });
   for (const adapter of created.adapters) adapters.set(adapter.platform, adapter);
   // All start together; if one fails, those that did start are stopped again (and the store closed) before the
   // first failure is thrown, so nothing is left connected behind a bot that exits.

@@ -6,6 +6,7 @@ import { type CheckinForgetCounts, CheckinStore } from './checkin-store';
 import { openDatabase } from './open-database';
 import { PinStore } from './pin-store';
 import { QuestionLog } from './question-log';
+import { SeenEvents } from './seen-events';
 import { WriteFaults } from './write-faults';
 import type { Platform } from '../conversation/incoming-message';
 
@@ -18,6 +19,8 @@ export interface Store {
   readonly checkins: CheckinStore;
   /** FAQ answers pinned by moderators (src/moderation). Holds no user data. */
   readonly pins: PinStore;
+  /** Platform event ids already handled (Slack retries). Holds no user data. */
+  readonly events: SeenEvents;
   /** Best-effort writes that failed (question records, check-in answers): health shows a failing store. */
   readonly writeFaults: WriteFaults;
   /**
@@ -65,6 +68,7 @@ export function createStore(file: string, options: StoreOptions = {}): Store {
     checkins,
     pins: new PinStore(db),
     writeFaults: new WriteFaults(),
+    events: new SeenEvents(db),
     forgetUser: (platform, userId) => {
       const forget = db.transaction((): ForgetCounts => ({
         ...checkins.forgetUser(platform, userId),

@@ -201,6 +201,17 @@ export class CheckinScheduler {
     } catch (error) {
       sending = Promise.reject(error);
     }
+    // The lease must never run out under a live send, or another process would claim the row and send it again:
+    // renewed every third of the lease for as long as the platform keeps the send waiting.
+    const renewal = setInterval(() => {
+      try {
+        if (!scheduled.renewLease(row.id, row.claimToken, this.deps.clock.now().getTime() + this.options.leaseMs)) clearInterval(renewal);
+      } catch (error) {
+        logger.warn({ err: error, scheduledId: row.id }, 'renewing a check-in lease failed');
+      }
+    }, Math.max(10, Math.floor(this.options.leaseMs / 3)));
+    renewal.unref();
+    sending = sending.finally(() => clearInterval(renewal));
     return sending.then(
       (): Outcome => {
         scheduled.markSent(row.id, row.claimToken, at());

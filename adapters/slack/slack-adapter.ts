@@ -7,7 +7,7 @@ import type { ConversationCore } from '../../src/conversation/conversation-core'
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import type { Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
-import type { Adapter, Address, MessageRef } from '../../src/platform/adapter';
+import type { Adapter, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
 import { StartupError } from '../../src/platform/startup-error';
 import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
 import { slackTextToPlain } from './mrkdwn';
@@ -54,6 +54,11 @@ interface Target {
   /** Answer only through `respond`, ephemerally (slash commands, buttons on ephemeral messages). */
   respondOnly?: boolean;
 }
+
+/** Marks the bot's check-in DMs (message metadata); its payload carries the check-in's nonce. */
+const CHECKIN_METADATA_TYPE = 'aftercare_checkin';
+/** A check-in DM is looked for among this many newest messages of the DM (a DM with the bot is quiet). */
+const LOOK_BACK_MESSAGES = 50;
 
 class BoltSlackAdapter implements SlackAdapter {
   readonly platform = 'slack' as const;
@@ -134,10 +139,19 @@ class BoltSlackAdapter implements SlackAdapter {
     this.log.info('slack adapter stopped');
   }
 
-  async sendDirect(address: Address, reply: Reply): Promise<MessageRef> {
-    // Slack has no idempotency key for chat.postMessage, so SendOptions.nonce cannot be honoured here.
+  async sendDirect(address: Address, reply: Reply, options?: SendOptions): Promise<MessageRef> {
+    // Slack has no idempotency key for chat.postMessage: the nonce rides along as message metadata instead, so a
+    // retry can look for the message first (findDirect).
     const channel = address.channelId?.startsWith('D') ? address.channelId : await this.web.openDirect(address.userId);
-    return this.web.post({ channel }, renderSlackReply(reply), 'direct');
+    const metadata = options?.nonce ? { event_type: CHECKIN_METADATA_TYPE, event_payload: { nonce: options.nonce } } : undefined;
+    return this.web.post({ channel }, renderSlackReply(reply), 'direct', metadata);
+  }
+
+  async findDirect(address: Address, nonce: string): Promise<MessageRef | null> {
+    const channel = address.channelId?.startsWith('D') ? address.channelId : await this.web.openDirect(address.userId);
+    const recent = await this.web.recentWithMetadata(channel, LOOK_BACK_MESSAGES);
+    const found = recent.find((m) => m.metadata?.event_type === CHECKIN_METADATA_TYPE && m.metadata.event_payload?.nonce === nonce);
+    return found?.ts ? { platform: 'slack', channelId: channel, messageId: found.ts } : null;
   }
 
   send(channelId: string, reply: Reply): Promise<MessageRef> {

@@ -197,7 +197,23 @@ export class CheckinScheduler {
 
     let sending: Promise<unknown>;
     try {
-      sending = adapter.sendDirect(row.address, buildCheckinReply(checkin, row.id), { nonce: row.nonce });
+      // An earlier attempt whose outcome was never recorded (crash, lost response) may have reached the person: look
+      // in their DM for it before sending again. A failed look falls back to sending (Discord's nonce still helps).
+      const reply = buildCheckinReply(checkin, row.id);
+      if (row.attempts > 0 && adapter.findDirect) {
+        const look = adapter.findDirect(row.address, row.nonce).catch((error: unknown) => {
+          logger.warn({ err: error, scheduledId: row.id }, 'could not look for an earlier check-in DM; sending');
+          return null;
+        });
+        sending = look.then((found) => {
+          if (!found) return adapter.sendDirect(row.address, reply, { nonce: row.nonce });
+          logger.info({ scheduledId: row.id }, 'check-in found in the DM from an earlier attempt; not sent again');
+          return found;
+        });
+      } else {
+        // Started synchronously: the shell's /advance prints what a tick sent before it returns.
+        sending = adapter.sendDirect(row.address, reply, { nonce: row.nonce });
+      }
     } catch (error) {
       sending = Promise.reject(error);
     }

@@ -38,6 +38,11 @@ export interface Adapter {
   edit(ref: MessageRef, reply: Reply): Promise<void>;
   /** Deletes a message the bot sent (e.g. an answer it could not pin). */
   remove(ref: MessageRef): Promise<void>;
+  /**
+   * Looks in the user's DM for a message sent earlier with this nonce (a send whose outcome was never recorded:
+   * a crash, a lost response), so a retry does not send it twice. Optional: platforms that cannot look get a resend.
+   */
+  findDirect?(address: Address, nonce: string): Promise<MessageRef | null>;
 }
 
 /** The adapters running in this process, by platform. */

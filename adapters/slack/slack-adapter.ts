@@ -147,7 +147,7 @@ class BoltSlackAdapter implements SlackAdapter {
     return this.web.post({ channel }, renderSlackReply(reply), 'direct', metadata);
   }
 
-  async findDirect(address: Address, nonce: string): Promise<MessageRef | null> {
+  async findDirect(address: Address, { nonce }: { nonce: string }): Promise<MessageRef | null> {
     const channel = address.channelId?.startsWith('D') ? address.channelId : await this.web.openDirect(address.userId);
     const recent = await this.web.recentWithMetadata(channel, LOOK_BACK_MESSAGES);
     const found = recent.find((m) => m.metadata?.event_type === CHECKIN_METADATA_TYPE && m.metadata.event_payload?.nonce === nonce);

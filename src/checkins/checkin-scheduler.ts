@@ -201,7 +201,7 @@ export class CheckinScheduler {
       // in their DM for it before sending again. A failed look falls back to sending (Discord's nonce still helps).
       const reply = buildCheckinReply(checkin, row.id);
       if (row.attempts > 0 && adapter.findDirect) {
-        const look = adapter.findDirect(row.address, row.nonce).catch((error: unknown) => {
+        const look = adapter.findDirect(row.address, { nonce: row.nonce, reply }).catch((error: unknown) => {
           logger.warn({ err: error, scheduledId: row.id }, 'could not look for an earlier check-in DM; sending');
           return null;
         });

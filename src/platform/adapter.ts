@@ -42,7 +42,7 @@ export interface Adapter {
    * Looks in the user's DM for a message sent earlier with this nonce (a send whose outcome was never recorded:
    * a crash, a lost response), so a retry does not send it twice. Optional: platforms that cannot look get a resend.
    */
-  findDirect?(address: Address, nonce: string): Promise<MessageRef | null>;
+  findDirect?(address: Address, sent: { nonce: string; reply: Reply }): Promise<MessageRef | null>;
 }
 
 /** The adapters running in this process, by platform. */

@@ -20,6 +20,8 @@ export interface AdapterEnvironment {
   httpRoutes?: readonly HttpRoute[];
   /** Told of each rate limit a platform library waits out (metrics). */
   onRateLimited?: (platform: Platform) => void;
+  /** True the first time a platform event id is seen (kept in the store, so retries across restarts are caught). */
+  firstSeen?: (platform: string, eventId: string) => boolean;
 }
 
 /** Creates the adapter of every platform whose settings are present (the shell when none are). */
@@ -54,6 +56,7 @@ export async function createAdapters(env: AdapterEnvironment): Promise<{ adapter
         logger: env.logger.child({ adapter: 'slack' }),
         httpRoutes: env.httpRoutes,
         onRateLimited: () => env.onRateLimited?.('slack'),
+        firstSeen: env.firstSeen,
       }),
     );
   }

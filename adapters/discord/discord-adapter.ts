@@ -37,6 +37,8 @@ import { findSlashCommand, findSlashOption } from './slash-commands';
 const PRIVATE_SENT = 'That answer is private, so I sent it to you by direct message.';
 const PRIVATE_UNREACHABLE =
   'That answer is private and I cannot send you direct messages. Use the slash command instead: only you will see its answer.';
+/** A check-in DM is looked for among this many newest messages of the DM. */
+const LOOK_BACK_MESSAGES = 50;
 /** Discord caps a message nonce at 25 characters. */
 const MAX_NONCE = 25;
 
@@ -162,6 +164,23 @@ class DiscordJsAdapter implements DiscordAdapter {
     if (address.platform !== 'discord') throw new PlatformError('failed', `not a Discord address: ${address.platform}`);
     const channel = await this.call('opening the DM', () => this.client.users.createDM(address.userId));
     return this.sendParts(channel, renderReply(reply), { nonce: options.nonce });
+  }
+
+  /**
+   * Discord forgets a nonce after a few minutes, and fetched messages do not carry it: an earlier attempt is found
+   * instead by the reply's first button, whose custom_id names the scheduled check-in, among the DM's newest messages.
+   */
+  async findDirect(address: Address, { reply }: { reply: Reply }): Promise<MessageRef | null> {
+    this.assertStarted();
+    const marker = reply.buttons?.[0]?.action;
+    if (!marker || address.platform !== 'discord') return null;
+    const channel = await this.call('opening the DM', () => this.client.users.createDM(address.userId));
+    const recent = await this.call('reading the DM', () => channel.messages.fetch({ limit: LOOK_BACK_MESSAGES }));
+    const botId = this.client.user?.id;
+    const found = recent.find(
+      (m) => m.author.id === botId && m.components.some((row) => 'components' in row && row.components.some((c) => 'customId' in c && c.customId === marker)),
+    );
+    return found ? { platform: 'discord', channelId: found.channelId, messageId: found.id } : null;
   }
 
   async send(channelId: string, reply: Reply): Promise<MessageRef> {

@@ -3,6 +3,7 @@ import type { Config } from '../../src/config/config-schema';
 import type { Logger } from '../../src/logging/logger';
 import type { HttpRoute } from '../../src/ops/ops-routes';
 import { boltLogger } from './bolt-logger';
+import { guardSlackRequests, SLACK_BODY_LIMIT } from './request-guard';
 
 /** Knobs with production defaults; tests shorten them so nothing waits minutes. */
 export interface SlackAdapterTuning {
@@ -69,7 +70,9 @@ export function createBoltApp(
           logLevel,
           // Respond to Slack as soon as ack() runs; the answer is worked out afterwards.
           processBeforeResponse: false,
+          bodyLimit: SLACK_BODY_LIMIT,
         });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardSlackRequests(receiver.requestListener);
 
   const app = new App({
     token,

@@ -10,7 +10,7 @@ import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import type { Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
 import type { HttpRoute } from '../../src/ops/ops-routes';
-import type { Adapter, AdapterReadiness, Address, MessageRef } from '../../src/platform/adapter';
+import type { Adapter, AdapterReadiness, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
 import { StartupError } from '../../src/platform/startup-error';
 import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
 import { slackTextToPlain } from './mrkdwn';
@@ -31,6 +31,8 @@ export interface SlackAdapterDeps {
   httpRoutes?: readonly HttpRoute[];
   /** Called for each 429 the Web API client waits out (metrics). */
   onRateLimited?: () => void;
+  /** True the first time an event id is seen; without it every delivery is handled (retries included). */
+  firstSeen?: (platform: string, eventId: string) => boolean;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -60,6 +62,11 @@ interface Target {
   respondOnly?: boolean;
 }
 
+/** Marks the bot's check-in DMs (message metadata); its payload carries the check-in's nonce. */
+const CHECKIN_METADATA_TYPE = 'aftercare_checkin';
+/** A check-in DM is looked for among this many newest messages of the DM (a DM with the bot is quiet). */
+const LOOK_BACK_MESSAGES = 50;
+
 class BoltSlackAdapter implements SlackAdapter {
   readonly platform = 'slack' as const;
   readonly mode: SlackMode;
@@ -74,7 +81,10 @@ class BoltSlackAdapter implements SlackAdapter {
   private server: Server | undefined;
   private running = false;
 
-  constructor({ config, core, logger, tuning = {}, httpRoutes, onRateLimited }: SlackAdapterDeps) {
+  private readonly firstSeen: SlackAdapterDeps['firstSeen'];
+
+  constructor({ config, core, logger, tuning = {}, httpRoutes, onRateLimited, firstSeen }: SlackAdapterDeps) {
+    this.firstSeen = firstSeen;
     this.config = config;
     this.core = core;
     this.log = logger.child({ platform: 'slack' });
@@ -145,10 +155,19 @@ class BoltSlackAdapter implements SlackAdapter {
     this.log.info('slack adapter stopped');
   }
 
-  async sendDirect(address: Address, reply: Reply): Promise<MessageRef> {
-    // Slack has no idempotency key for chat.postMessage, so SendOptions.nonce cannot be honoured here.
+  async sendDirect(address: Address, reply: Reply, options?: SendOptions): Promise<MessageRef> {
+    // Slack has no idempotency key for chat.postMessage: the nonce rides along as message metadata instead, so a
+    // retry can look for the message first (findDirect).
     const channel = address.channelId?.startsWith('D') ? address.channelId : await this.web.openDirect(address.userId);
-    return this.web.post({ channel }, renderSlackReply(reply), 'direct');
+    const metadata = options?.nonce ? { event_type: CHECKIN_METADATA_TYPE, event_payload: { nonce: options.nonce } } : undefined;
+    return this.web.post({ channel }, renderSlackReply(reply), 'direct', metadata);
+  }
+
+  async findDirect(address: Address, { nonce }: { nonce: string }): Promise<MessageRef | null> {
+    const channel = address.channelId?.startsWith('D') ? address.channelId : await this.web.openDirect(address.userId);
+    const recent = await this.web.recentWithMetadata(channel, LOOK_BACK_MESSAGES);
+    const found = recent.find((m) => m.metadata?.event_type === CHECKIN_METADATA_TYPE && m.metadata.event_payload?.nonce === nonce);
+    return found?.ts ? { platform: 'slack', channelId: channel, messageId: found.ts } : null;
   }
 
   send(channelId: string, reply: Reply): Promise<MessageRef> {
@@ -173,6 +192,17 @@ class BoltSlackAdapter implements SlackAdapter {
 
   /** The four ways a person reaches the bot. Events are acked by Bolt; commands and buttons ack first. */
   private listen(): void {
+    // Slack redelivers an event it thinks went unacknowledged (x-slack-retry-num) and may replay one: each
+    // event_id is answered once. Bolt has acked events before this runs, so a repeat is acked and dropped.
+    this.app.use(async ({ body, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === 'string' && this.firstSeen && !this.isFirst(eventId)) {
+        this.log.debug({ eventId }, 'slack event already handled; repeat dropped');
+        return;
+      }
+      await next();
+    });
+
     this.app.event('app_mention', async ({ event, context }) => {
       // In a DM the same words arrive as message.im; answering both would answer twice.
       if (!event.user || event.bot_id || event.channel.startsWith('D')) return;
@@ -249,6 +279,16 @@ class BoltSlackAdapter implements SlackAdapter {
         }),
       );
     });
+  }
+
+  /** Best effort: a store that cannot record the id must not cost the person their answer. */
+  private isFirst(eventId: string): boolean {
+    try {
+      return this.firstSeen?.('slack', eventId) ?? true;
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not record the slack event id; handling it anyway');
+      return true;
+    }
   }
 
   /** Hands one event to the core; its reply (or the core's apology) is delivered to `target`. */

@@ -8,9 +8,10 @@ import { enabledPlatforms } from '../config/load-config';
 import type { ConversationCore } from '../conversation/conversation-core';
 import { type CoreDeps, coreSettings } from '../conversation/core-deps';
 import type { Platform } from '../conversation/incoming-message';
+import { LoadMeter } from '../conversation/load-meter';
 import { createCore } from '../conversation/create-core';
 import type { Knowledge } from '../knowledge/knowledge-schema';
-import { watchKnowledge } from '../knowledge/watch-knowledge';
+import { watchKnowledgeFolder } from './knowledge-folder-watcher';
 import { refreshPins } from '../moderation/pin-service';
 import { QUESTION_RETENTION_DAYS } from '../store/question-log';
 import { loadKnowledge } from '../knowledge/load-knowledge';
@@ -21,11 +22,12 @@ import { createStore, type Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { countPlatformErrors } from '../ops/count-platform-errors';
 import { countReplies } from '../ops/count-replies';
-import { createMetrics, type Metrics } from '../ops/metrics';
+import { createMetrics, type Metrics, observeReliability } from '../ops/metrics';
 import { opsHttpPlan } from '../ops/ops-http-plan';
 import { opsRoutes } from '../ops/ops-routes';
 import { type OpsServer, startOpsServer } from '../ops/ops-server';
 import { recordReload, recordTick } from '../ops/record-outcomes';
+import { infoReply } from '../conversation/reply';
 
 export interface AppOptions {
   config: Config;
@@ -38,7 +40,20 @@ export interface AppOptions {
   portSet?: boolean;
   /** Prometheus metrics; a fresh registry when not given. */
   metrics?: Metrics;
+  /**
+   * Called once when the bot cannot go on (the database file was deleted or replaced under it); main.ts stops the
+   * app and exits 1. Without it the error is only logged.
+   */
+  onFatal?: (error: Error) => void;
+  /** How often the database file's identity is checked (ms). */
+  fileCheckMs?: number;
 }
+
+/** Said to anyone whose message arrives while the bot is stopping. */
+export const SHUTTING_DOWN = 'I am restarting. Please ask again in a minute.';
+
+/** Often enough that little is written into a deleted file, rarely enough to cost nothing. */
+const FILE_CHECK_MS = 5000;
 
 export interface RunningApp {
   core: ConversationCore;
@@ -59,6 +74,19 @@ function enabledList(platforms: ReturnType<typeof enabledPlatforms>): Platform[]
   return (['shell', 'discord', 'slack'] as const).filter((p) => platforms[p]);
 }
 
+/** Whether `work` finished before `deadline` (epoch ms); it is not cancelled, only no longer waited for. */
+async function within(deadline: number, work: () => Promise<unknown>): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([work().then(() => true as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): void } {
   return typeof (clock as { advance?: unknown }).advance === 'function';
 }
@@ -67,12 +95,20 @@ function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): void 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger, clock } = options;
   const knowledge = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
-  const store = createStore(config.DATABASE_PATH);
+  const store = createStore(config.DATABASE_PATH, { askerSecret: config.ASKER_KEY_SECRET, askerKeyFile: config.ASKER_KEY_FILE });
   const adapters: AdapterRegistry = new Map();
-  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters };
+  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters, load: new LoadMeter(config.MAX_PENDING_EVENTS) };
   const metrics = options.metrics ?? createMetrics();
+  observeReliability(metrics, deps.load, store);
   const core = createCore(deps);
   core.use(countReplies(metrics));
+  // Once stopping, intake ends: a message that still arrives gets a short note instead of starting new work.
+  let accepting = true;
+  core.use(async (turn, next) => {
+    if (accepting) return next();
+    turn.route = 'shutting down';
+    turn.reply = infoReply(SHUTTING_DOWN, { kind: 'error', ephemeral: true });
+  });
   const scheduler = new CheckinScheduler({
     store,
     knowledge,
@@ -82,6 +118,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     cron: config.CHECKIN_CRON,
     onTick: (result, seconds) => recordTick(metrics, result, seconds),
     onStoreError: (operation) => metrics.storeErrors.inc({ operation }),
+    load: deps.load,
   });
   // The shell's /advance moves the clock for the whole process, so it exists only when the shell runs alone.
   const platforms = enabledPlatforms(config);
@@ -99,6 +136,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     localCommand: advance?.localCommand,
     httpRoutes: opsPlan === 'slack' ? routes : undefined,
     onRateLimited: (platform) => metrics.platformRateLimits.inc({ platform }),
+    firstSeen: (platform, eventId) => store.events.firstSeen(platform, eventId, clock.now().getTime()),
   });
   for (const adapter of created.adapters) adapters.set(adapter.platform, countPlatformErrors(adapter, metrics));
   // All start together (the ops server too); if one fails, those that did start are stopped again (and the store
@@ -126,12 +164,25 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   };
   knowledge.onReplace(refresh);
   refresh(knowledge.knowledge);
-  const watcher = watchKnowledge(knowledge, config.KNOWLEDGE_DIR, logger, { onReload: (result) => recordReload(metrics, result) });
+  const watcher = watchKnowledgeFolder(knowledge, config.KNOWLEDGE_DIR, logger, { onReload: (result) => recordReload(metrics, result) });
   // Question records live 30 days: pruned now and every hour while the bot runs.
   const prune = () => store.questions.prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000));
   prune();
   const pruneTask = cron.schedule('17 * * * *', prune, { noOverlap: true });
   scheduler.start();
+  // A database file deleted or replaced under the running bot would swallow every later write: fail loudly.
+  let fatal = false;
+  const fileCheck = setInterval(() => {
+    try {
+      store.verifyFile();
+    } catch (error) {
+      if (fatal) return;
+      fatal = true;
+      logger.fatal({ reason: (error as Error).message }, 'database file lost');
+      options.onFatal?.(error as Error);
+    }
+  }, options.fileCheckMs ?? FILE_CHECK_MS);
+  fileCheck.unref();
   // Alone in a terminal the chat is the interface: keep the start line out of the person's way.
   const startLevel = adapters.size === 1 && adapters.has('shell') ? 'debug' : 'info';
   logger[startLevel](
@@ -152,11 +203,19 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     async stop() {
       if (stopped) return;
       stopped = true;
+      accepting = false;
+      clearInterval(fileCheck);
       watcher.close();
-      await pinRefresh;
-      await scheduler.stop();
-      await pruneTask.stop();
-      await Promise.allSettled(created.adapters.map((a) => a.stop()));
+      // In-flight replies and check-in sends finish while the platforms are still connected, within the grace
+      // period (a reply stuck behind a long 429 would otherwise hold the process for minutes); what is still
+      // running then is abandoned: a check-in's lease returns it to pending, and its nonce/look-back stops a double.
+      const deadline = Date.now() + config.SHUTDOWN_GRACE_SECONDS * 1000;
+      const drained = await within(deadline, async () => {
+        await pruneTask.stop();
+        await Promise.all([scheduler.stop(), core.idle(), pinRefresh]);
+      });
+      if (!drained) logger.warn({ graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, 'grace period over: abandoning work still in flight');
+      await within(Math.max(deadline, Date.now() + 2000), () => Promise.allSettled(created.adapters.map((a) => a.stop())));
       await opsServer?.close();
       store.close();
     },

@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /**
  * The bot's Prometheus metrics, on a registry of their own (not prom-client's global one), so several apps in
@@ -65,4 +65,42 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): Metri
       registers,
     }),
   };
+}
+
+/**
+ * Reliability counters kept elsewhere (issue 11), read when /metrics is scraped: events shed under overload and
+ * in progress (the core's LoadMeter), and best-effort store writes that failed while the reply still went out.
+ */
+export function observeReliability(
+  metrics: Metrics,
+  load: { snapshot(): { pending: number; shed: number } },
+  store: { writeFaults: { snapshot(): { failures: number } } },
+): void {
+  const registers = [metrics.registry];
+  new Counter({
+    name: 'aftercare_events_shed_total',
+    help: 'Incoming events dropped because too many were in progress (MAX_PENDING_EVENTS)',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(load.snapshot().shed);
+    },
+  });
+  new Gauge({
+    name: 'aftercare_events_pending',
+    help: 'Incoming events being answered right now',
+    registers,
+    collect() {
+      this.set(load.snapshot().pending);
+    },
+  });
+  new Counter({
+    name: 'aftercare_store_write_faults_total',
+    help: 'Best-effort store writes that failed (question records, check-in answers); the replies went out',
+    registers,
+    collect() {
+      this.reset();
+      this.inc(store.writeFaults.snapshot().failures);
+    },
+  });
 }

@@ -43,6 +43,8 @@ export function checkReadiness(deps: ReadinessDeps): ReadinessReport {
 /** A real committed write: an open but read-only, full or locked-out file is not ready. */
 function probeStore({ store, clock, metrics }: ReadinessDeps): string {
   try {
+    // The file at DATABASE_PATH is still the open one (not deleted or replaced), then a real write.
+    store.verifyFile();
     store.checkWritable(clock.now());
     return 'writable';
   } catch (error) {

@@ -46,6 +46,11 @@ export interface Adapter {
   remove(ref: MessageRef): Promise<void>;
   /** Connection state for GET /readyz. Optional: an adapter without it (the shell) is ready once started. */
   readiness?(): AdapterReadiness;
+  /**
+   * Looks in the user's DM for a message sent earlier with this nonce (a send whose outcome was never recorded:
+   * a crash, a lost response), so a retry does not send it twice. Optional: platforms that cannot look get a resend.
+   */
+  findDirect?(address: Address, sent: { nonce: string; reply: Reply }): Promise<MessageRef | null>;
 }
 
 /** The adapters running in this process, by platform. */

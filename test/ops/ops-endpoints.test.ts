@@ -50,7 +50,7 @@ describe('health, readiness and metrics over HTTP', () => {
 
   const start = (env: Record<string, string>, extra: { portSet?: boolean; logs?: LogCapture } = {}) =>
     startApp({
-      // PORT=0: a free port (the schema takes 1-65535 only, so it is set after validation).
+      // PORT=0: a free port.
       config: { ...loadConfig({ DATABASE_PATH: path.join(dir, 'bot.db'), ...env }), PORT: 0 },
       logger: createLogger('debug', extra.logs ?? new LogCapture()),
       clock,

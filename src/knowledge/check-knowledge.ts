@@ -38,6 +38,11 @@ export function checkKnowledge(knowledge: Knowledge): Finding[] {
       }
     });
   });
+  // A label whose entry or topic was removed is ignored by the matcher; the author should know.
+  const labels = new Set([...knowledge.entries.map((e) => e.id), ...knowledge.outOfScope.map((t) => t.id)]);
+  for (const label of Object.keys(knowledge.phrasings)) {
+    if (!labels.has(label)) findings.push({ level: 'warning', where: `phrasings.yaml → phrasings → ${label}`, message: 'no FAQ entry or out-of-scope topic has this id; its questions are ignored' });
+  }
   knowledge.outOfScope.forEach((topic, i) => {
     topic.examples.forEach((example, j) => {
       const result = matcher.match(example);

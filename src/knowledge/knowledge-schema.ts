@@ -1,7 +1,5 @@
 import { z } from 'zod';
 
-/** The outlets the article credits. An answer may only cite these. */
-export const OUTLETS = ['Healthline', 'WebMD', 'NewBeauty', 'Medical News Today'] as const;
 
 const id = z
   .string()
@@ -14,7 +12,8 @@ export const faqEntrySchema = z
     question: text,
     alternates: z.array(text).min(8, 'needs at least 8 alternate phrasings'),
     answer: text.max(1500, 'keep answers short: at most 1,500 characters'),
-    sources: z.array(z.enum(OUTLETS)).min(1, 'needs at least one credited outlet'),
+    /** Outlets credited for the answer; each must be listed in sources.yaml. */
+    sources: z.array(text).min(1, 'needs at least one credited outlet'),
     tags: z.array(text).default([]),
   })
   .strict();
@@ -117,7 +116,7 @@ export const checkinOptionSchema = z
     /** Words that pick this option when the user answers in text (normalised, whole words). */
     keywords: z.array(text).default([]),
     guidance: text,
-    sources: z.array(z.enum(OUTLETS)).default([]),
+    sources: z.array(text).default([]),
     escalate: z.boolean().default(false),
   })
   .strict();
@@ -126,7 +125,8 @@ export const checkinSchema = z
   .object({
     id,
     day: z.number().int().min(0).max(30),
-    topic: z.enum(['redness', 'peeling', 'sunscreen', 'final']),
+    /** One of the plan's `topics`. */
+    topic: id,
     message: text,
     options: z.array(checkinOptionSchema).max(4).default([]),
     /** How many hours after its due time the check-in may still be sent; later it is expired. */
@@ -135,7 +135,16 @@ export const checkinSchema = z
   .strict();
 
 /** knowledge/checkins.yaml */
-export const checkinsFileSchema = z.object({ checkins: z.array(checkinSchema).min(1) }).strict();
+export const checkinsFileSchema = z
+  .object({
+    /** What check-ins ask about (each check-in names one). */
+    topics: z.array(id).min(1),
+    checkins: z.array(checkinSchema).min(1),
+  })
+  .strict();
+
+/** knowledge/sources.yaml: the outlets answers may credit. */
+export const sourcesFileSchema = z.object({ sources: z.array(text).min(1) }).strict();
 
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type OutOfScopeTopic = z.infer<typeof outOfScopeTopicSchema>;
@@ -159,4 +168,8 @@ export interface Knowledge {
   /** Labelled real questions by entry or topic id (knowledge/phrasings.yaml, optional). */
   phrasings: Record<string, string[]>;
   checkins: Checkin[];
+  /** Outlets answers may credit (sources.yaml). */
+  sources: string[];
+  /** What check-ins ask about (checkins.yaml). */
+  checkinTopics: string[];
 }

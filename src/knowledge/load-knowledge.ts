@@ -10,6 +10,7 @@ import {
   lexiconFileSchema,
   outOfScopeFileSchema,
   phrasingsFileSchema,
+  sourcesFileSchema,
   safetyFileSchema,
 } from './knowledge-schema';
 
@@ -20,6 +21,7 @@ export const KNOWLEDGE_FILES = {
   safety: 'safety.yaml',
   checkins: 'checkins.yaml',
   lexicon: 'lexicon.yaml',
+  sources: 'sources.yaml',
   /** Optional. */
   phrasings: 'phrasings.yaml',
 } as const;
@@ -154,14 +156,18 @@ export function loadKnowledge(dir: string): Knowledge {
   ];
   if (lexiconProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.lexicon), lexiconProblems);
 
-  const labels = new Set([...faq.value.entries.map((e) => e.id), ...outOfScope.value.topics.map((t) => t.id)]);
-  const unknownLabels = Object.keys(phrasings.value.phrasings).filter((k) => !labels.has(k));
-  if (unknownLabels.length > 0) {
-    throw new KnowledgeError(
-      path.join(dir, KNOWLEDGE_FILES.phrasings),
-      unknownLabels.map((k) => `phrasings → ${k}: no FAQ entry or out-of-scope topic has this id`),
-    );
-  }
+  const sources = parseFile(dir, KNOWLEDGE_FILES.sources, sourcesFileSchema);
+  const outlets = new Set(sources.value.sources);
+  const uncredited = (list: string[], where: string): string[] =>
+    list.filter((s) => !outlets.has(s)).map((s) => `${where}: "${s}" is not listed in ${KNOWLEDGE_FILES.sources}`);
+  const faqSourceProblems = faq.value.entries.flatMap((e, i) => uncredited(e.sources, `entries[${i}] (id: ${e.id}) → sources`));
+  if (faqSourceProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.faq), faqSourceProblems);
+  const topics = new Set(checkins.value.topics);
+  const checkinProblems = checkins.value.checkins.flatMap((c, i) => [
+    ...(topics.has(c.topic) ? [] : [`checkins[${i}] (id: ${c.id}) → topic: "${c.topic}" is not one of topics (${[...topics].join(', ')})`]),
+    ...c.options.flatMap((o, j) => uncredited(o.sources, `checkins[${i}] (id: ${c.id}) → options[${j}] (id: ${o.id}) → sources`)),
+  ]);
+  if (checkinProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.checkins), checkinProblems);
 
   const checkinDupes = duplicates(checkins.value.checkins.map((c) => c.id));
   if (checkinDupes.length > 0) {
@@ -172,7 +178,7 @@ export function loadKnowledge(dir: string): Knowledge {
   }
 
   const version = createHash('sha256')
-    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw, lexicon.raw, phrasings.raw].join('\0'))
+    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw, lexicon.raw, phrasings.raw, sources.raw].join('\0'))
     .digest('hex')
     .slice(0, 12);
 
@@ -189,5 +195,7 @@ export function loadKnowledge(dir: string): Knowledge {
     lexicon: lexicon.value,
     phrasings: phrasings.value.phrasings,
     checkins: checkins.value.checkins.sort((a, b) => a.day - b.day),
+    sources: sources.value.sources,
+    checkinTopics: checkins.value.topics,
   };
 }

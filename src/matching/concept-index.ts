@@ -22,8 +22,11 @@ export interface Scored<T> {
 }
 
 export interface ConceptIndex<T> {
-  /** Top `limit` classes by evidence for the weighted concepts. */
-  score(concepts: readonly string[], weights: readonly number[], limit: number): Scored<T>[];
+  /**
+   * Top `limit` classes by evidence for the weighted concepts; their nearest phrasing is judged on
+   * `near` (default: the same concepts).
+   */
+  score(concepts: readonly string[], weights: readonly number[], limit: number, near?: readonly string[], nearWeights?: readonly number[]): Scored<T>[];
   /** Share of the class's phrasings that use the concept (0..1). */
   share(index: number, concept: string): number;
   /** Weight of a concept across all classes: high when few classes use it. */
@@ -99,7 +102,7 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
   }
 
   return {
-    score(concepts, weights, limit) {
+    score(concepts, weights, limit, near = concepts, nearWeights = weights) {
       const totals = new Map<number, number>();
       const sharedBy = new Map<number, Array<readonly [string, number]>>();
       concepts.forEach((c, i) => {
@@ -116,7 +119,7 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
         item: docs[k]!.item,
         index: k,
         score,
-        nearest: nearest(k, concepts, weights),
+        nearest: nearest(k, near, nearWeights),
         shared: (sharedBy.get(k) ?? []).sort((a, b) => b[1] - a[1]).map(([c]) => c),
       }));
     },

@@ -116,6 +116,16 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
 
   /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
   const wordsOf = (text: string): string[] => lex.joinPhrases(lex.expand(text)).split(' ').filter((w) => w.length > 0);
+  // Pack texts are read several times while building (vocabulary, classes, terms): each is folded once.
+  const packWords = new Map<string, string[]>();
+  const wordsOfPackText = (text: string): string[] => {
+    let words = packWords.get(text);
+    if (words === undefined) {
+      words = wordsOf(foldText(text).replace(/[.?!;\n]/g, ' '));
+      packWords.set(text, words);
+    }
+    return words;
+  };
   const packTexts = [
     ...knowledge.entries.flatMap((e) => [e.question, ...e.alternates, e.answer, ...e.tags]),
     ...knowledge.outOfScope.flatMap((t) => [...t.terms, ...t.examples]),
@@ -126,7 +136,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const warningWords = [...knowledge.redFlags.flatMap((r) => r.patterns), ...Object.values(knowledge.signs).flat()].flatMap(
     (p) => p.toLowerCase().match(/[a-z]{4,}/g) ?? [],
   );
-  const vocabulary = [...packTexts.flatMap((t) => wordsOf(foldText(t))), ...lex.words, ...warningWords];
+  const vocabulary = [...packTexts.flatMap(wordsOfPackText), ...lex.words, ...warningWords];
   const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
 
   const conceptsOfWords = (words: readonly string[], text: string): string[] => {
@@ -140,8 +150,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return [...out];
   };
   const conceptsOfText = (text: string): string[] => {
-    const folded = foldText(text).replace(/[.?!;\n]/g, ' ');
-    const words = wordsOf(folded);
+    const words = wordsOfPackText(text);
     return conceptsOfWords(words, words.join(' '));
   };
 
@@ -168,7 +177,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return null;
   };
 
-  const termWords = (term: string): string[] => wordsOf(foldText(term).replace(/[.?!;\n]/g, ' '));
+  const termWords = wordsOfPackText;
   // A topic whose terms make up most of an entry's own phrasings is covered by that entry (a clinic added an
   // entry for what the pack used to decline): where that topic would decline, the entry answers.
   const allTermHits = compileTermHits(knowledge.outOfScope, termWords, () => false);
@@ -218,7 +227,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const entryGrams = new Set<string>();
   for (const entry of knowledge.entries) {
     for (const text of [entry.question, ...entry.alternates]) {
-      const words = wordsOf(foldText(text).replace(/[.?!;\n]/g, ' ')).map(singular);
+      const words = wordsOfPackText(text).map(singular);
       // "does it hurt more than a tattoo" names the tattoo only as a yardstick: that does not shadow the term.
       for (let i = 0; i < words.length; i++) {
         if (isComparison(words, i)) continue;
@@ -280,8 +289,10 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   }
 
   /** `termed`: topic id -> how much its term counts (1 in the asking clause, less in backstory). */
-  function rank(concepts: readonly string[], weights: readonly number[], termed: ReadonlyMap<string, number>): Ranked[] {
-    const scored = index.score(concepts, weights, CANDIDATES);
+  function rank(concepts: readonly string[], weights: readonly number[], termed: ReadonlyMap<string, number>, focus: readonly string[]): Ranked[] {
+    // Nearness to a phrasing is judged on the asking clause alone: that is what should resemble a question.
+    const focusWeights = focus.map((c) => (intentNames.has(c) || lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT));
+    const scored = index.score(concepts, weights, CANDIDATES, focus, focusWeights);
     const termEvidence = (item: ClassItem): number => (item.kind === 'topic' ? (termed.get(item.topic.id) ?? 0) * TERM_EVIDENCE : 0);
     const ranked = scored.map((s) => ({ scored: s, evidence: s.score + NEAREST_WEIGHT * s.nearest ** 2 + termEvidence(s.item) }));
     // A topic named by a term counts even when its other words did not make the candidates.
@@ -337,7 +348,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // In a question with a shape ("how long does peeling last"), a candidate that shares none of its subject
     // words explains only the shape ("how long ... last"): it counts for less.
     const subjects = new Set(focus.concepts.filter(isSubject));
-    const ranked = rank(concepts, weights, termWeights);
+    const ranked = rank(concepts, weights, termWeights, focus.concepts);
     if (subjects.size > 0 && focus.concepts.some((c) => intentNames.has(c))) {
       for (const r of ranked) {
         if (r.scored.item.kind === 'topic' && termWeights.has(r.scored.item.topic.id)) continue;

@@ -1,5 +1,6 @@
 import stemWord from 'wink-porter2-stemmer';
 import type { Lexicon } from '../knowledge/knowledge-schema';
+import { passesGate, requiredLiterals } from './literal-gate';
 
 /** How much a concept can say about a question's topic. */
 export type ConceptClass = 'topic' | 'everyday' | 'context';
@@ -37,7 +38,8 @@ function phraseReplacer(map: ReadonlyMap<string, string>): (text: string) => str
 }
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
-  const rewrites = lexicon.rewrites.map((r) => [new RegExp(r.pattern, 'g'), r.to] as const);
+  // Each regex carries the literals it needs (literal-gate.ts): most texts skip most regexes with a substring test.
+  const rewrites = lexicon.rewrites.map((r) => [new RegExp(r.pattern, 'g'), r.to, requiredLiterals(r.pattern)] as const);
   const tokenMap = new Map<string, string>();
   for (const [k, v] of Object.entries(lexicon.misspellings)) tokenMap.set(foldEntry(k), foldEntry(v));
   for (const [k, v] of Object.entries(lexicon.tokens)) tokenMap.set(foldEntry(k), foldEntry(v));
@@ -57,7 +59,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const everyday = new Set(lexicon.everydayWords.map((w) => stem(foldEntry(w))));
   const context = new Set(lexicon.contextConcepts);
   const conceptNames = new Set(Object.keys(lexicon.concepts));
-  const intents = lexicon.intents.map((i) => [new RegExp(i.pattern), i.concept] as const);
+  const intents = lexicon.intents.map((i) => [new RegExp(i.pattern), i.concept, requiredLiterals(i.pattern)] as const);
 
   const conceptOf = (word: string): string => {
     const s = stem(word);
@@ -70,7 +72,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     expand(text) {
       let s = text;
-      for (const [pattern, to] of rewrites) s = s.replace(pattern, to);
+      for (const [pattern, to, gate] of rewrites) if (passesGate(gate, s)) s = s.replace(pattern, to);
       // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
       return joinPhrases(s).replace(WORD, (w) => tokenMap.get(w) ?? w);
     },
@@ -82,7 +84,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if (conceptNames.has(concept)) return 'topic';
       return everyday.has(concept) ? 'everyday' : 'topic';
     },
-    intentsOf: (text) => intents.filter(([p]) => p.test(text)).map(([, c]) => c),
+    intentsOf: (text) => intents.filter(([p, , gate]) => passesGate(gate, text) && p.test(text)).map(([, c]) => c),
     known: new Set([...stopwords, ...lexicon.everydayWords.map(foldEntry), ...lexicon.commonWords.map(foldEntry)]),
     words,
   };

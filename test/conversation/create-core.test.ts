@@ -1,3 +1,4 @@
+import { MAX_QUESTION_LENGTH } from '../../src/conversation/answer-question';
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import { suggestionAction } from '../../src/conversation/reply';
 import { createTestCore, type TestCore } from '../support/test-core';
@@ -61,8 +62,8 @@ describe('conversation core', () => {
 
   it('answers empty, huge, emoji and SQL-looking input clearly, and keeps working', async () => {
     expect((await t.core.handle(message('   '))).text).toMatch(/Ask me an aftercare question/);
-    const huge = await t.core.handle(message('why '.repeat(600)));
-    expect(huge.text).toMatch(/under 1000 characters/);
+    const huge = await t.core.handle(message('why '.repeat(MAX_QUESTION_LENGTH / 2)));
+    expect(huge.text).toContain(`under ${MAX_QUESTION_LENGTH} characters`);
     expect((await t.core.handle(message('🔥🔥🔥'))).kind).toBe('fallback');
     const sql = await t.core.handle(message("'; DROP TABLE question_events; --"));
     expect(sql.kind).toBe('fallback');
@@ -75,10 +76,10 @@ describe('conversation core', () => {
     expect(story.length).toBeGreaterThan(500);
     const ending = 'But now I have a fever and there is pus coming out of my cheek.';
     expect((await t.core.handle(message(story + ending))).kind).toBe('escalation');
-    const huge = story.repeat(3) + ending;
-    expect(huge.length).toBeGreaterThan(1000);
-    expect((await t.core.handle(message(huge))).kind).toBe('escalation');
-    expect((await t.core.handle(message(story.repeat(3)))).text).toMatch(/under 1000 characters/);
+    const long = story.repeat(Math.ceil(MAX_QUESTION_LENGTH / story.length) + 1);
+    expect(long.length).toBeGreaterThan(MAX_QUESTION_LENGTH);
+    expect((await t.core.handle(message(long + ending))).kind).toBe('escalation');
+    expect((await t.core.handle(message(long))).text).toContain(`under ${MAX_QUESTION_LENGTH} characters`);
   });
 
   it('answers a "did you mean" button with that entry', async () => {

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/load-knowledge';
+import { copyKnowledge } from '../support/knowledge-copy';
 
 const REAL = path.join(__dirname, '..', '..', 'knowledge');
 let dir: string;
@@ -81,5 +82,27 @@ describe('a broken knowledge pack', () => {
     edit('checkins.yaml', (t) => t.replace('sendWithinHours: 8', 'sendWithinHours: -1'));
     const error = loadError();
     expect(error.message).toMatch(/checkins\.yaml[\s\S]*id: day-1-redness[\s\S]*sendWithinHours/);
+  });
+});
+
+describe('content a clinic declares in the pack', () => {
+  it('accepts a source once the clinic lists it in sources.yaml', () => {
+    const knowledgeDir = copyKnowledge(dir);
+    const faq = path.join(knowledgeDir, 'faq.yaml');
+    writeFileSync(faq, readFileSync(faq, 'utf8').replace('sources: [WebMD]', 'sources: [Our Clinic Handbook]'));
+    expect(() => loadKnowledge(knowledgeDir)).toThrow(/"Our Clinic Handbook" is not listed in sources.yaml/);
+    const sources = path.join(knowledgeDir, 'sources.yaml');
+    writeFileSync(sources, `${readFileSync(sources, 'utf8')}  - Our Clinic Handbook\n`);
+    expect(loadKnowledge(knowledgeDir).entries.find((e) => e.id === 'why-get-microneedling')?.sources).toEqual(['Our Clinic Handbook']);
+  });
+
+  it('accepts a check-in topic the plan declares, and names one it does not', () => {
+    const knowledgeDir = copyKnowledge(dir);
+    const file = path.join(knowledgeDir, 'checkins.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('topic: peeling', 'topic: hydration'));
+    expect(() => loadKnowledge(knowledgeDir)).toThrow(/checkins\[\d+\] \(id: [a-z0-9-]+\) → topic: "hydration" is not one of topics/);
+    writeFileSync(file, text.replace('topic: peeling', 'topic: hydration').replace('topics: [redness, peeling,', 'topics: [redness, peeling, hydration,'));
+    expect(loadKnowledge(knowledgeDir).checkinTopics).toContain('hydration');
   });
 });

@@ -15,7 +15,7 @@ import type { ConversationCore } from '../../src/conversation/conversation-core'
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import { infoReply, type Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
-import type { Adapter, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
+import type { Adapter, AdapterReadiness, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
 import { PlatformError } from '../../src/platform/platform-error';
 import { StartupError } from '../../src/platform/startup-error';
 import { autocompleteChoices } from './autocomplete';
@@ -37,6 +37,8 @@ import { findSlashCommand, findSlashOption } from './slash-commands';
 const PRIVATE_SENT = 'That answer is private, so I sent it to you by direct message.';
 const PRIVATE_UNREACHABLE =
   'That answer is private and I cannot send you direct messages. Use the slash command instead: only you will see its answer.';
+/** A check-in DM is looked for among this many newest messages of the DM. */
+const LOOK_BACK_MESSAGES = 50;
 /** Discord caps a message nonce at 25 characters. */
 const MAX_NONCE = 25;
 
@@ -55,6 +57,8 @@ export interface DiscordAdapterDeps {
   core: ConversationCore;
   logger: Logger;
   tuning?: DiscordAdapterTuning;
+  /** Called for each 429 that discord.js waits out (metrics). */
+  onRateLimited?: () => void;
 }
 
 export interface DiscordAdapter extends Adapter {
@@ -76,6 +80,8 @@ class DiscordJsAdapter implements DiscordAdapter {
   private readonly log: Logger;
   private readonly deferAfterMs: number;
   private started = false;
+  /** When the gateway connection was lost (null while connected): GET /readyz and the reconnect log. */
+  private gatewayLostAt: number | null = null;
 
   constructor(private readonly deps: DiscordAdapterDeps) {
     this.log = deps.logger.child({ adapter: 'discord' });
@@ -139,6 +145,13 @@ class DiscordJsAdapter implements DiscordAdapter {
     );
   }
 
+  readiness(): AdapterReadiness {
+    if (!this.started) return { ready: false, detail: 'not logged in' };
+    // The client's own status stays Ready while a shard reconnects, so the outage is tracked from shard events.
+    if (this.gatewayLostAt !== null) return { ready: false, detail: `gateway down for ${Math.round((Date.now() - this.gatewayLostAt) / 1000)} s, reconnecting` };
+    return { ready: true };
+  }
+
   async stop(): Promise<void> {
     this.started = false;
     // Let answers in progress finish, then close the gateway and REST.
@@ -151,6 +164,23 @@ class DiscordJsAdapter implements DiscordAdapter {
     if (address.platform !== 'discord') throw new PlatformError('failed', `not a Discord address: ${address.platform}`);
     const channel = await this.call('opening the DM', () => this.client.users.createDM(address.userId));
     return this.sendParts(channel, renderReply(reply), { nonce: options.nonce });
+  }
+
+  /**
+   * Discord forgets a nonce after a few minutes, and fetched messages do not carry it: an earlier attempt is found
+   * instead by the reply's first button, whose custom_id names the scheduled check-in, among the DM's newest messages.
+   */
+  async findDirect(address: Address, { reply }: { reply: Reply }): Promise<MessageRef | null> {
+    this.assertStarted();
+    const marker = reply.buttons?.[0]?.action;
+    if (!marker || address.platform !== 'discord') return null;
+    const channel = await this.call('opening the DM', () => this.client.users.createDM(address.userId));
+    const recent = await this.call('reading the DM', () => channel.messages.fetch({ limit: LOOK_BACK_MESSAGES }));
+    const botId = this.client.user?.id;
+    const found = recent.find(
+      (m) => m.author.id === botId && m.components.some((row) => 'components' in row && row.components.some((c) => 'customId' in c && c.customId === marker)),
+    );
+    return found ? { platform: 'discord', channelId: found.channelId, messageId: found.id } : null;
   }
 
   async send(channelId: string, reply: Reply): Promise<MessageRef> {
@@ -310,29 +340,33 @@ class DiscordJsAdapter implements DiscordAdapter {
     const c = this.client;
     c.on(Events.Error, (error) => this.log.error({ err: toPlatformError(error, 'gateway') }, 'discord client error'));
     c.on(Events.Warn, (message) => this.log.warn({ detail: message }, 'discord client warning'));
-    c.on(Events.ShardDisconnect, (event, shard) => this.log.warn({ shard, code: event.code }, 'discord gateway closed for good'));
+    c.on(Events.ShardDisconnect, (event, shard) => {
+      this.gatewayLostAt ??= Date.now();
+      this.log.warn({ shard, code: event.code }, 'discord gateway closed for good');
+    });
     // discord.js retries every ~0.5 s while the gateway is unreachable: log the outage once, and its end.
-    let lostAt: number | null = null;
     c.on(Events.ShardReconnecting, (shard) => {
-      if (lostAt !== null) return;
-      lostAt = Date.now();
+      if (this.gatewayLostAt !== null) return;
+      this.gatewayLostAt = Date.now();
       this.log.warn({ shard }, 'discord gateway connection lost; reconnecting');
     });
     const back = (shard: number, how: string, replayed?: number) => {
+      const lostAt = this.gatewayLostAt;
       this.log.info({ shard, how, replayed, downMs: lostAt === null ? undefined : Date.now() - lostAt }, 'discord gateway connected again');
-      lostAt = null;
+      this.gatewayLostAt = null;
     };
     c.on(Events.ShardResume, (shard, replayed) => back(shard, 'resumed', replayed));
     c.on(Events.ShardReady, (shard) => {
-      if (lostAt !== null) back(shard, 'new session');
+      if (this.gatewayLostAt !== null) back(shard, 'new session');
     });
     c.on(Events.ShardError, (error, shard) => this.log.warn({ shard, err: toPlatformError(error, 'gateway') }, 'discord gateway error'));
-    c.rest.on(RESTEvents.RateLimited, (info) =>
+    c.rest.on(RESTEvents.RateLimited, (info) => {
+      this.deps.onRateLimited?.();
       this.log.warn(
         { method: info.method, route: redactRoute(info.route), retryAfterMs: info.retryAfter, global: info.global, scope: info.scope },
         'discord rate limit: waiting before retrying',
-      ),
-    );
+      );
+    });
   }
 }
 

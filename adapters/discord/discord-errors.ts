@@ -30,7 +30,7 @@ export function toPlatformError(error: unknown, what: string): PlatformError {
   if (error instanceof PlatformError) return error;
   if (error instanceof DiscordAPIError) {
     const code = Number(error.code);
-    const mapped = BY_CODE[code] ?? 'failed';
+    const mapped = Object.hasOwn(BY_CODE, code) ? (BY_CODE[code] ?? 'failed') : 'failed';
     return new PlatformError(
       mapped,
       `Discord refused ${what}: ${error.status} code ${code} (${error.message.split('\n')[0]}) on ${error.method.toUpperCase()} ${redactRoute(error.url)}`,

@@ -84,7 +84,8 @@ export function incomingFromButton(interaction: ButtonInteraction): IncomingMess
 
 /** The subcommand (if any) and option values of a slash command, flattened. */
 export function slashInvocation(interaction: ChatInputCommandInteraction): { name: string; subcommand: string | null; values: SlashValues } {
-  const values: Record<string, string | number | boolean> = {};
+  // No prototype: option names arrive from the network and are looked up by name.
+  const values: Record<string, string | number | boolean> = Object.create(null);
   const collect = (options: readonly CommandInteractionOption[]) => {
     for (const option of options) {
       if (option.options) collect(option.options);

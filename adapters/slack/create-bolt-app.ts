@@ -1,7 +1,9 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { Config } from '../../src/config/config-schema';
 import type { Logger } from '../../src/logging/logger';
+import type { HttpRoute } from '../../src/ops/ops-routes';
 import { boltLogger } from './bolt-logger';
+import { guardSlackRequests, SLACK_BODY_LIMIT } from './request-guard';
 
 /** Knobs with production defaults; tests shorten them so nothing waits minutes. */
 export interface SlackAdapterTuning {
@@ -30,6 +32,7 @@ export function createBoltApp(
   config: Config,
   logger: Logger,
   tuning: SlackAdapterTuning,
+  httpRoutes: readonly HttpRoute[] = [],
 ): { app: App; receiver: HTTPReceiver | SocketModeReceiver; mode: SlackMode } {
   const token = config.SLACK_BOT_TOKEN;
   if (!token) throw new Error('SLACK_BOT_TOKEN is not set');
@@ -60,12 +63,16 @@ export function createBoltApp(
       : new HTTPReceiver({
           signingSecret: config.SLACK_SIGNING_SECRET!,
           endpoints: SLACK_EVENTS_PATH,
+          // /healthz, /readyz and /metrics share the port with Slack's events.
+          customRoutes: [...httpRoutes],
           port: config.PORT,
           logger: bolt,
           logLevel,
           // Respond to Slack as soon as ack() runs; the answer is worked out afterwards.
           processBeforeResponse: false,
+          bodyLimit: SLACK_BODY_LIMIT,
         });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardSlackRequests(receiver.requestListener);
 
   const app = new App({
     token,

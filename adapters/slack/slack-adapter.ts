@@ -1,13 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import { HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+
+const { WebClientEvent } = webApi;
 import type { Config } from '../../src/config/config-schema';
 import type { ConversationCore } from '../../src/conversation/conversation-core';
 import type { IncomingMessage } from '../../src/conversation/incoming-message';
 import type { Reply } from '../../src/conversation/reply';
 import type { Logger } from '../../src/logging/logger';
-import type { Adapter, Address, MessageRef } from '../../src/platform/adapter';
+import type { HttpRoute } from '../../src/ops/ops-routes';
+import type { Adapter, AdapterReadiness, Address, MessageRef, SendOptions } from '../../src/platform/adapter';
 import { StartupError } from '../../src/platform/startup-error';
 import { createBoltApp, type SlackAdapterTuning, type SlackMode } from './create-bolt-app';
 import { slackTextToPlain } from './mrkdwn';
@@ -24,6 +27,12 @@ export interface SlackAdapterDeps {
   core: ConversationCore;
   logger: Logger;
   tuning?: SlackAdapterTuning;
+  /** HTTP mode: extra GET routes served on the same port as /slack/events (health and metrics). */
+  httpRoutes?: readonly HttpRoute[];
+  /** Called for each 429 the Web API client waits out (metrics). */
+  onRateLimited?: () => void;
+  /** True the first time an event id is seen; without it every delivery is handled (retries included). */
+  firstSeen?: (platform: string, eventId: string) => boolean;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -53,6 +62,11 @@ interface Target {
   respondOnly?: boolean;
 }
 
+/** Marks the bot's check-in DMs (message metadata); its payload carries the check-in's nonce. */
+const CHECKIN_METADATA_TYPE = 'aftercare_checkin';
+/** A check-in DM is looked for among this many newest messages of the DM (a DM with the bot is quiet). */
+const LOOK_BACK_MESSAGES = 50;
+
 class BoltSlackAdapter implements SlackAdapter {
   readonly platform = 'slack' as const;
   readonly mode: SlackMode;
@@ -67,12 +81,16 @@ class BoltSlackAdapter implements SlackAdapter {
   private server: Server | undefined;
   private running = false;
 
-  constructor({ config, core, logger, tuning = {} }: SlackAdapterDeps) {
+  private readonly firstSeen: SlackAdapterDeps['firstSeen'];
+
+  constructor({ config, core, logger, tuning = {}, httpRoutes, onRateLimited, firstSeen }: SlackAdapterDeps) {
+    this.firstSeen = firstSeen;
     this.config = config;
     this.core = core;
     this.log = logger.child({ platform: 'slack' });
     this.moderators = new Set(config.SLACK_MODERATORS);
-    ({ app: this.app, receiver: this.receiver, mode: this.mode } = createBoltApp(config, this.log, tuning));
+    ({ app: this.app, receiver: this.receiver, mode: this.mode } = createBoltApp(config, this.log, tuning, httpRoutes));
+    if (onRateLimited) this.app.client.on(WebClientEvent.RATE_LIMITED, onRateLimited);
     this.web = new SlackWebCalls(this.app.client);
     this.users = new SlackUserDirectory((user) => this.web.usersInfo(user), tuning.userCacheMs ?? DEFAULT_USER_CACHE_MS);
     this.app.error(async (error) => {
@@ -115,6 +133,14 @@ class BoltSlackAdapter implements SlackAdapter {
     this.log.info({ mode: this.mode, port: this.port }, 'slack adapter started');
   }
 
+  readiness(): AdapterReadiness {
+    if (!this.running) return { ready: false, detail: 'not started' };
+    if (this.receiver instanceof SocketModeReceiver && !this.receiver.client.websocket?.isActive()) {
+      return { ready: false, detail: 'Socket Mode connection down' };
+    }
+    return { ready: true };
+  }
+
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
@@ -129,10 +155,19 @@ class BoltSlackAdapter implements SlackAdapter {
     this.log.info('slack adapter stopped');
   }
 
-  async sendDirect(address: Address, reply: Reply): Promise<MessageRef> {
-    // Slack has no idempotency key for chat.postMessage, so SendOptions.nonce cannot be honoured here.
+  async sendDirect(address: Address, reply: Reply, options?: SendOptions): Promise<MessageRef> {
+    // Slack has no idempotency key for chat.postMessage: the nonce rides along as message metadata instead, so a
+    // retry can look for the message first (findDirect).
     const channel = address.channelId?.startsWith('D') ? address.channelId : await this.web.openDirect(address.userId);
-    return this.web.post({ channel }, renderSlackReply(reply), 'direct');
+    const metadata = options?.nonce ? { event_type: CHECKIN_METADATA_TYPE, event_payload: { nonce: options.nonce } } : undefined;
+    return this.web.post({ channel }, renderSlackReply(reply), 'direct', metadata);
+  }
+
+  async findDirect(address: Address, { nonce }: { nonce: string }): Promise<MessageRef | null> {
+    const channel = address.channelId?.startsWith('D') ? address.channelId : await this.web.openDirect(address.userId);
+    const recent = await this.web.recentWithMetadata(channel, LOOK_BACK_MESSAGES);
+    const found = recent.find((m) => m.metadata?.event_type === CHECKIN_METADATA_TYPE && m.metadata.event_payload?.nonce === nonce);
+    return found?.ts ? { platform: 'slack', channelId: channel, messageId: found.ts } : null;
   }
 
   send(channelId: string, reply: Reply): Promise<MessageRef> {
@@ -157,6 +192,17 @@ class BoltSlackAdapter implements SlackAdapter {
 
   /** The four ways a person reaches the bot. Events are acked by Bolt; commands and buttons ack first. */
   private listen(): void {
+    // Slack redelivers an event it thinks went unacknowledged (x-slack-retry-num) and may replay one: each
+    // event_id is answered once. Bolt has acked events before this runs, so a repeat is acked and dropped.
+    this.app.use(async ({ body, next }) => {
+      const eventId = (body as { event_id?: unknown }).event_id;
+      if (typeof eventId === 'string' && this.firstSeen && !this.isFirst(eventId)) {
+        this.log.debug({ eventId }, 'slack event already handled; repeat dropped');
+        return;
+      }
+      await next();
+    });
+
     this.app.event('app_mention', async ({ event, context }) => {
       // In a DM the same words arrive as message.im; answering both would answer twice.
       if (!event.user || event.bot_id || event.channel.startsWith('D')) return;
@@ -233,6 +279,16 @@ class BoltSlackAdapter implements SlackAdapter {
         }),
       );
     });
+  }
+
+  /** Best effort: a store that cannot record the id must not cost the person their answer. */
+  private isFirst(eventId: string): boolean {
+    try {
+      return this.firstSeen?.('slack', eventId) ?? true;
+    } catch (error) {
+      this.log.warn({ err: error }, 'could not record the slack event id; handling it anyway');
+      return true;
+    }
   }
 
   /** Hands one event to the core; its reply (or the core's apology) is delivered to `target`. */

@@ -32,7 +32,8 @@ export function slackErrorString(error: unknown): string | undefined {
 export function platformErrorCode(slackError: string | undefined, purpose: SlackCallPurpose): PlatformErrorCode {
   if (slackError === undefined) return 'failed';
   if (purpose === 'direct' && UNREACHABLE_FOR_DIRECT.has(slackError)) return 'unreachable';
-  return BY_ERROR[slackError] ?? 'failed';
+  // Own properties only: the error string comes from the network.
+  return Object.hasOwn(BY_ERROR, slackError) ? (BY_ERROR[slackError] ?? 'failed') : 'failed';
 }
 
 /** Wraps any failure of a Web API call as a PlatformError the core can act on, keeping the cause. */

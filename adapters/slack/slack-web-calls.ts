@@ -12,6 +12,7 @@ export class SlackWebCalls {
     target: { channel: string; threadTs?: string },
     message: SlackMessage,
     purpose: SlackCallPurpose,
+    metadata?: { event_type: string; event_payload: Record<string, string> },
   ): Promise<MessageRef> {
     const result = await call('chat.postMessage', purpose, () =>
       this.client.chat.postMessage({
@@ -21,6 +22,7 @@ export class SlackWebCalls {
         unfurl_links: false,
         unfurl_media: false,
         ...message,
+        ...(metadata ? { metadata } : {}),
       }),
     );
     if (!result.ts) throw new PlatformError('failed', 'Slack chat.postMessage returned no ts');
@@ -31,6 +33,14 @@ export class SlackWebCalls {
     await call('chat.postEphemeral', 'channel', () =>
       this.client.chat.postEphemeral({ channel: target.channel, user: target.userId, thread_ts: target.threadTs, ...message }),
     );
+  }
+
+  /** The newest messages of a channel with their metadata (im:history). */
+  async recentWithMetadata(channel: string, limit: number): Promise<Array<{ ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }>> {
+    const result = await call('conversations.history', 'lookup', () =>
+      this.client.conversations.history({ channel, limit, include_all_metadata: true }),
+    );
+    return (result.messages ?? []) as Array<{ ts?: string; metadata?: { event_type?: string; event_payload?: Record<string, unknown> } }>;
   }
 
   /** The bot's DM channel with a user (conversations.open is idempotent). */

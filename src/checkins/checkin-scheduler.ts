@@ -21,6 +21,12 @@ export interface SchedulerDeps {
   adapters: AdapterRegistry;
   /** node-cron expression (CHECKIN_CRON). */
   cron: string;
+  /** Told what each tick did and how long it took, claim to last row marked (metrics). */
+  onTick?(result: TickResult, seconds: number): void;
+  /** Told when the claim's store transaction throws (metrics); the next tick tries again. */
+  onStoreError?(operation: string): void;
+  /** Replies to people go first: a send waits while many are pending (the core's LoadMeter). */
+  load?: { isQuiet(): boolean; whenQuiet(): Promise<void> };
 }
 
 export interface SchedulerOptions {
@@ -139,6 +145,7 @@ export class CheckinScheduler {
       result.expired = claim.expired;
     } catch (error) {
       logger.error({ err: error }, 'check-in claim failed; the next tick tries again');
+      this.deps.onStoreError?.('checkin-claim');
       return { claimed: 0, done: Promise.resolve(result) };
     }
     const jobs = claimed.map((row) =>
@@ -154,6 +161,7 @@ export class CheckinScheduler {
       for (const outcome of outcomes) result[outcome]++;
       if (claimed.length > 0) this.checkpoint();
       if (result.claimed + result.expired + result.released > 0) logger.info({ ...result }, 'check-in tick');
+      this.deps.onTick?.(result, (performance.now() - started) / 1000);
       return result;
     });
     this.inFlight.add(done);
@@ -170,6 +178,13 @@ export class CheckinScheduler {
   }
 
   private deliver(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
+    // Synchronous when nothing waits (the shell's /advance relies on sends starting before beginTick returns).
+    const load = this.deps.load;
+    if (load && !load.isQuiet()) return load.whenQuiet().then(() => this.send(row, at));
+    return this.send(row, at);
+  }
+
+  private send(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
     const { store, knowledge, adapters, logger } = this.deps;
     const scheduled = store.checkins.scheduled;
     const adapter = adapters.get(row.platform);
@@ -188,10 +203,37 @@ export class CheckinScheduler {
 
     let sending: Promise<unknown>;
     try {
-      sending = adapter.sendDirect(row.address, buildCheckinReply(checkin, row.id), { nonce: row.nonce });
+      // An earlier attempt whose outcome was never recorded (crash, lost response) may have reached the person: look
+      // in their DM for it before sending again. A failed look falls back to sending (Discord's nonce still helps).
+      const reply = buildCheckinReply(checkin, row.id);
+      if (row.attempts > 0 && adapter.findDirect) {
+        const look = adapter.findDirect(row.address, { nonce: row.nonce, reply }).catch((error: unknown) => {
+          logger.warn({ err: error, scheduledId: row.id }, 'could not look for an earlier check-in DM; sending');
+          return null;
+        });
+        sending = look.then((found) => {
+          if (!found) return adapter.sendDirect(row.address, reply, { nonce: row.nonce });
+          logger.info({ scheduledId: row.id }, 'check-in found in the DM from an earlier attempt; not sent again');
+          return found;
+        });
+      } else {
+        // Started synchronously: the shell's /advance prints what a tick sent before it returns.
+        sending = adapter.sendDirect(row.address, reply, { nonce: row.nonce });
+      }
     } catch (error) {
       sending = Promise.reject(error);
     }
+    // The lease must never run out under a live send, or another process would claim the row and send it again:
+    // renewed every third of the lease for as long as the platform keeps the send waiting.
+    const renewal = setInterval(() => {
+      try {
+        if (!scheduled.renewLease(row.id, row.claimToken, this.deps.clock.now().getTime() + this.options.leaseMs)) clearInterval(renewal);
+      } catch (error) {
+        logger.warn({ err: error, scheduledId: row.id }, 'renewing a check-in lease failed');
+      }
+    }, Math.max(10, Math.floor(this.options.leaseMs / 3)));
+    renewal.unref();
+    sending = sending.finally(() => clearInterval(renewal));
     return sending.then(
       (): Outcome => {
         scheduled.markSent(row.id, row.claimToken, at());

@@ -14,6 +14,7 @@ import {
   formatQuietHours,
   localDate,
 } from './local-time';
+import { bestEffortWrite } from '../store/write-faults';
 import { looksLikeQuestion, matchOption } from './match-option';
 import { START_EXAMPLE, parseStartArgs } from './parse-start-args';
 import { planCheckins } from './plan-checkins';
@@ -26,7 +27,7 @@ export const MAX_DAYS_AHEAD = 90;
 /** A plain-word reply counts as an answer to a check-in sent at most this long ago. */
 export const ANSWER_WINDOW_MS = 48 * 3_600_000;
 
-export type CheckinDeps = Pick<CoreDeps, 'settings' | 'knowledge' | 'store' | 'clock'>;
+export type CheckinDeps = Pick<CoreDeps, 'settings' | 'knowledge' | 'store' | 'clock' | 'logger'>;
 
 /** In a channel (a slash command), only the user should see their check-in business. */
 function reply(message: IncomingMessage, text: string, extra: Partial<Reply> = {}): Reply {
@@ -196,19 +197,26 @@ export function answerCheckinButton(deps: CheckinDeps, message: IncomingMessage,
   if (!parsed || !row || !sub || sub.platform !== message.platform || sub.userId !== message.user.id) {
     return reply(message, 'That check-in is no longer active. Type "status" to see your check-ins.', { kind: 'error' });
   }
+  // A button is only shown by a sent check-in; an action naming one not yet sent is forged or guessed.
+  if (row.status !== 'sent' || row.sentAt === null) {
+    return reply(message, 'That check-in has not been sent yet. Type "status" to see when it comes.', { kind: 'error' });
+  }
   const checkin = deps.knowledge.knowledge.checkins.find((c) => c.id === row.checkinId);
   const option = checkin ? findOption(checkin, parsed.option) : null;
   if (!checkin || !option) {
     return reply(message, 'That answer is no longer in the check-in plan. Ask me in your own words instead.', { kind: 'error' });
   }
-  store.responses.record({
-    scheduledId: row.id,
-    subscriptionId: sub.id,
-    checkinId: checkin.id,
-    optionId: option.id,
-    via: 'button',
-    respondedAt: deps.clock.now().getTime(),
-  });
+  // The guidance (an escalation included) goes out whether or not the answer could be stored.
+  bestEffortWrite(deps, 'check-in answer', () =>
+    store.responses.record({
+      scheduledId: row.id,
+      subscriptionId: sub.id,
+      checkinId: checkin.id,
+      optionId: option.id,
+      via: 'button',
+      respondedAt: deps.clock.now().getTime(),
+    }),
+  );
   return buildGuidanceReply(deps.knowledge.knowledge, option);
 }
 
@@ -241,13 +249,15 @@ export function answerCheckinText(deps: CheckinDeps, message: IncomingMessage, t
     }));
     return reply(message, 'Which one fits best? Tap one:', { buttons });
   }
-  store.responses.record({
-    scheduledId: row.id,
-    subscriptionId: sub.id,
-    checkinId: checkin.id,
-    optionId: match.option.id,
-    via: 'text',
-    respondedAt: now,
-  });
+  bestEffortWrite(deps, 'check-in answer', () =>
+    store.responses.record({
+      scheduledId: row.id,
+      subscriptionId: sub.id,
+      checkinId: checkin.id,
+      optionId: match.option.id,
+      via: 'text',
+      respondedAt: now,
+    }),
+  );
   return buildGuidanceReply(deps.knowledge.knowledge, match.option);
 }

@@ -15,7 +15,12 @@ export type ParseStartResult = { ok: true; args: StartArgs } | { ok: false; erro
 
 export const START_EXAMPLE = 'checkins start 2026-11-20 9am Europe/Berlin';
 
-const RELATIVE: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1 };
+// A Map, not an object: the words are the user's, and "constructor" must not find Object.prototype's.
+const RELATIVE = new Map<string, number>([
+  ['today', 0],
+  ['yesterday', -1],
+  ['tomorrow', 1],
+]);
 /** Words people put between the parts ("today at 9"); they carry nothing. */
 const FILLER = new Set(['at', 'on', 'in', 'from', 'my', 'treatment', 'was', 'date', 'time', 'zone', 'timezone', 'tz']);
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,9 +73,10 @@ export function parseStartArgs(text: string): ParseStartResult {
     const token = /[ap]\.m\.$/i.test(raw) ? raw : raw.replace(/[.!]+$/, '');
     const lower = token.toLowerCase();
     if (FILLER.has(lower)) continue;
-    if (lower in RELATIVE) {
+    const offsetDays = RELATIVE.get(lower);
+    if (offsetDays !== undefined) {
       if (args.date) return { ok: false, error: `I found two treatment dates ("${token}" and another). Give one, for example: ${START_EXAMPLE}` };
-      args.date = { kind: 'relative', offsetDays: RELATIVE[lower]!, word: lower };
+      args.date = { kind: 'relative', offsetDays, word: lower };
       continue;
     }
     const date = parseIsoDate(token);

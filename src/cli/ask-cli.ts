@@ -4,6 +4,7 @@ import type { Reply } from '../conversation/reply';
 import { ConfigError, environmentWithDotenv, loadConfig } from '../config/load-config';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge';
 import { KnowledgeState } from '../knowledge/knowledge-state';
+import { renderShellReply } from '../../adapters/shell/render-shell-reply';
 
 /** The CLI's stable JSON contract (one object per question). */
 export interface AskJson {
@@ -13,6 +14,36 @@ export interface AskJson {
   text: string;
   sources: string[];
   suggestions: string[];
+  /** The whole reply as the terminal chat sends it: text, sources, numbered suggestions, disclaimer. */
+  sent: string;
+}
+
+const USAGE = `Usage: npm run -s ask -- [--json] ["question"]
+Answers one question from the knowledge pack, or every line of stdin in order (a prompt when typing).
+Reads KNOWLEDGE_DIR only and records nothing.
+
+  --json      one JSON object per question: kind, faqId, confidence, text, sources, suggestions, sent
+  -h, --help  this text
+  --          the rest is the question, even if it starts with "-"
+`;
+
+/** The flags and the question; null when a flag is unknown. */
+function parseArgs(argv: string[]): { json: boolean; help: boolean; words: string[] } | { unknown: string } {
+  let json = false;
+  let help = false;
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') {
+      words.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg.startsWith('-') && arg.length > 1) return { unknown: arg };
+    else words.push(arg);
+  }
+  return { json, help, words };
 }
 
 function pick(env: Record<string, string | undefined>, keys: string[]): Record<string, string | undefined> {
@@ -27,6 +58,7 @@ function toJson(reply: Reply): AskJson {
     text: reply.text,
     sources: reply.sources,
     suggestions: reply.suggestions.map((s) => s.question),
+    sent: renderShellReply(reply).text,
   };
 }
 
@@ -42,8 +74,17 @@ function toText(reply: Reply): string {
  * Nothing but answers goes to stdout; it reads the knowledge pack only and records nothing.
  */
 async function main(argv: string[]): Promise<number> {
-  const json = argv.includes('--json');
-  const question = argv.filter((a) => a !== '--json').join(' ');
+  const args = parseArgs(argv);
+  if ('unknown' in args) {
+    process.stderr.write(`unknown option ${args.unknown}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const { json } = args;
+  const question = args.words.join(' ');
   // Only the pack matters here: a half-configured platform must not stop an operator checking answers.
   const { KNOWLEDGE_DIR } = loadConfig(pick(environmentWithDotenv(), ['KNOWLEDGE_DIR']));
   const state = new KnowledgeState(loadKnowledge(KNOWLEDGE_DIR));
@@ -52,12 +93,22 @@ async function main(argv: string[]): Promise<number> {
     return json ? `${JSON.stringify(toJson(reply))}\n` : toText(reply);
   };
 
-  if (question.trim() !== '' || argv.length > (json ? 1 : 0)) {
+  if (args.words.length > 0) {
     process.stdout.write(format(question));
     return 0;
   }
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of rl) process.stdout.write(format(line));
+  // Typing at a terminal: a prompt on stderr (stdout stays answers only), Ctrl-D to end.
+  const interactive = Boolean(process.stdin.isTTY);
+  const rl = createInterface({ input: process.stdin, output: interactive ? process.stderr : undefined, terminal: interactive });
+  if (interactive) {
+    process.stderr.write('Ask an aftercare question (Ctrl-D to end).\n');
+    rl.setPrompt('question> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    process.stdout.write(format(line));
+    if (interactive) rl.prompt();
+  }
   return 0;
 }
 

@@ -1,6 +1,8 @@
 import { IANAZone } from 'luxon';
 import cron from 'node-cron';
 import { z } from 'zod';
+import path from 'node:path';
+import { installRoot } from './install-root';
 
 const optionalString = z
   .string()
@@ -24,11 +26,20 @@ function parseClock(value: string): number {
 /** Every setting the bot reads. Each is listed, with a comment, in .env.example. */
 export const configSchema = z
   .object({
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Any case (INFO, Debug): operators write levels the way other tools print them.
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim().toLowerCase() || undefined : v),
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
     /** Message text is personal; it reaches the log only when an operator turns this on. */
     LOG_MESSAGE_CONTENT: booleanFlag,
     DATABASE_PATH: z.string().trim().min(1).default('./data/aftercare.db'),
-    KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+    /** Secret of the keyed hash that links question records to an asker for forget-me; never in the database. */
+    ASKER_KEY_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+    /** Where that secret is kept when ASKER_KEY_SECRET is not set (created 0600 on first start). */
+    ASKER_KEY_FILE: optionalString,
+    /** Default: the knowledge/ folder of this installation, so `node dist/src/main.js` finds it from any cwd. */
+    KNOWLEDGE_DIR: optionalString.transform((v) => v ?? path.join(installRoot(), 'knowledge')),
     /** Start the terminal chat even when a platform token is set. (Not SHELL: that names the login shell.) */
     TERMINAL_CHAT: booleanFlag,
     DEFAULT_TIMEZONE: z
@@ -72,7 +83,17 @@ export const configSchema = z
           .map((s) => s.trim())
           .filter(Boolean),
       ),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Per-person rate limit: this many events at once, then one more every RATE_LIMIT_REFILL_SECONDS. */
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1000).default(20),
+    RATE_LIMIT_REFILL_SECONDS: z.coerce.number().min(0.1).max(3600).default(3),
+    /** Question records one person may add per UTC day (a flood must not fill the disk). */
+    QUESTION_RECORDS_PER_USER_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(200),
+    /** Events answered at once; more are shed (dropped and counted) instead of queueing without bound. */
+    MAX_PENDING_EVENTS: z.coerce.number().int().min(1).max(100_000).default(200),
+    /** SIGTERM/SIGINT: how long in-flight replies and check-in sends may take before they are abandoned. */
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(10),
+    /** 0 takes any free port (tests that run several bots at once). */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   })
   .superRefine((c, ctx) => {
     if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {

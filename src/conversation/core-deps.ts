@@ -1,4 +1,6 @@
-import type { QuietHours } from '../config/config-schema';
+import type { Config, QuietHours } from '../config/config-schema';
+import type { LoadMeter } from './load-meter';
+import type { RateLimitOptions } from './middleware/rate-limit';
 import type { KnowledgeState } from '../knowledge/knowledge-state';
 import type { Logger } from '../logging/logger';
 import type { AdapterRegistry } from '../platform/adapter';
@@ -12,6 +14,10 @@ export interface CoreSettings {
   quietHours: QuietHours;
   /** Message text may be logged (debug) only when this is on. */
   logMessageContent: boolean;
+  /** Per-person token bucket: a burst, then one event per refill period. */
+  rateLimit: RateLimitOptions;
+  /** Question records one person may add per UTC day; more are answered but not recorded. */
+  questionRecordsPerDay: number;
 }
 
 /** Everything commands may use. Adapters fill `adapters` after they are created. */
@@ -22,9 +28,19 @@ export interface CoreDeps {
   clock: Clock;
   logger: Logger;
   adapters: AdapterRegistry;
+  /** Events in progress, bounded (overload is shed); scheduled DMs wait for replies to people. */
+  load: LoadMeter;
 }
 
 /** The conversation's settings out of the validated config. */
-export function coreSettings(config: { DEFAULT_TIMEZONE: string; QUIET_HOURS: QuietHours; LOG_MESSAGE_CONTENT: boolean }): CoreSettings {
-  return { defaultTimezone: config.DEFAULT_TIMEZONE, quietHours: config.QUIET_HOURS, logMessageContent: config.LOG_MESSAGE_CONTENT };
+export function coreSettings(
+  config: Pick<Config, 'DEFAULT_TIMEZONE' | 'QUIET_HOURS' | 'LOG_MESSAGE_CONTENT' | 'RATE_LIMIT_BURST' | 'RATE_LIMIT_REFILL_SECONDS' | 'QUESTION_RECORDS_PER_USER_PER_DAY'>,
+): CoreSettings {
+  return {
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+    quietHours: config.QUIET_HOURS,
+    logMessageContent: config.LOG_MESSAGE_CONTENT,
+    rateLimit: { burst: config.RATE_LIMIT_BURST, refillMs: config.RATE_LIMIT_REFILL_SECONDS * 1000 },
+    questionRecordsPerDay: config.QUESTION_RECORDS_PER_USER_PER_DAY,
+  };
 }

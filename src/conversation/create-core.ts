@@ -25,13 +25,18 @@ export function createCore(deps: CoreDeps): ConversationCore {
     // line and the moderators' view are there already. A failed record never reaches the person.
     logEvents(deps.logger, deps.settings.logMessageContent),
     questionRecords(deps),
-    rateLimit(deps.clock),
+    rateLimit(deps.clock, deps.settings.rateLimit),
     privateReplies,
   ];
   const route = routeMessage(deps, { commands: COMMANDS, actions: ACTIONS });
   const inFlight = new Set<Promise<void>>();
 
   async function dispatch(message: IncomingMessage, delivery: Delivery): Promise<void> {
+    // Overload: past the bound the event is dropped (counted) rather than answered many seconds late.
+    if (!deps.load.tryEnter()) {
+      deps.logger.debug({ platform: message.platform, event: delivery.event }, 'event shed: too many in progress');
+      return;
+    }
     const turn: Turn = { message, delivery, reply: null, route: null, asked: null, privateAnswer: false };
     const run = compose(pipeline, route)(turn);
     inFlight.add(run);
@@ -39,6 +44,7 @@ export function createCore(deps: CoreDeps): ConversationCore {
       await run;
     } finally {
       inFlight.delete(run);
+      deps.load.leave();
     }
   }
 

@@ -22,6 +22,12 @@ export interface SendOptions {
   nonce?: string;
 }
 
+/** Whether a platform connection can carry messages now (GET /readyz); `detail` says why not. */
+export interface AdapterReadiness {
+  ready: boolean;
+  detail?: string;
+}
+
 /**
  * One platform connection. Adapters translate: they call `core.handle(incoming)` for each event,
  * render the Reply, and offer these outbound calls to the core (check-ins, pins).
@@ -38,6 +44,13 @@ export interface Adapter {
   edit(ref: MessageRef, reply: Reply): Promise<void>;
   /** Deletes a message the bot sent (e.g. an answer it could not pin). */
   remove(ref: MessageRef): Promise<void>;
+  /** Connection state for GET /readyz. Optional: an adapter without it (the shell) is ready once started. */
+  readiness?(): AdapterReadiness;
+  /**
+   * Looks in the user's DM for a message sent earlier with this nonce (a send whose outcome was never recorded:
+   * a crash, a lost response), so a retry does not send it twice. Optional: platforms that cannot look get a resend.
+   */
+  findDirect?(address: Address, sent: { nonce: string; reply: Reply }): Promise<MessageRef | null>;
 }
 
 /** The adapters running in this process, by platform. */

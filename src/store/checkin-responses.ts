@@ -16,14 +16,15 @@ export class CheckinResponseRepository {
 
   constructor(private readonly db: SqliteDatabase) {
     this.insert = db.prepare(
-      `INSERT INTO checkin_responses (scheduled_id, subscription_id, checkin_id, option_id, via, responded_at)
+      `INSERT OR IGNORE INTO checkin_responses (scheduled_id, subscription_id, checkin_id, option_id, via, responded_at)
        VALUES (@scheduledId, @subscriptionId, @checkinId, @optionId, @via, @respondedAt)`,
     );
     this.byScheduled = db.prepare(`SELECT * FROM checkin_responses WHERE scheduled_id = ? ORDER BY id`);
   }
 
-  record(response: CheckinResponse): void {
-    this.insert.run(response);
+  /** Records an answer; the same option again for the same check-in is already there (false). */
+  record(response: CheckinResponse): boolean {
+    return this.insert.run(response).changes === 1;
   }
 
   forScheduled(scheduledId: number): CheckinResponse[] {

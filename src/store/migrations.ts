@@ -77,4 +77,15 @@ export const MIGRATIONS: readonly string[] = [
      pinned_at INTEGER NOT NULL,                      -- epoch ms, UTC
      UNIQUE (platform, channel_id, faq_id)
    );`,
+  // 5: one row per check-in and option: a repeated button press (or the same words again) adds nothing
+  `DELETE FROM checkin_responses WHERE id NOT IN (SELECT MIN(id) FROM checkin_responses GROUP BY scheduled_id, option_id);
+   CREATE UNIQUE INDEX checkin_responses_once ON checkin_responses (scheduled_id, option_id);`,
+  // 6: platform events already handled (Slack retries and replays of one event_id are answered once)
+  `CREATE TABLE seen_events (
+     platform TEXT NOT NULL,
+     event_id TEXT NOT NULL,
+     seen_at INTEGER NOT NULL,                        -- epoch ms; rows older than an hour are pruned
+     PRIMARY KEY (platform, event_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX seen_events_at ON seen_events (seen_at);`,
 ];

@@ -37,6 +37,13 @@ export class QuestionLog {
     });
   }
 
+  /** How many records one asker added since `since` (the per-day cap; uses the asker index). */
+  countForAsker(askerKey: string, since: Date): number {
+    return (
+      this.db.prepare(`SELECT COUNT(*) AS n FROM question_events WHERE asker_key = ? AND asked_at >= ?`).get(askerKey, since.getTime()) as { n: number }
+    ).n;
+  }
+
   /** Removes every question record of one asker; returns how many. */
   forget(askerKey: string): number {
     return this.deleteAsker.run(askerKey).changes;

@@ -208,6 +208,18 @@ export class ScheduledCheckinRepository {
     return 'lost';
   }
 
+  /**
+   * Extends the lease of a row this claim still holds while its send is in progress (a platform can keep a send
+   * waiting longer than the lease, e.g. a 429 with a long Retry-After). False when the row is no longer ours.
+   */
+  renewLease(id: number, claimToken: string, leaseUntil: number): boolean {
+    return (
+      this.db
+        .prepare(`UPDATE scheduled_checkins SET lease_until = ? WHERE id = ? AND claim_token = ? AND status = 'sending'`)
+        .run(leaseUntil, id, claimToken).changes === 1
+    );
+  }
+
   markSent(id: number, claimToken: string, now: number): boolean {
     return this.markSentStmt.run(now, id, claimToken).changes === 1;
   }

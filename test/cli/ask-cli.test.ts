@@ -20,7 +20,11 @@ describe('ask CLI (spawned as a process)', () => {
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] as string);
-    expect(Object.keys(answer).sort()).toEqual(['confidence', 'faqId', 'kind', 'sources', 'suggestions', 'text']);
+    expect(Object.keys(answer).sort()).toEqual(['confidence', 'faqId', 'kind', 'sent', 'sources', 'suggestions', 'text']);
+    // `sent` is the reply as the terminal chat shows it: the text, then sources and the disclaimer.
+    expect(answer.sent.startsWith(answer.text)).toBe(true);
+    expect(answer.sent).toContain(`Sources: ${answer.sources.join(', ')}`);
+    expect(answer.sent).toMatch(/not medical advice/);
     expect(answer.kind).toBe('answer');
     expect(answer.text).toMatch(/numb/i);
     expect(answer.sources.length).toBeGreaterThan(0);
@@ -36,6 +40,18 @@ describe('ask CLI (spawned as a process)', () => {
     expect(lines.map((l) => l.kind)).toEqual(['answer', 'fallback', 'fallback', 'escalation']);
     expect(lines[0].text).toMatch(/24 hours/);
     expect(lines[1].faqId).toBeNull();
+  });
+
+  it('prints usage for --help and refuses unknown options', async () => {
+    const help = await runTs(CLI, ['--help'], { env });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run -s ask -- \[--json\]/);
+    const unknown = await runTs(CLI, ['--jsn', 'does it hurt?'], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stdout).toBe('');
+    expect(unknown.stderr).toMatch(/unknown option --jsn/);
+    const dashed = await runTs(CLI, ['--json', '--', '-does it hurt?'], { env });
+    expect(JSON.parse(dashed.stdout).kind).toBe('answer');
   });
 
   it('says which knowledge file is broken and exits non-zero', async () => {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, enabledPlatforms, loadConfig } from '../../src/config/load-config';
 
 function problems(env: Record<string, string>): string {
@@ -17,6 +18,19 @@ describe('loadConfig', () => {
     expect(config.QUIET_HOURS).toEqual({ startMinute: 21 * 60, endMinute: 8 * 60 });
     expect(config.DEFAULT_TIMEZONE).toBe('UTC');
     expect(enabledPlatforms(config)).toEqual({ shell: true, discord: false, slack: false });
+  });
+
+  it('takes LOG_LEVEL in any case', () => {
+    expect(loadConfig({ LOG_LEVEL: 'INFO' }).LOG_LEVEL).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: ' Debug ' }).LOG_LEVEL).toBe('debug');
+    expect(loadConfig({ LOG_LEVEL: '' }).LOG_LEVEL).toBe('info');
+  });
+
+  it("defaults KNOWLEDGE_DIR to the installation's knowledge folder, whatever the working directory", () => {
+    const expected = path.join(__dirname, '..', '..', 'knowledge');
+    expect(loadConfig({}).KNOWLEDGE_DIR).toBe(expected);
+    expect(loadConfig({ KNOWLEDGE_DIR: '' }).KNOWLEDGE_DIR).toBe(expected);
+    expect(loadConfig({ KNOWLEDGE_DIR: './pack' }).KNOWLEDGE_DIR).toBe('./pack');
   });
 
   it('names each bad setting without echoing its value', () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { MIGRATIONS } from '../../src/store/migrations';
 import { createStore } from '../../src/store/store';
 import { sqlRow, sqlRows } from '../support/sql-rows';
@@ -20,6 +21,18 @@ describe('store', () => {
     store.close();
     const again = createStore(file);
     expect(again.questions.count()).toBe(1);
+    again.close();
+  });
+
+  it('refuses a database from a newer version (a downgrade), naming what to do, and leaves it untouched', () => {
+    const file = path.join(dir, 'bot.db');
+    createStore(file).close();
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    raw.close();
+    expect(() => createStore(file)).toThrow(/schema version \d+, newer than this version .*restore the backup/);
+    const again = new Database(file, { readonly: true });
+    expect(again.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length + 1);
     again.close();
   });
 

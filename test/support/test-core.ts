@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config/load-config';
 import type { ConversationCore } from '../../src/conversation/conversation-core';
 import type { CoreDeps } from '../../src/conversation/core-deps';
 import { coreSettings } from '../../src/conversation/core-deps';
+import { LoadMeter } from '../../src/conversation/load-meter';
 import { createCore } from '../../src/conversation/create-core';
 import type { Knowledge } from '../../src/knowledge/knowledge-schema';
 import { KnowledgeState } from '../../src/knowledge/knowledge-state';
@@ -53,7 +54,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
   const store = createStore(config.DATABASE_PATH);
   const clock = new ManualClock(options.now ?? new Date('2026-11-26T10:00:00Z'));
   const adapters: AdapterRegistry = new Map();
-  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger: options.logger ?? silentLogger(), adapters };
+  const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger: options.logger ?? silentLogger(), adapters, load: new LoadMeter(config.MAX_PENDING_EVENTS) };
   return {
     core: createCore(deps),
     deps,

@@ -302,7 +302,8 @@ describe('Discord living pins: the whole app, a copied knowledge folder', () => 
       LOG_LEVEL: 'debug',
     });
     return startApp({
-      config,
+      // PORT=0: the health and metrics server takes a free port.
+      config: { ...config, PORT: 0 },
       logger: createLogger('debug', logs),
       clock: new ManualClock(new Date('2026-11-26T10:00:00Z')),
       input: new PassThrough(),

@@ -257,6 +257,15 @@ export class DiscordEmulator {
     this.faults.add(match, CANNOT_MESSAGE_USER);
   }
 
+  /** A gateway outage: sockets dropped and reconnects refused until the returned function ends it. */
+  gatewayOutage(): () => void {
+    this.gateway.refuseConnections = true;
+    this.gateway.dropConnections();
+    return () => {
+      this.gateway.refuseConnections = false;
+    };
+  }
+
   /** Kills the gateway socket(s) without a close frame; the client should RESUME. */
   dropGateway(): void {
     this.gateway.dropConnections();

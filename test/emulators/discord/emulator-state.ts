@@ -47,6 +47,8 @@ export class EmulatorState {
   readonly pins = new Map<string, PinRecord[]>();
   readonly dmChannelByUser = new Map<string, string>();
   private readonly nonces = new Map<string, { messageId: string; channelId: string; at: number }>();
+  /** Tests set 0 to act as if the bot was down longer than Discord remembers a nonce. */
+  nonceWindowMs = NONCE_WINDOW_MS;
   readonly moderatorRoleId: string;
   readonly botRoleId: string;
 
@@ -253,7 +255,7 @@ export class EmulatorState {
 
     if (isBot && body.nonce != null && body.enforce_nonce) {
       const earlier = this.nonces.get(`${authorId}:${body.nonce}`);
-      if (earlier && Date.now() - earlier.at < NONCE_WINDOW_MS) {
+      if (earlier && Date.now() - earlier.at < this.nonceWindowMs) {
         const message = this.messages.get(earlier.channelId)?.get(earlier.messageId);
         if (message) return { message, duplicate: true };
       }

@@ -73,6 +73,8 @@ export class Gateway extends EventEmitter {
   private readonly sockets = new Set<WebSocket>();
   /** When set, the next RESUME is refused with op 9 (forces a fresh IDENTIFY). */
   refuseNextResume = false;
+  /** While set, new gateway connections are refused (an outage the client cannot reconnect through). */
+  refuseConnections = false;
 
   constructor(
     httpServer: Server,
@@ -81,7 +83,7 @@ export class Gateway extends EventEmitter {
     private readonly options: GatewayOptions,
   ) {
     super();
-    this.server = new WebSocketServer({ server: httpServer, path: '/gateway' });
+    this.server = new WebSocketServer({ server: httpServer, path: '/gateway', verifyClient: () => !this.refuseConnections });
     this.server.on('connection', (socket, request) => this.onConnection(socket, request));
   }
 

@@ -33,6 +33,8 @@ export interface EmuMessage {
   text: string;
   blocks?: unknown[];
   edited?: boolean;
+  /** Slack message metadata (event_type + event_payload), returned by conversations.history with include_all_metadata. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 export const TEAM_ID = 'T0AFTERCARE';

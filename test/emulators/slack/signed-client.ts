@@ -12,6 +12,8 @@ export interface SignOptions {
   secret?: string;
   /** Send this header value verbatim instead of a computed signature. */
   signature?: string;
+  /** Extra headers, e.g. Slack's x-slack-retry-num / x-slack-retry-reason on a redelivery. */
+  headers?: Record<string, string>;
 }
 
 export interface HttpDelivery {
@@ -44,6 +46,7 @@ export class SignedClient {
         'x-slack-request-timestamp': String(timestamp),
         'x-slack-signature': signature,
         'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
+        ...options.headers,
       },
       body: rawBody,
     });

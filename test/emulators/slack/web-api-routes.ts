@@ -9,6 +9,7 @@ export const SLACK_METHODS = [
   'chat.update',
   'chat.delete',
   'conversations.open',
+  'conversations.history',
   'users.info',
   'pins.add',
   'pins.remove',
@@ -61,6 +62,7 @@ export const WEB_API_ROUTES: Record<SlackMethod, Route> = {
       botId: BOT_ID,
       text: str(params.text),
       blocks: params.blocks as unknown[] | undefined,
+      metadata: isMetadata(params.metadata) ? params.metadata : undefined,
     });
     return { ok: true, channel: channel.id, ts: message.ts, message: wireMessage(message) };
   },
@@ -99,6 +101,21 @@ export const WEB_API_ROUTES: Record<SlackMethod, Route> = {
     if (message.user !== BOT_USER_ID) return fail('cant_delete_message');
     state.removeMessage(channelId, ts);
     return { ok: true, channel: channelId, ts };
+  },
+
+  // Newest first, like Slack; metadata only when asked for with include_all_metadata.
+  'conversations.history': (params, { state }) => {
+    const channel = state.channels.get(str(params.channel));
+    if (!channel) return fail('channel_not_found');
+    const limit = Math.min(Number(params.limit ?? 100) || 100, 999);
+    const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
+    const messages = state
+      .history(channel.id)
+      .filter((m) => m.threadTs === undefined || m.threadTs === m.ts)
+      .reverse()
+      .slice(0, limit)
+      .map((m) => ({ ...wireMessage(m), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+    return { ok: true, messages, has_more: false };
   },
 
   'conversations.open': (params, { state }) => {
@@ -163,6 +180,11 @@ function messageContentProblem(params: ApiParams): ApiResult | null {
   if (params.blocks === undefined) return hasText ? null : fail('no_text');
   const problems = blockKitProblems(params.blocks);
   return problems.length > 0 ? fail('invalid_blocks', { response_metadata: { messages: problems } }) : null;
+}
+
+function isMetadata(value: unknown): value is { event_type: string; event_payload: Record<string, unknown> } {
+  const m = value as { event_type?: unknown; event_payload?: unknown } | null;
+  return typeof m === 'object' && m !== null && typeof m.event_type === 'string' && typeof m.event_payload === 'object' && m.event_payload !== null;
 }
 
 function wireMessage(m: { ts: string; threadTs?: string; text: string; user: string; botId?: string; blocks?: unknown[] }) {

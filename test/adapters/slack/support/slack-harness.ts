@@ -50,7 +50,14 @@ export async function startSlackHarness(options: HarnessOptions): Promise<SlackH
     ...loadConfig({ SLACK_BOT_TOKEN: emu.botToken, SLACK_API_URL: emu.apiUrl, ...modeEnv, ...options.env }),
     PORT: 0,
   };
-  const adapter = createSlackAdapter({ config, core, logger: logs.logger, tuning: { ...FAST_TUNING, ...options.tuning } });
+  const adapter = createSlackAdapter({
+    config,
+    core,
+    logger: logs.logger,
+    tuning: { ...FAST_TUNING, ...options.tuning },
+    // As start-app wires it: event ids in the test's real store.
+    firstSeen: (platform, eventId) => testCore.store.events.firstSeen(platform, eventId, Date.now()),
+  });
   testCore.adapters.set('slack', adapter);
   try {
     await adapter.start();

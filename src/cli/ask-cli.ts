@@ -4,6 +4,8 @@ import type { Reply } from '../conversation/reply';
 import { ConfigError, environmentWithDotenv, loadConfig } from '../config/load-config';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge';
 import { KnowledgeState } from '../knowledge/knowledge-state';
+import { createMatcher } from '../matching/create-matcher';
+import { formatTrace } from './explain-trace';
 import { renderShellReply } from '../../adapters/shell/render-shell-reply';
 
 /** The CLI's stable JSON contract (one object per question). */
@@ -18,18 +20,20 @@ export interface AskJson {
   sent: string;
 }
 
-const USAGE = `Usage: npm run -s ask -- [--json] ["question"]
+const USAGE = `Usage: npm run -s ask -- [--json | --explain] ["question"]
 Answers one question from the knowledge pack, or every line of stdin in order (a prompt when typing).
 Reads KNOWLEDGE_DIR only and records nothing.
 
   --json      one JSON object per question: kind, faqId, confidence, text, sources, suggestions, sent
+  --explain   the matcher's trace: folded text, clauses, concepts, candidates, out-of-scope terms, red flag
   -h, --help  this text
   --          the rest is the question, even if it starts with "-"
 `;
 
 /** The flags and the question; null when a flag is unknown. */
-function parseArgs(argv: string[]): { json: boolean; help: boolean; words: string[] } | { unknown: string } {
+function parseArgs(argv: string[]): { json: boolean; explain: boolean; help: boolean; words: string[] } | { unknown: string } {
   let json = false;
+  let explain = false;
   let help = false;
   const words: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -39,11 +43,12 @@ function parseArgs(argv: string[]): { json: boolean; help: boolean; words: strin
       break;
     }
     if (arg === '--json') json = true;
+    else if (arg === '--explain') explain = true;
     else if (arg === '--help' || arg === '-h') help = true;
     else if (arg.startsWith('-') && arg.length > 1) return { unknown: arg };
     else words.push(arg);
   }
-  return { json, help, words };
+  return { json, explain, help, words };
 }
 
 function pick(env: Record<string, string | undefined>, keys: string[]): Record<string, string | undefined> {
@@ -83,12 +88,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const { json } = args;
+  const { json, explain } = args;
   const question = args.words.join(' ');
   // Only the pack matters here: a half-configured platform must not stop an operator checking answers.
   const { KNOWLEDGE_DIR } = loadConfig(pick(environmentWithDotenv(), ['KNOWLEDGE_DIR']));
   const state = new KnowledgeState(loadKnowledge(KNOWLEDGE_DIR));
+  const explaining = explain ? createMatcher(state.knowledge) : null;
   const format = (q: string) => {
+    if (explaining) return `${formatTrace(explaining.explain(q)).join('\n')}\n`;
     const { reply } = answerQuestion(state, q);
     return json ? `${JSON.stringify(toJson(reply))}\n` : toText(reply);
   };

@@ -14,6 +14,13 @@ describe('ask CLI (spawned as a process)', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+  it('prints the matcher trace with --explain', async () => {
+    const { code, stdout } = await runTs(CLI, ['--explain', 'how long does peeling last'], { env });
+    expect(code).toBe(0);
+    expect(stdout).toContain('clause (asks): "how long does peeling last"');
+    expect(stdout).toMatch(/^result: answer peeling-and-shedding/m);
+  });
+
   it('prints exactly one JSON object for one question', async () => {
     const { code, stdout } = await runTs(CLI, ['--json', 'does it hurt?'], { env });
     expect(code).toBe(0);
@@ -45,7 +52,7 @@ describe('ask CLI (spawned as a process)', () => {
   it('prints usage for --help and refuses unknown options', async () => {
     const help = await runTs(CLI, ['--help'], { env });
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: npm run -s ask -- \[--json\]/);
+    expect(help.stdout).toMatch(/^Usage: npm run -s ask -- \[--json \| --explain\]/);
     const unknown = await runTs(CLI, ['--jsn', 'does it hurt?'], { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');

@@ -54,6 +54,10 @@ const COVERED_SHARE = 0.5;
 const DISTINCTIVE_SPREAD = 3;
 /** What a candidate sharing none of a shaped question's subject words keeps of its evidence. */
 const OFF_SUBJECT_SHARE = 0.6;
+/** Characters of a message read for matching (warning signs are looked for in all of it). */
+const MATCH_CHARS = 4000;
+/** Words of one sentence read for matching. */
+const MAX_CLAUSE_WORDS = 200;
 /** Fewest words a joined question needs to count as a clause of its own. */
 const MIN_CLAUSE_WORDS = 3;
 /** How many words after "than", "like"... a term is still the yardstick of the comparison. */
@@ -424,8 +428,11 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // Matching reads a bounded number of clauses: a question is asked in the first few, and it keeps the
     // cost of a huge message bounded (warning signs above were looked for in all of it).
     const clauses: ClauseTrace[] = [];
-    raw.forEach((s, i) => {
-      const parts = clausesOf(lex.joinPhrases(expanded[i]!).split(' ').filter((w) => w.length > 0));
+    const readable = folded.length > MATCH_CHARS ? sentencesOf(folded.slice(0, MATCH_CHARS)) : raw;
+    const readExpanded = readable === raw ? expanded : readable.map((x) => lex.expand(x.text));
+    readable.forEach((s, i) => {
+      // Matching reads at most MAX_CLAUSE_WORDS words of a sentence (warning signs were looked for in all of it).
+      const parts = clausesOf(lex.joinPhrases(readExpanded[i]!).split(' ').filter((w) => w.length > 0).slice(0, MAX_CLAUSE_WORDS));
       parts.forEach((words, j) => {
         if (clauses.length >= MAX_CLAUSES) return;
         const singularWords = words.map(singular);

@@ -27,7 +27,9 @@ const WORD = /[a-z0-9]+/g;
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
-export const stem = (word: string): string => (word.length <= 3 ? word : stemWord(word));
+/** Longer than any English word: left as it is (the stemmer's time grows faster than the word's length). */
+const MAX_STEMMED_LENGTH = 40;
+export const stem = (word: string): string => (word.length <= 3 || word.length > MAX_STEMMED_LENGTH ? word : stemWord(word));
 
 /** Replaces whole-word keys of a map in one linear pass (longest phrase first at each position). */
 function phraseReplacer(map: ReadonlyMap<string, string>): (text: string) => string {

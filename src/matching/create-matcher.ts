@@ -260,6 +260,13 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return out;
   }
 
+  /** "how long...", and after a joiner, "also is the shedding normal", "so can i wash it": the clause asks. */
+  function opensQuestion(words: readonly string[]): boolean {
+    let i = 0;
+    while (i < 2 && clauseJoiners.has(words[i] ?? '')) i++;
+    return questionOpeners.has(words[i] ?? '');
+  }
+
   /** Whether a clause says what it is about in words the pack knows ("is that correct?" does not). */
   const distinctive = Math.log(1 + items.length / (1 + DISTINCTIVE_SPREAD));
   const isDistinctive = (c: string): boolean => lex.classOf(c) === 'topic' && index.knows(c) && index.idf(c) >= distinctive;
@@ -444,7 +451,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
         const kept = words.filter((_, k) => !dropped.some((h) => k >= comparisonStart(singularWords, h.start) && k < h.end));
         clauses.push({
           text: words.join(' '),
-          asked: (s.asked && j === parts.length - 1) || questionOpeners.has(words[0]!),
+          asked: (s.asked && j === parts.length - 1) || opensQuestion(words),
           concepts: conceptsOfWords(kept, kept.join(' ')),
           hits: hits.filter((h) => !compared.includes(h)),
           otherCause: otherCauseIn(kept),

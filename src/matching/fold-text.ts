@@ -1,3 +1,4 @@
+import { transliterate } from 'transliteration';
 import unhomoglyph from 'unhomoglyph';
 
 // Characters that change nothing a reader sees: soft hyphen, zero-width spaces and joiners, direction marks,
@@ -8,6 +9,9 @@ const NON_ASCII = /[^\p{ASCII}]/gu;
 const EMOJI = /\p{Extended_Pictographic}+/gu;
 const ASCII_LETTERS = /^[a-z]+$/i;
 const DIACRITICS = /[\u0300-\u036f]/g;
+// Letters with no decomposition ("ł", "đ", "ß") and other scripts: spelled in Latin letters so words
+// written in another language ("łuszczy", "đỏ") keep their letters for the lexicon.
+const NON_ASCII_RUN = /[^\p{ASCII}]+/gu;
 // Markup that carries no words of the message. Code marks go but code text stays: a warning sign written
 // inside `code` is still a warning sign.
 const SLACK_LINK_WITH_LABEL = /<(?:https?:|mailto:)[^|>\s]*\|([^>]*)>/g;
@@ -40,6 +44,7 @@ export function foldText(text: string): string {
     .replace(NON_ASCII, latinLookAlike)
     .normalize('NFKD')
     .replace(DIACRITICS, '')
+    .replace(NON_ASCII_RUN, (run) => transliterate(run))
     .replace(SLACK_LINK_WITH_LABEL, ' $1 ')
     .replace(ANGLE_MARKUP, ' ')
     .replace(URL, ' ')

@@ -67,3 +67,9 @@ describe('normalize (plain keyword matching, as for check-in answers)', () => {
     expect(normalize('🍅🔥❤️')).toBe('');
   });
 });
+
+describe('foldText: letters without an accent to drop', () => {
+  it('spells letters such as ł, đ and ß in Latin letters instead of losing them', () => {
+    expect(foldText('łuszczy się, đỏ, Straße')).toBe('luszczy sie do strasse');
+  });
+});

@@ -107,3 +107,18 @@ describe('matcher: question shapes that carry the topic', () => {
     expect(idOf('will i be red at my sisters wedding on saturday')).toBe('redness-how-long');
   });
 });
+
+describe('matcher: words mixed in from another language', () => {
+  it.each([
+    ['mi cara está muy hinchada y caliente después del microneedling y tengo fiebre', 'escalation'],
+    ['minha pele está sangrando ainda, três dias depois do microagulhamento', 'escalation'],
+    ['skin very seca after microneedling, can i put óleo de coco?', 'coconut-oil-for-dryness'],
+    ['after the micro kneeling i need protector solar every day?', 'sunscreen-two-weeks'],
+  ])('reads %j as it would in English', (question, expected) => {
+    expect(idOf(question)).toBe(expected);
+  });
+
+  it('declines a question in another language the pack does not cover', () => {
+    expect(replyTo('¿cuánto cuesta una sesión de microagujas?').kind).toBe('fallback');
+  });
+});

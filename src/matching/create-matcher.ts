@@ -372,12 +372,24 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     }
     const entries = ranked.filter((r) => entryOf(r) !== null && anchored(r));
     const best = entries[0];
+    // "Posting for my daughter who had it for acne scars. Is peeling expected?": a topic that only the
+    // backstory names (no term of it, no distinctive word of it in the asking clause) does not outweigh an
+    // entry the asking clause names, unless the topic changes what the whole message is about.
+    const focusNames = (r: Ranked): boolean => r.scored.shared.some((c) => focus.concepts.includes(c) && isDistinctive(c));
+    const askedTerm = (id: string): boolean => all.some((c) => c.asked && c.hits.some((h) => h.topic.id === id));
+    const onlyInBackstory = (r: Ranked): boolean =>
+      r.scored.item.kind === 'topic' &&
+      !r.scored.item.topic.changesSubject &&
+      !askedTerm(r.scored.item.topic.id) &&
+      !focus.concepts.some((c) => isDistinctive(c) && index.homeOf(c) === r.scored.index) &&
+      best !== undefined &&
+      focusNames(best);
     // An entry's own question and alternates always reach it, whatever else shares their words.
     const exact = entries.filter((r) => r.scored.nearest >= EXACT_PHRASING).sort((a, b) => b.scored.nearest - a.scored.nearest || b.evidence - a.evidence)[0];
     if (exact && focus.concepts.some(isDistinctive) && others(focus, all) === 0) {
       return { ranked, entries, verdict: { kind: 'entry', entry: entryOf(exact)!, evidence: exact.evidence }, foreign: [] };
     }
-    const topic = ranked.find((r) => r.scored.item.kind === 'topic' && r.evidence > 0);
+    const topic = ranked.find((r) => r.scored.item.kind === 'topic' && r.evidence > 0 && !onlyInBackstory(r));
     if (topic && topic.evidence >= (best?.evidence ?? 0) && topic.evidence >= minEvidence * TOPIC_MIN_SHARE && topic.scored.item.kind === 'topic') {
       return { ranked, entries, verdict: { kind: 'topic', topic: topic.scored.item.topic }, foreign: [] };
     }

@@ -54,6 +54,8 @@ const COVERED_SHARE = 0.5;
 const DISTINCTIVE_SPREAD = 3;
 /** What a candidate sharing none of a shaped question's subject words keeps of its evidence. */
 const OFF_SUBJECT_SHARE = 0.6;
+/** A concept used by at least this share of an entry's phrasings is at its heart (see isCentral). */
+const CENTRAL_SHARE = 0.45;
 /** Characters of a message read for matching (warning signs are looked for in all of it). */
 const MATCH_CHARS = 4000;
 /** Words of one sentence read for matching. */
@@ -270,7 +272,13 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   /** Whether a clause says what it is about in words the pack knows ("is that correct?" does not). */
   const distinctive = Math.log(1 + items.length / (1 + DISTINCTIVE_SPREAD));
   const isDistinctive = (c: string): boolean => lex.classOf(c) === 'topic' && index.knows(c) && index.idf(c) >= distinctive;
-  const hasTopic = (concepts: readonly string[]): boolean => concepts.some(isDistinctive);
+  /** A concept at the heart of one entry ("peel" for the peeling entry), however many others mention it. */
+  const isCentral = (c: string): boolean => {
+    if (lex.classOf(c) !== 'topic' || !index.knows(c)) return false;
+    const home = index.homeOf(c);
+    return items[home]?.kind === 'entry' && index.share(home, c) >= CENTRAL_SHARE;
+  };
+  const hasTopic = (concepts: readonly string[]): boolean => concepts.some((c) => isDistinctive(c) || isCentral(c));
   /** A subject word: one of the lexicon's concept groups (what questions are about), or a distinctive word. */
   const isSubject = (c: string): boolean =>
     !intentNames.has(c) && lex.classOf(c) === 'topic' && (Object.hasOwn(knowledge.lexicon.concepts, c) || isDistinctive(c));

@@ -122,3 +122,16 @@ describe('matcher: words mixed in from another language', () => {
     expect(replyTo('¿cuánto cuesta una sesión de microagujas?').kind).toBe('fallback');
   });
 });
+
+describe('matcher: the reason someone booked is backstory, not the question', () => {
+  it.each([
+    ["I booked it for my acne scars and I'm so excited. How long does the redness last?", 'redness-how-long'],
+    ['My daughter had microneedling for acne scars. She is on day 5 and there is fine peeling. Is peeling expected?', 'peeling-and-shedding'],
+  ])('answers %j', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+
+  it('still declines when the backstory names another procedure: the question is about that', () => {
+    expect(replyTo('I had a chemical peel on Monday. How long does the redness last?').kind).toBe('fallback');
+  });
+});

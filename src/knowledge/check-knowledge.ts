@@ -1,4 +1,5 @@
 import { createMatcher } from '../matching/create-matcher';
+import { foldEntry, stem } from '../matching/lexicon';
 import type { Knowledge } from './knowledge-schema';
 
 export interface Finding {
@@ -43,6 +44,7 @@ export function checkKnowledge(knowledge: Knowledge): Finding[] {
   for (const label of Object.keys(knowledge.phrasings)) {
     if (!labels.has(label)) findings.push({ level: 'warning', where: `phrasings.yaml → phrasings → ${label}`, message: 'no FAQ entry or out-of-scope topic has this id; its questions are ignored' });
   }
+  findings.push(...stemClashes(knowledge));
   knowledge.outOfScope.forEach((topic, i) => {
     topic.examples.forEach((example, j) => {
       const result = matcher.match(example);
@@ -55,5 +57,30 @@ export function checkKnowledge(knowledge: Knowledge): Finding[] {
       }
     });
   });
+  return findings;
+}
+
+/**
+ * Two concept groups holding words with one stem ("needling" and "needle" both stem to "needl"): only one
+ * group can have that stem, so the other group's word silently means something else.
+ */
+function stemClashes(knowledge: Knowledge): Finding[] {
+  const groupOfStem = new Map<string, { concept: string; word: string }>();
+  const findings: Finding[] = [];
+  for (const [concept, words] of Object.entries(knowledge.lexicon.concepts)) {
+    for (const word of [concept, ...words]) {
+      const folded = foldEntry(word);
+      if (folded.includes(' ')) continue;
+      const s = stem(folded);
+      const other = groupOfStem.get(s);
+      if (other && other.concept !== concept) {
+        findings.push({
+          level: 'warning',
+          where: `lexicon.yaml → concepts → ${concept}`,
+          message: `"${word}" has the same stem ("${s}") as "${other.word}" in concepts → ${other.concept}: one of the two groups loses it`,
+        });
+      } else if (!other) groupOfStem.set(s, { concept, word });
+    }
+  }
   return findings;
 }

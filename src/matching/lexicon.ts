@@ -25,7 +25,7 @@ export interface CompiledLexicon {
 
 const WORD = /[a-z0-9]+/g;
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+export const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Longer than any English word: left as it is (the stemmer's time grows faster than the word's length). */
 const MAX_STEMMED_LENGTH = 40;

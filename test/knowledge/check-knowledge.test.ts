@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import YAML from 'yaml';
 import { checkKnowledge } from '../../src/knowledge/check-knowledge';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { copyKnowledge, editFaq } from '../support/knowledge-copy';
@@ -37,6 +38,20 @@ describe('knowledge:check', () => {
       message: expect.stringContaining('lands on redness-how-long'),
     });
     expect(findings.find((f) => f.message.includes('"is pus normal after microneedling"'))).toMatchObject({ level: 'error' });
+  });
+
+  it('warns when two concept groups hold words with one stem, naming both groups', () => {
+    const knowledgeDir = copyKnowledge(dir);
+    const file = path.join(knowledgeDir, 'lexicon.yaml');
+    const doc = YAML.parse(readFileSync(file, 'utf8'));
+    doc.concepts.microneedling.push('needling');
+    writeFileSync(file, YAML.stringify(doc));
+    const findings = checkKnowledge(loadKnowledge(knowledgeDir));
+    expect(findings).toContainEqual({
+      level: 'warning',
+      where: 'lexicon.yaml → concepts → microneedling',
+      message: expect.stringMatching(/"needling" has the same stem .* in concepts → needle/),
+    });
   });
 
   it('finds no error in the shipped pack', () => {

@@ -70,6 +70,11 @@ export const safetyFileSchema = z
     signs: namedPatterns.default({}),
     /** Named modifier patterns (worsening, spreading, past the normal course...) for `when`. */
     modifiers: namedPatterns.default({}),
+    /**
+     * Words naming procedures whose own warning signs are not ours to judge ("my new tattoo is oozing"): a
+     * sign in a sentence that names one of them, and not the treatment, is left to that procedure.
+     */
+    otherProcedures: z.array(text).default([]),
     redFlags: z.array(redFlagRuleSchema).min(1),
   })
   .strict();
@@ -164,6 +169,8 @@ export interface Knowledge {
   redFlags: RedFlagRule[];
   signs: Record<string, string[]>;
   modifiers: Record<string, string[]>;
+  /** Words naming other procedures, whose warning signs are theirs (safety.yaml `otherProcedures`). */
+  otherProcedures: string[];
   lexicon: Lexicon;
   /** Labelled real questions by entry or topic id (knowledge/phrasings.yaml, optional). */
   phrasings: Record<string, string[]>;

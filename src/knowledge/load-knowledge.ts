@@ -192,6 +192,7 @@ export function loadKnowledge(dir: string): Knowledge {
     redFlags: safety.value.redFlags,
     signs: safety.value.signs,
     modifiers: safety.value.modifiers,
+    otherProcedures: safety.value.otherProcedures,
     lexicon: lexicon.value,
     phrasings: phrasings.value.phrasings,
     checkins: checkins.value.checkins.sort((a, b) => a.day - b.day),

@@ -1,6 +1,7 @@
 import type { FaqEntry, Knowledge, OutOfScopeTopic } from '../knowledge/knowledge-schema';
 import { type ClassDoc, createConceptIndex, type Scored } from './concept-index';
 import { foldText, sentencesOf } from './fold-text';
+import { otherProcedureSentences } from './other-procedures';
 import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
@@ -112,6 +113,7 @@ const idOf = (item: ClassItem): string => (item.kind === 'entry' ? item.entry.id
 export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}): ExplainingMatcher {
   const { minEvidence, suggestionShare, maxSuggestions, maxAnswers } = { ...DEFAULTS, ...options };
   const lex = compileLexicon(knowledge.lexicon);
+  const aboutOtherProcedure = otherProcedureSentences(knowledge.otherProcedures, lex);
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
   const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
   const clauseJoiners = new Set(knowledge.lexicon.clauseJoiners);
@@ -389,7 +391,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       r.scored.item.kind === 'topic' &&
       !r.scored.item.topic.changesSubject &&
       !askedTerm(r.scored.item.topic.id) &&
-      !focus.concepts.some((c) => isDistinctive(c) && index.homeOf(c) === r.scored.index) &&
+      !r.scored.shared.some((c) => focus.concepts.includes(c) && lex.classOf(c) === 'topic') &&
       best !== undefined &&
       focusNames(best);
     // An entry's own question and alternates always reach it, whatever else shares their words.
@@ -444,8 +446,15 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
         })
         .join(' '),
     );
-    const whole = corrected.join(' ');
-    const hit = redFlag({ whole: whole === normalized ? [normalized] : [normalized, whole], sentences: [...expanded, ...corrected] });
+    // A warning sign told about another procedure ("my new tattoo is still oozing") is that procedure's to
+    // judge: sentences about one (as written, before spelling correction) are left out, and the question is
+    // matched (and declined) as usual.
+    const ours = expanded.map((text) => !aboutOtherProcedure(text));
+    const keptExpanded = expanded.filter((_, i) => ours[i]);
+    const keptCorrected = corrected.filter((_, i) => ours[i]);
+    const keptNormalized = keptExpanded.join(' ');
+    const whole = keptCorrected.join(' ');
+    const hit = redFlag({ whole: whole === keptNormalized ? [keptNormalized] : [keptNormalized, whole], sentences: [...keptExpanded, ...keptCorrected] });
     if (hit) {
       trace.redFlag = hit;
       trace.result = { kind: 'escalation', rule: hit.rule, confidence: 1, normalized };

@@ -64,3 +64,22 @@ describe('matcher: red flags', () => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
 });
+
+describe('red flags: warning signs of another procedure are that procedure\'s', () => {
+  it.each([
+    'My new tattoo on my forearm bled quite a bit yesterday and is still oozing clear stuff. How long should that go on for?',
+    'I did an IPL photofacial (not microneedling) last Tuesday and my face is still fairly red. How long does redness last after IPL?',
+    'My dentist gave me a numbing injection for a filling and my lip stayed numb for hours. Is that normal?',
+  ])('declines %j instead of judging it', (question) => {
+    expect(replyTo(question).kind).toBe('fallback');
+  });
+
+  it.each([
+    'my face is oozing like a fresh tattoo three days after microneedling',
+    'I had microneedling and a tattoo touch-up last week and my face has pus in it',
+    'Got a tattoo on my arm on Saturday. My face has been oozing pus since the microneedling on Monday.',
+    "It's day 4 and I keep waking up with little spots of blood on my pillowcase.",
+  ])('still escalates %j: the sign is the treatment\'s, or only compared with the other procedure', (question) => {
+    expect(replyTo(question).kind).toBe('escalation');
+  });
+});

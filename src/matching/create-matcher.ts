@@ -255,7 +255,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     let from = 0;
     for (let i = 1; i < words.length - 1; i++) {
       // A tail such as "or what" is not a question of its own.
-      if (clauseJoiners.has(words[i]!) && questionOpeners.has(words[i + 1]!) && words.length - i > MIN_CLAUSE_WORDS) {
+      // "and roughly how long...": one stopword may stand between the joiner and the question word.
+      const opener = questionOpeners.has(words[i + 1]!) || (lex.isStopword(words[i + 1]!) && questionOpeners.has(words[i + 2] ?? ''));
+      if (clauseJoiners.has(words[i]!) && opener && words.length - i > MIN_CLAUSE_WORDS) {
         if (i > from) out.push(words.slice(from, i));
         from = i + 1;
       }

@@ -37,6 +37,8 @@ const BACKSTORY_TERM_SHARE = 0.35;
 const TOPIC_MIN_SHARE = 0.5;
 /** Evidence each word unknown to the pack adds for "something the pack does not cover". */
 const FOREIGN_EVIDENCE = 0.7;
+/** Unknown words in a row count as at most this many (see foreignWeight). */
+const FOREIGN_RUN = 2;
 /** Nearest-phrasing similarity adds up to this much evidence ("is bleeding normal" is an alternate word for word). */
 const NEAREST_WEIGHT = 1.5;
 /** Candidates scored in full per question. */
@@ -360,6 +362,26 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const others = (focus: ClauseTrace, all: readonly ClauseTrace[]): number =>
     all.filter((c) => c !== focus).reduce((n, c) => n + c.concepts.filter((x) => lex.classOf(x) === 'topic' && index.knows(x)).length, 0);
 
+  /**
+   * How many unknown words count against a clause. A run of them in a row ("ang init dito sa manila") is a
+   * phrase in another language or a name, one thing the pack does not know, not several topics: a run counts
+   * as at most FOREIGN_RUN words.
+   */
+  function foreignWeight(text: string, foreign: readonly string[]): number {
+    if (foreign.length === 0) return 0;
+    const unknown = new Set(foreign);
+    let weight = 0;
+    let run = 0;
+    for (const w of text.split(' ')) {
+      if (unknown.has(lex.conceptOf(w))) run++;
+      else if (!lex.isStopword(w) || run === 0) {
+        weight += Math.min(run, FOREIGN_RUN);
+        run = 0;
+      }
+    }
+    return weight + Math.min(run, FOREIGN_RUN);
+  }
+
   function decide(focus: ClauseTrace, all: readonly ClauseTrace[]): Decision {
     const { concepts, weights } = weigh(focus, all);
     // A term in the backstory ("I had a chemical peel on Monday") still says what the question is about.
@@ -408,7 +430,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // Words no entry, topic or everyday list knows ("pillowcase", "isotretinoin") are about something the
     // pack does not cover: together they can outweigh an entry that explains only part of the clause.
     const foreign = focus.concepts.filter((c) => lex.classOf(c) === 'topic' && !index.knows(c) && !lex.known.has(c));
-    if (best && foreign.length * FOREIGN_EVIDENCE >= best.evidence) return { ranked, entries, verdict: { kind: 'none' }, foreign };
+    if (best && foreignWeight(focus.text, foreign) * FOREIGN_EVIDENCE >= best.evidence) return { ranked, entries, verdict: { kind: 'none' }, foreign };
     if (focus.otherCause !== null) return { ranked, entries, verdict: { kind: 'other-cause', cause: focus.otherCause }, foreign: [] };
     // A clause that names no subject ("how long?") is answered only when it is one of an entry's phrasings.
     const named =

@@ -118,6 +118,10 @@ describe('matcher: words mixed in from another language', () => {
     expect(idOf(question)).toBe(expected);
   });
 
+  it('reads past a phrase in another language that the lexicon does not know', () => {
+    expect(idOf('sobrang init dito sa Cebu ngayon, do I need sunscreen after microneedling even indoors?')).toBe('sunscreen-two-weeks');
+  });
+
   it('declines a question in another language the pack does not cover', () => {
     expect(replyTo('¿cuánto cuesta una sesión de microagujas?').kind).toBe('fallback');
   });

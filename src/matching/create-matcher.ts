@@ -223,7 +223,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
           ...item.entry.alternates,
           item.entry.answer,
           ...labelled(item.entry.id),
-          ...knowledge.outOfScope.filter((t) => coveredBy.get(t.id) === item.entry).flatMap(topicPhrasings),
+          // Its author-written examples and terms only: questions labelled with a topic were labelled as
+          // "not covered", a looser judgement than "answered by this entry".
+          ...knowledge.outOfScope.filter((t) => coveredBy.get(t.id) === item.entry).flatMap((t) => [...t.examples, t.terms.join(' ').replace(/\.\.\./g, ' ')]),
         ]
       : topicPhrasings(item.topic)
     ).map(conceptsOfText),

@@ -1,6 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { replyForMatch } from '../../src/conversation/reply-for-match';
+import { type EvalCase, parseEvalFile } from '../../src/eval/eval-case';
+import { summarize, scoreCase } from '../../src/eval/eval-scoring';
+import type { Knowledge } from '../../src/knowledge/knowledge-schema';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { createMatcher } from '../../src/matching/create-matcher';
 import { copyKnowledge, editFaq } from '../support/knowledge-copy';
@@ -69,6 +73,30 @@ describe('a new entry added by a clinic', () => {
     for (const q of [MAKEUP_ENTRY.question, ...MAKEUP_ENTRY.alternates]) {
       const r = matcher.match(q);
       expect({ q, got: r.kind === 'answer' ? r.entry.id : r.kind }).toEqual({ q, got: MAKEUP_ENTRY.id });
+    }
+  });
+
+  it('moves no other eval figure (dev set, blind batches) by more than 1 point', () => {
+    const knowledgeDir = copyKnowledge(dir);
+    editFaq(knowledgeDir, (doc) => {
+      doc.entries.push(MAKEUP_ENTRY);
+    });
+    // Questions about makeup are the new entry's to answer now: they are not "other" figures.
+    const aboutMakeup = /make ?up|foundation|concealer|mascara|lipstick|bb cream|tinted|cosmetic|eyeliner|blush|powder/i;
+    const files = ['test/eval/dev-questions.jsonl', ...readdirSync('test/eval/blind').filter((f) => f.endsWith('.jsonl')).map((f) => `test/eval/blind/${f}`)];
+    const sets = files.map((f) => parseEvalFile(readFileSync(f, 'utf8'), f).filter((c) => !aboutMakeup.test(c.q)));
+    const figures = (knowledge: Knowledge, cases: EvalCase[]) => {
+      const matcher = createMatcher(knowledge);
+      return summarize(cases.map((c) => scoreCase(c, replyForMatch(knowledge, matcher.match(c.q))))).categories.map((c) => ({ category: c.category, accuracy: c.accuracy }));
+    };
+    const before = loadKnowledge(copyKnowledge(mkdtempSync(path.join(dir, 'before-'))));
+    const after = loadKnowledge(knowledgeDir);
+    for (const cases of [sets[0]!, sets.slice(1).flat()]) {
+      const was = figures(before, cases);
+      const now = figures(after, cases);
+      now.forEach((fig, i) => {
+        expect({ category: fig.category, fellByAtMostOnePoint: was[i]!.accuracy - fig.accuracy <= 0.01 }).toEqual({ category: fig.category, fellByAtMostOnePoint: true });
+      });
     }
   });
 });

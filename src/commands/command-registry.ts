@@ -1,7 +1,8 @@
 import type { ActionHandler, Command } from './command';
 import { askCommand } from './ask-command';
 import { checkinOptionAction, checkinsStopAction } from './checkins-actions';
-import { checkinsStartCommand, checkinsStatusCommand, checkinsStopCommand, checkinsUsageCommand } from './checkins-command';
+import { checkinsStatusCommand, checkinsStopCommand, checkinsUsageCommand } from './checkins-command';
+import { checkinsStartCommand } from './checkins-start-command';
 import { statusWordCommand, stopWordsCommand, subscribeWordsCommand } from './checkins-words-command';
 import { faqGapsCommand } from './faq-gaps-command';
 import { faqListCommand } from './faq-list-command';

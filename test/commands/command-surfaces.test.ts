@@ -11,7 +11,7 @@ const SAMPLE: Record<CommandArg['type'], string | number | boolean> = { text: 'p
 const sampleValues = (command: Command) => Object.fromEntries(command.args.map((a) => [a.name, SAMPLE[a.type]]));
 
 /** Which spec the core's text parser gives these words to (the first whose words match, as the router tries them). */
-const parsedBy = (text: string) => COMMANDS.find((c) => c.parse(text) !== null)?.name;
+const parsedBy = (text: string) => COMMANDS.find((c) => c.match(text) !== null)?.name;
 
 describe('one command spec, three surfaces', () => {
   const json = slashCommandsJson();

@@ -39,3 +39,9 @@ export const COMMANDS: readonly Command[] = [
 
 /** Every button action, by prefix. */
 export const ACTIONS: readonly ActionHandler[] = [suggestionAction, checkinOptionAction, checkinsStopAction];
+
+/** What the core routes to: the commands in the order they are tried, and the button actions. */
+export interface CommandRegistry {
+  commands: readonly Command[];
+  actions: readonly ActionHandler[];
+}

@@ -1,5 +1,6 @@
 import { answerCheckinText } from '../checkins/checkin-service';
-import type { ActionHandler, ArgValues, Command, Precondition, ReadArgs } from '../commands/command';
+import type { ArgValues, Command, Precondition, ReadArgs } from '../commands/command';
+import type { CommandRegistry } from '../commands/command-registry';
 import { answerQuestion } from './answer-question';
 import type { CoreDeps } from './core-deps';
 import type { IncomingMessage } from './incoming-message';
@@ -29,7 +30,7 @@ function unmet(preconditions: readonly Precondition[], message: IncomingMessage)
  * The end of the pipeline: a button's action, else the first command whose words match and whose conditions
  * hold, else a few words answering an awaiting check-in, else a question.
  */
-export function routeMessage(deps: CoreDeps, registry: { commands: readonly Command[]; actions: readonly ActionHandler[] }) {
+export function routeMessage(deps: CoreDeps, registry: CommandRegistry) {
   return async (turn: Turn): Promise<void> => {
     const { message } = turn;
     const answer = (question: string): Reply => {

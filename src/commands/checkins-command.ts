@@ -33,8 +33,11 @@ export const checkinsUsageCommand = defineCommand({
   offered: 'words',
   privateAnswers: true,
   words: /^\/?check-?ins?(?:\s+([\s\S]*))?$/i,
-  run: ({ args }) =>
-    args.subcommand === undefined || /^help$/i.test(args.subcommand)
-      ? infoReply(USAGE)
-      : infoReply(`I don't know "checkins ${args.subcommand.split(/\s+/)[0]}".\n${USAGE}`, { kind: 'error' }),
+  run: ({ args, commands }) => {
+    if (args.subcommand === undefined || /^help$/i.test(args.subcommand)) return infoReply(USAGE);
+    const first = args.subcommand.split(/\s+/)[0] ?? '';
+    // "checkins status please": a real subcommand with words it does not take.
+    const known = commands.some((c) => c.name === `checkins ${first.toLowerCase()}`);
+    return infoReply(`${known ? `"checkins ${first}" takes no more words.` : `I don't know "checkins ${first}".`}\n${USAGE}`, { kind: 'error' });
+  },
 });

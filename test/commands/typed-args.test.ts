@@ -67,6 +67,13 @@ describe('"checkins start" with typed options (a slash command)', () => {
     expect((await start({ hour: '2026-11-20' })).text).toMatch(/"2026-11-20" is not a time of day/);
   });
 
+  it('a subcommand given words it does not take says so; an unknown one is named', async () => {
+    const say = (text: string) =>
+      t.core.handle({ platform: 'shell', user: { id: 'u2' }, channel: { id: 'd', isDirect: true }, text, isModerator: false });
+    expect((await say('checkins status please')).text).toMatch(/^"checkins status" takes no more words\.\n/);
+    expect((await say('checkins whenever')).text).toMatch(/^I don't know "checkins whenever"\.\n/);
+  });
+
   it('starts the check-ins from the options', async () => {
     const reply = await start({ date: 'today', hour: '9 am', timezone: 'Europe/Berlin' });
     expect(reply.text).toMatch(/Check-ins are on/);

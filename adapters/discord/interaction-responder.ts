@@ -9,6 +9,14 @@ type Deferral = { ok: true } | { ok: false; error: unknown };
 /** Echoed text must never ping anyone: no @everyone, roles or users parsed from the content. */
 const noPings = (): MessageMentionOptions => ({ parse: [] });
 
+/** One rendered part as a reply or follow-up: never pinging, private when the reply is. */
+const partMessage = (part: DiscordMessageParts, ephemeral: boolean) => ({
+  content: part.content,
+  components: part.components,
+  allowedMentions: noPings(),
+  ...(ephemeral ? { flags: MessageFlags.Ephemeral as const } : {}),
+});
+
 /**
  * Answers one interaction. Discord forgets an interaction that is not acknowledged within 3 seconds, so
  * when the core takes longer than `deferAfterMs` the interaction is deferred ("thinking…") meanwhile and
@@ -55,14 +63,7 @@ export class InteractionResponder {
         this.interaction.editReply({ content: first.content, components: first.components, allowedMentions: noPings() }),
       );
     } else {
-      await this.call('replying to the interaction', () =>
-        this.interaction.reply({
-          content: first.content,
-          components: first.components,
-          allowedMentions: noPings(),
-          ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-        }),
-      );
+      await this.call('replying to the interaction', () => this.interaction.reply(partMessage(first, ephemeral)));
     }
     for (const part of rest) await this.followUp(part, ephemeral);
   }
@@ -83,14 +84,7 @@ export class InteractionResponder {
   }
 
   private followUp(part: DiscordMessageParts, ephemeral: boolean): Promise<unknown> {
-    return this.call('sending a follow-up', () =>
-      this.interaction.followUp({
-        content: part.content,
-        components: part.components,
-        allowedMentions: noPings(),
-        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-      }),
-    );
+    return this.call('sending a follow-up', () => this.interaction.followUp(partMessage(part, ephemeral)));
   }
 
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {

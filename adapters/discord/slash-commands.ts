@@ -114,7 +114,7 @@ export function slashCommandsFrom(commands: readonly Command[]): SlashCommand[] 
     if (!parent) {
       parent = {
         name: group,
-        description: COMMAND_GROUPS[group] ?? command.description,
+        description: COMMAND_GROUPS[group]?.description ?? command.description,
         subcommands: [],
         ...(moderators ? { defaultMemberPermissions: PermissionFlagsBits.ManageMessages, guildOnly: true } : {}),
         ...(command.privateAnswers ? { privateAnswers: true } : {}),

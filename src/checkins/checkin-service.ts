@@ -16,7 +16,7 @@ import {
 } from './local-time';
 import { bestEffortWrite } from '../store/write-faults';
 import { looksLikeQuestion, matchOption } from './match-option';
-import { START_EXAMPLE, parseStartArgs } from './parse-start-args';
+import { START_EXAMPLE, readStartFields, type StartFields } from './parse-start-args';
 import { planCheckins } from './plan-checkins';
 import { describeTopics, listWords } from './plan-summary';
 
@@ -47,11 +47,11 @@ export function addressOf(message: IncomingMessage): Address {
 }
 
 /**
- * "checkins start [date] [hour] [zone]": opts the user in, replacing any earlier plan.
+ * "checkins start [date] [hour] [timezone]": opts the user in, replacing any earlier plan.
  * Zone: the platform profile's (Slack), else the one typed, else DEFAULT_TIMEZONE.
  */
-export function startCheckins(deps: CheckinDeps, message: IncomingMessage, text: string): Reply {
-  const parsed = parseStartArgs(text);
+export function startCheckins(deps: CheckinDeps, message: IncomingMessage, fields: StartFields): Reply {
+  const parsed = readStartFields(fields);
   if (!parsed.ok) return problem(message, parsed.error);
   const { args } = parsed;
   const plan = deps.knowledge.knowledge.checkins;

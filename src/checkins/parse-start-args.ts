@@ -60,62 +60,98 @@ export function parseIsoDate(token: string): string | 'invalid' | null {
   return d.isValid ? token : 'invalid';
 }
 
+/** The parts of "checkins start" as typed: a slash command's options, or the words sorted by `sortStartWords`. */
+export interface StartFields {
+  date?: string | undefined;
+  hour?: string | undefined;
+  timezone?: string | undefined;
+}
+
+export type SortStartResult = { ok: true; fields: StartFields } | { ok: false; error: string };
+
+const CLOCK_SHAPE = /^\d{1,2}(?:[:h.]\d{2})?(?:am|pm|a\.m\.|p\.m\.)?$/i;
+const ZONE_SHAPE = /\/|^(?:utc|gmt)$/i;
+
+/** Which part a word stands for, by its shape alone (whether it is a real date, time or zone is read later). */
+function partOf(token: string): keyof StartFields | null {
+  if (RELATIVE.has(token.toLowerCase()) || ISO_DATE.test(token) || DATE_LIKE.test(token)) return 'date';
+  if (CLOCK_SHAPE.test(token)) return 'hour';
+  if (ZONE_SHAPE.test(token)) return 'timezone';
+  return null;
+}
+
+const TWO_OF: Record<keyof StartFields, (token: string) => string> = {
+  date: (token) => `I found two treatment dates ("${token}" and another). Give one, for example: ${START_EXAMPLE}`,
+  hour: (token) => `I found two times ("${token}" and another). Give one hour, such as 9am.`,
+  timezone: (token) => `I found two time zones ("${token}" and another). Give one.`,
+};
+
 /**
- * Parses the words after "checkins start": the treatment date (today, yesterday, tomorrow, YYYY-MM-DD), the
- * local hour and an IANA time zone, in any order. Pure; every error says what to type instead.
+ * Sorts the words after "checkins start" into the treatment date, the local hour and the time zone, which may
+ * come in any order; filler words ("at", "on") are dropped. Every error says what to type instead.
  */
-export function parseStartArgs(text: string): ParseStartResult {
+export function sortStartWords(text: string): SortStartResult {
   // "9 am" → "9am" so a time is one token.
   const joined = text.trim().replace(/(\d)\s+(am|pm|a\.m\.|p\.m\.)(?![a-z])/gi, '$1$2');
-  const tokens = joined.split(/[\s,]+/).filter((t) => t.length > 0);
-  const args: StartArgs = {};
-  for (const raw of tokens) {
+  const fields: StartFields = {};
+  for (const raw of joined.split(/[\s,]+/).filter((t) => t.length > 0)) {
     const token = /[ap]\.m\.$/i.test(raw) ? raw : raw.replace(/[.!]+$/, '');
-    const lower = token.toLowerCase();
-    if (FILLER.has(lower)) continue;
-    const offsetDays = RELATIVE.get(lower);
-    if (offsetDays !== undefined) {
-      if (args.date) return { ok: false, error: `I found two treatment dates ("${token}" and another). Give one, for example: ${START_EXAMPLE}` };
-      args.date = { kind: 'relative', offsetDays, word: lower };
-      continue;
-    }
-    const date = parseIsoDate(token);
-    if (date === 'invalid') {
+    if (FILLER.has(token.toLowerCase())) continue;
+    const part = partOf(token);
+    if (part === null) {
       return {
         ok: false,
-        error: `"${token}" is not a date I can use. Write the treatment date as YYYY-MM-DD (a real calendar date), "today" or "yesterday", for example: ${START_EXAMPLE}`,
+        error: `I didn't understand "${token}". Give the treatment date (today, yesterday or YYYY-MM-DD), the hour and the time zone, in any order, for example: ${START_EXAMPLE}`,
       };
     }
-    if (date !== null) {
-      if (args.date) return { ok: false, error: `I found two treatment dates ("${token}" and another). Give one, for example: ${START_EXAMPLE}` };
-      args.date = { kind: 'absolute', isoDate: date };
-      continue;
+    if (fields[part] !== undefined) return { ok: false, error: TWO_OF[part](token) };
+    fields[part] = token;
+  }
+  return { ok: true, fields };
+}
+
+/** The treatment date: a word relative to the user's today, or a calendar date. */
+function readDate(typed: string): DateSpec | string {
+  const word = typed.toLowerCase();
+  const offsetDays = RELATIVE.get(word);
+  if (offsetDays !== undefined) return { kind: 'relative', offsetDays, word };
+  const date = parseIsoDate(typed);
+  if (date !== null && date !== 'invalid') return { kind: 'absolute', isoDate: date };
+  return `"${typed}" is not a date I can use. Write the treatment date as YYYY-MM-DD (a real calendar date), "today" or "yesterday", for example: ${START_EXAMPLE}`;
+}
+
+/**
+ * Reads each part of "checkins start" (typed options or sorted words): the date, the local time, the IANA zone.
+ * Pure; every error says what to type instead.
+ */
+export function readStartFields(fields: StartFields): ParseStartResult {
+  const args: StartArgs = {};
+  if (fields.date !== undefined) {
+    const date = readDate(fields.date.trim());
+    if (typeof date === 'string') return { ok: false, error: date };
+    args.date = date;
+  }
+  if (fields.hour !== undefined) {
+    const hour = fields.hour.replace(/\s+/g, '');
+    const time = parseLocalTime(hour);
+    if (time === null || time === 'invalid') {
+      return { ok: false, error: `"${fields.hour.trim()}" is not a time of day. Use a local hour such as 9, 09:00, 9am or 18:30.` };
     }
-    const time = parseLocalTime(token);
-    if (time === 'invalid') {
-      return { ok: false, error: `"${token}" is not a time of day. Use a local hour such as 9, 09:00, 9am or 18:30.` };
+    args.time = time;
+  }
+  if (fields.timezone !== undefined) {
+    const typed = fields.timezone.trim();
+    const zone = canonicalZone(typed);
+    if (!zone) {
+      return { ok: false, error: `I don't know the time zone "${typed}". Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.` };
     }
-    if (time !== null) {
-      if (args.time) return { ok: false, error: `I found two times ("${token}" and another). Give one hour, such as 9am.` };
-      args.time = time;
-      continue;
-    }
-    if (token.includes('/') || /^(utc|gmt|etc\/.+)$/i.test(token)) {
-      const zone = canonicalZone(token);
-      if (!zone) {
-        return {
-          ok: false,
-          error: `I don't know the time zone "${token}". Use an IANA name such as Europe/Berlin, America/New_York or Asia/Tokyo.`,
-        };
-      }
-      if (args.zone) return { ok: false, error: `I found two time zones ("${token}" and another). Give one.` };
-      args.zone = zone;
-      continue;
-    }
-    return {
-      ok: false,
-      error: `I didn't understand "${token}". Give the treatment date (today, yesterday or YYYY-MM-DD), the hour and the time zone, in any order, for example: ${START_EXAMPLE}`,
-    };
+    args.zone = zone;
   }
   return { ok: true, args };
+}
+
+/** The words after "checkins start", sorted into their parts and read. */
+export function parseStartArgs(text: string): ParseStartResult {
+  const sorted = sortStartWords(text);
+  return sorted.ok ? readStartFields(sorted.fields) : sorted;
 }

@@ -1,15 +1,7 @@
-import { checkinStatus, startCheckins, stopCheckins } from '../checkins/checkin-service';
+import { checkinStatus, stopCheckins } from '../checkins/checkin-service';
 import { START_EXAMPLE } from '../checkins/parse-start-args';
 import { infoReply } from '../conversation/reply';
-import type { Command } from './command';
-
-/** "checkins", "check-ins" or "checkin", then the subcommand words. */
-const checkinsWords = (sub: string, withArgs: boolean) =>
-  new RegExp(`^/?check-?ins?\\s+(?:${sub})${withArgs ? '(?:\\s+([\\s\\S]*))?' : '(?:\\s+[\\s\\S]*)?'}$`, 'i');
-const START = checkinsWords('start|subscribe|on', true);
-const STATUS = checkinsWords('status', false);
-const STOP = checkinsWords('stop|unsubscribe|off|cancel', false);
-const ANY = /^\/?check-?ins?(?:\s+([\s\S]*))?$/i;
+import { defineCommand } from './command';
 
 const USAGE = [
   'Check-ins are short direct messages for two weeks after a treatment (redness, peeling, sunscreen).',
@@ -20,76 +12,32 @@ const USAGE = [
   '• forget me — delete everything I have stored about you',
 ].join('\n');
 
-/** "checkins start [date] [hour] [zone]" (the arguments in any order). */
-export const checkinsStartCommand: Command = {
-  name: 'checkins start',
-  usage: 'checkins start [date] [hour] [zone]',
-  summary: 'short check-in DMs for two weeks after a treatment',
-  description: 'Start check-ins (replaces an earlier plan)',
-  args: [
-    { name: 'date', description: 'Treatment date: today, yesterday or YYYY-MM-DD (default: today)', type: 'text', required: false, maxLength: 20 },
-    { name: 'hour', description: 'Local hour for the messages, e.g. 9, 09:00 or 9am (default: 09:00)', type: 'text', required: false, maxLength: 10 },
-    {
-      name: 'timezone',
-      description: 'Your time zone, e.g. Europe/Berlin (default: the server setting)',
-      type: 'text',
-      required: false,
-      maxLength: 64,
-      suggestions: 'time-zones',
-    },
-  ],
-  offered: 'menu',
-  preconditions: [],
-  privateAnswers: true,
-  parse: (text) => {
-    const m = START.exec(text);
-    return m ? (m[1] ?? '').trim() : null;
-  },
-  run: ({ message, args, deps }) => startCheckins(deps, message, args),
-};
-
-export const checkinsStatusCommand: Command = {
+export const checkinsStatusCommand = defineCommand({
   name: 'checkins status',
-  usage: 'checkins status',
   summary: 'your next check-in and how many remain',
-  description: 'Your next check-in and how many remain',
-  args: [],
-  offered: 'menu',
-  preconditions: [],
-  privateAnswers: true,
-  parse: (text) => (STATUS.test(text) ? '' : null),
   run: ({ message, deps }) => checkinStatus(deps, message),
-};
+});
 
-export const checkinsStopCommand: Command = {
+export const checkinsStopCommand = defineCommand({
   name: 'checkins stop',
-  usage: 'checkins stop',
+  aliases: ['unsubscribe', 'off', 'cancel'],
   summary: 'stop your check-ins at once',
-  description: 'Stop your check-ins at once',
-  args: [],
-  offered: 'menu',
-  preconditions: [],
-  privateAnswers: true,
-  parse: (text) => (STOP.test(text) ? '' : null),
   run: ({ message, deps }) => stopCheckins(deps, message),
-};
+});
 
-/** "checkins" alone, "checkins help" or an unknown subcommand: how to use them. Tried after the three above. */
-export const checkinsUsageCommand: Command = {
+/** "checkins" alone, "checkins help" or an unknown subcommand: how to use them. Tried after the subcommands. */
+export const checkinsUsageCommand = defineCommand({
   name: 'checkins',
-  usage: 'checkins',
   summary: 'how check-ins work',
-  description: 'How check-ins work',
-  args: [],
+  args: [{ name: 'subcommand', description: 'start, status or stop', type: 'text', required: false }],
   offered: 'words',
-  preconditions: [],
   privateAnswers: true,
-  parse: (text) => {
-    const m = ANY.exec(text);
-    return m ? (m[1] ?? '').trim() : null;
+  words: /^\/?check-?ins?(?:\s+([\s\S]*))?$/i,
+  run: ({ args, commands }) => {
+    if (args.subcommand === undefined || /^help$/i.test(args.subcommand)) return infoReply(USAGE);
+    const first = args.subcommand.split(/\s+/)[0] ?? '';
+    // "checkins status please": a real subcommand with words it does not take.
+    const known = commands.some((c) => c.name === `checkins ${first.toLowerCase()}`);
+    return infoReply(`${known ? `"checkins ${first}" takes no more words.` : `I don't know "checkins ${first}".`}\n${USAGE}`, { kind: 'error' });
   },
-  run: ({ args }) =>
-    args === '' || /^help$/i.test(args)
-      ? infoReply(USAGE)
-      : infoReply(`I don't know "checkins ${args.split(/\s+/)[0]}".\n${USAGE}`, { kind: 'error' }),
-};
+});

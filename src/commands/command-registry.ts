@@ -1,7 +1,8 @@
 import type { ActionHandler, Command } from './command';
 import { askCommand } from './ask-command';
 import { checkinOptionAction, checkinsStopAction } from './checkins-actions';
-import { checkinsStartCommand, checkinsStatusCommand, checkinsStopCommand, checkinsUsageCommand } from './checkins-command';
+import { checkinsStatusCommand, checkinsStopCommand, checkinsUsageCommand } from './checkins-command';
+import { checkinsStartCommand } from './checkins-start-command';
 import { statusWordCommand, stopWordsCommand, subscribeWordsCommand } from './checkins-words-command';
 import { faqGapsCommand } from './faq-gaps-command';
 import { faqListCommand } from './faq-list-command';
@@ -38,3 +39,9 @@ export const COMMANDS: readonly Command[] = [
 
 /** Every button action, by prefix. */
 export const ACTIONS: readonly ActionHandler[] = [suggestionAction, checkinOptionAction, checkinsStopAction];
+
+/** What the core routes to: the commands in the order they are tried, and the button actions. */
+export interface CommandRegistry {
+  commands: readonly Command[];
+  actions: readonly ActionHandler[];
+}

@@ -1,24 +1,17 @@
 import { infoReply } from '../conversation/reply';
-import { type Command, wordsCommand } from './command';
+import { defineCommand } from './command';
 
-export const faqListCommand: Command = {
+export const faqListCommand = defineCommand({
   name: 'faq list',
-  usage: 'faq list',
-  summary: 'the FAQ answers pinned in this channel (moderators)',
-  description: 'The FAQ answers pinned in this channel',
-  args: [],
-  offered: 'menu',
-  preconditions: ['moderator'],
-  privateAnswers: true,
-  parse: wordsCommand('faq list', { allowArgs: false }),
+  summary: 'the FAQ answers pinned in this channel',
   run: ({ message, deps }) => {
     const pins = deps.store.pins.inChannel(message.platform, message.channel.id);
-    if (pins.length === 0) return infoReply('No FAQ answers are pinned in this channel.', { ephemeral: true });
+    if (pins.length === 0) return infoReply('No FAQ answers are pinned in this channel.');
     const entries = deps.knowledge.knowledge.entries;
     const lines = pins.map((p) => {
       const entry = entries.find((e) => e.id === p.faqId);
       return `• ${p.faqId} — ${entry?.question ?? '(no longer in the guide)'} (pinned ${p.pinnedAt.toISOString().slice(0, 10)})`;
     });
-    return infoReply(['Pinned in this channel:', ...lines].join('\n'), { ephemeral: true });
+    return infoReply(['Pinned in this channel:', ...lines].join('\n'));
   },
-};
+});

@@ -1,19 +1,12 @@
 import { infoReply } from '../conversation/reply';
-import { type Command, wordsCommand } from './command';
+import { defineCommand } from './command';
 
 const DAY_MS = 86_400_000;
 const percent = (part: number, total: number) => (total === 0 ? '0%' : `${Math.round((part / total) * 100)}%`);
 
-export const faqStatsCommand: Command = {
+export const faqStatsCommand = defineCommand({
   name: 'faq stats',
-  usage: 'faq stats',
-  summary: 'answers per entry and decline and escalation rates (moderators)',
-  description: 'Answers per entry; decline and escalation rates (7 and 30 days)',
-  args: [],
-  offered: 'menu',
-  preconditions: ['moderator'],
-  privateAnswers: true,
-  parse: wordsCommand('faq stats', { allowArgs: false }),
+  summary: 'answers per entry; decline and escalation rates (7 and 30 days)',
   run: ({ deps }) => {
     const now = deps.clock.now().getTime();
     const lines: string[] = [];
@@ -28,6 +21,6 @@ export const faqStatsCommand: Command = {
         if (perEntry.length === 0) lines.push('• none yet');
       }
     }
-    return infoReply(lines.join('\n'), { ephemeral: true });
+    return infoReply(lines.join('\n'));
   },
-};
+});

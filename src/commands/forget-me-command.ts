@@ -1,16 +1,11 @@
 import { forgetMe } from '../privacy/forget-me';
-import type { Command } from './command';
+import { defineCommand } from './command';
 
 /** "forget me" / "forget-me" (Discord /forget-me, Slack /aftercare forget-me): deletes every row about the user. */
-export const forgetMeCommand: Command = {
+export const forgetMeCommand = defineCommand({
   name: 'forget-me',
-  usage: 'forget-me',
   summary: 'delete everything I have stored about you (check-ins, answers, question records)',
-  description: 'Delete everything I have stored about you (check-ins, answers, question records)',
-  args: [],
-  offered: 'menu',
-  preconditions: [],
   privateAnswers: true,
-  parse: (text) => (/^\/?forget[\s-]+me[.!]*$/i.test(text) ? '' : null),
+  words: /^\/?forget[\s-]+me[.!]*$/i,
   run: ({ message, deps }) => forgetMe(deps, message),
-};
+});

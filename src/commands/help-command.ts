@@ -1,21 +1,17 @@
 import { infoReply } from '../conversation/reply';
-import type { Command } from './command';
+import { defineCommand } from './command';
 
-const GREETING = /^\/?(help|\?|hi|hii+|hello|hey+|hiya|yo|howdy|good (morning|afternoon|evening)|start|menu|commands)[\s!.?]*$/i;
+const GREETING = /^\/?(?:help|\?|hi|hii+|hello|hey+|hiya|yo|howdy|good (?:morning|afternoon|evening)|start|menu|commands)[\s!.?]*$/i;
 
-export const helpCommand: Command = {
+export const helpCommand = defineCommand({
   name: 'help',
-  usage: 'help',
   summary: 'what I can do',
   description: 'Show what I can do',
-  args: [],
-  offered: 'menu',
-  preconditions: [],
-  parse: (text) => (GREETING.test(text) ? '' : null),
+  words: GREETING,
   run: ({ message, deps, commands }) => {
     const lines = commands
       .filter((c) => c.offered === 'menu' && (!c.preconditions.includes('moderator') || message.isModerator))
-      .map((c) => `• ${message.commandPrefix ?? ''}${c.usage} — ${c.summary}`);
+      .map((c) => `• ${message.commandPrefix ?? ''}${c.usage} — ${c.summary}${c.preconditions.includes('moderator') ? ' (moderators)' : ''}`);
     return infoReply(
       [
         'Hi! I answer microneedling aftercare questions from a short, curated guide, with the source of each fact.',
@@ -28,4 +24,4 @@ export const helpCommand: Command = {
       ].join('\n'),
     );
   },
-};
+});

@@ -1,4 +1,4 @@
-import { ACTIONS, COMMANDS } from '../commands/command-registry';
+import { ACTIONS, COMMANDS, type CommandRegistry } from '../commands/command-registry';
 import { topicChoices } from '../moderation/topic-choices';
 import type { ConversationCore } from './conversation-core';
 import type { CoreDeps } from './core-deps';
@@ -15,9 +15,9 @@ import { routeMessage } from './route-message';
 
 /**
  * The platform-neutral conversation: the middleware pipeline in this order, then commands, button actions,
- * check-in answers and questions (route-message.ts).
+ * check-in answers and questions (route-message.ts). `registry` is the bot's own unless a test brings one.
  */
-export function createCore(deps: CoreDeps): ConversationCore {
+export function createCore(deps: CoreDeps, registry: CommandRegistry = { commands: COMMANDS, actions: ACTIONS }): ConversationCore {
   const pipeline: Middleware[] = [
     errorBoundary(deps.logger),
     deliverReply,
@@ -28,7 +28,7 @@ export function createCore(deps: CoreDeps): ConversationCore {
     rateLimit(deps.clock, deps.settings.rateLimit),
     privateReplies,
   ];
-  const route = routeMessage(deps, { commands: COMMANDS, actions: ACTIONS });
+  const route = routeMessage(deps, registry);
   const inFlight = new Set<Promise<void>>();
 
   async function dispatch(message: IncomingMessage, delivery: Delivery): Promise<void> {

@@ -1,5 +1,6 @@
 import { answerCheckinText } from '../checkins/checkin-service';
-import type { ActionHandler, ArgValue, Command, Precondition } from '../commands/command';
+import type { ArgValues, Command, Precondition, ReadArgs } from '../commands/command';
+import type { CommandRegistry } from '../commands/command-registry';
 import { answerQuestion } from './answer-question';
 import type { CoreDeps } from './core-deps';
 import type { IncomingMessage } from './incoming-message';
@@ -10,17 +11,12 @@ const REFUSAL = 'Only moderators can use that command.';
 const STALE_BUTTON = 'That button no longer does anything.';
 const STALE_COMMAND = 'That command is not available any more. Type help to see what I can do.';
 
-/** A typed argument as words: whitespace (newlines included) collapsed, so it stays one argument. */
-const plain = (value: ArgValue | undefined) => (value === undefined ? '' : String(value).replace(/\s+/g, ' ').trim());
-
-/** The command a platform parsed itself, its typed options and the same arguments as words (spec order). */
+/** The command a platform parsed itself and its typed options, or null when this build has no such command. */
 function parsedCommand(commands: readonly Command[], message: IncomingMessage) {
   const parsed = message.command;
   if (!parsed) return undefined;
   const command = commands.find((c) => c.name === parsed.name && c.offered === 'menu');
-  if (!command) return null;
-  const args = command.args.map((a) => plain(parsed.options[a.name])).filter((w) => w !== '').join(' ');
-  return { command, args, options: parsed.options };
+  return command ? { command, args: command.readOptions(parsed.options) } : null;
 }
 
 /** Whether the declared conditions hold; `direct` failing means "not this command here". */
@@ -34,7 +30,7 @@ function unmet(preconditions: readonly Precondition[], message: IncomingMessage)
  * The end of the pipeline: a button's action, else the first command whose words match and whose conditions
  * hold, else a few words answering an awaiting check-in, else a question.
  */
-export function routeMessage(deps: CoreDeps, registry: { commands: readonly Command[]; actions: readonly ActionHandler[] }) {
+export function routeMessage(deps: CoreDeps, registry: CommandRegistry) {
   return async (turn: Turn): Promise<void> => {
     const { message } = turn;
     const answer = (question: string): Reply => {
@@ -42,7 +38,12 @@ export function routeMessage(deps: CoreDeps, registry: { commands: readonly Comm
       turn.asked = result;
       return reply;
     };
-    const context = { message, deps, commands: registry.commands, answer, options: {} };
+    const context = { message, deps, commands: registry.commands, answer };
+    /** The command's handler with its typed arguments, or the argument problem (nothing runs then). */
+    const run = (command: Command, args: ReadArgs<ArgValues>) =>
+      args.ok
+        ? command.run({ ...context, args: args.args })
+        : infoReply(command.unchanged ? `${args.problem}\n${command.unchanged}` : args.problem, { kind: 'error' });
 
     if (message.action !== undefined) {
       const action = message.action;
@@ -53,7 +54,7 @@ export function routeMessage(deps: CoreDeps, registry: { commands: readonly Comm
       } else if (unmet(handler.preconditions, message)) {
         turn.reply = infoReply(REFUSAL, { kind: 'refusal' });
       } else {
-        turn.reply = await handler.run({ ...context, args: '', value: action.slice(handler.prefix.length) });
+        turn.reply = await handler.run({ ...context, value: action.slice(handler.prefix.length) });
       }
       return;
     }
@@ -68,21 +69,19 @@ export function routeMessage(deps: CoreDeps, registry: { commands: readonly Comm
       const { command } = parsed;
       turn.route = command.name;
       turn.privateAnswer = command.privateAnswers === true;
-      turn.reply = unmet(command.preconditions, message)
-        ? infoReply(REFUSAL, { kind: 'refusal' })
-        : await command.run({ ...context, args: parsed.args, options: parsed.options });
+      turn.reply = unmet(command.preconditions, message) ? infoReply(REFUSAL, { kind: 'refusal' }) : await run(command, parsed.args);
       return;
     }
 
     const text = message.text.trim();
     for (const command of registry.commands) {
-      const args = command.parse(text);
-      if (args === null) continue;
+      const rest = command.match(text);
+      if (rest === null) continue;
       const failed = unmet(command.preconditions, message);
       if (failed === 'direct') continue;
       turn.route = command.name;
       turn.privateAnswer = command.privateAnswers === true;
-      turn.reply = failed === 'moderator' ? infoReply(REFUSAL, { kind: 'refusal' }) : await command.run({ ...context, args });
+      turn.reply = failed === 'moderator' ? infoReply(REFUSAL, { kind: 'refusal' }) : await run(command, command.readText(rest));
       return;
     }
     const checkinAnswer = answerCheckinText(deps, message, text);

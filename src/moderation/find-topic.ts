@@ -1,5 +1,5 @@
-import Fuse from 'fuse.js';
 import type { FaqEntry, Knowledge } from '../knowledge/knowledge-schema';
+import { closestTopics } from './closest-topics';
 
 /** A moderator's topic: an entry id, its exact question or a tag only it has; otherwise the closest entries to offer. */
 export function findTopic(knowledge: Knowledge, topic: string): { entry: FaqEntry } | { closest: FaqEntry[] } {
@@ -8,20 +8,7 @@ export function findTopic(knowledge: Knowledge, topic: string): { entry: FaqEntr
   if (exact) return { entry: exact };
   const tagged = knowledge.entries.filter((e) => e.tags.some((t) => t.toLowerCase() === wanted));
   if (tagged.length === 1 && tagged[0]) return { entry: tagged[0] };
-  const fuse = new Fuse(knowledge.entries, {
-    keys: [
-      { name: 'id', weight: 3 },
-      { name: 'question', weight: 2 },
-      { name: 'tags', weight: 2 },
-      { name: 'alternates', weight: 1 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-  });
-  const closest = fuse
-    .search(wanted.slice(0, 100))
-    .slice(0, 3)
-    .map((r) => r.item);
+  const closest = closestTopics(knowledge.entries, wanted, { limit: 3 });
   return { closest };
 }
 

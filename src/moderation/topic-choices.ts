@@ -1,7 +1,6 @@
-import Fuse from 'fuse.js';
 import type { CoreDeps } from '../conversation/core-deps';
 import type { Platform } from '../conversation/incoming-message';
-import type { FaqEntry } from '../knowledge/knowledge-schema';
+import { closestTopics, type TopicWords } from './closest-topics';
 
 /** Which topics a moderator is choosing from: every FAQ entry (pin), or the entries pinned in the channel (unpin). */
 export type TopicScope = 'entries' | 'pinned';
@@ -28,6 +27,8 @@ export interface TopicChoice {
 
 const DEFAULT_LIMIT = 25;
 
+const choiceOf = (topic: TopicWords): TopicChoice => ({ id: topic.id, question: topic.question });
+
 /**
  * FAQ topics matching what a moderator typed, best first: an exact id, ids starting with it, entries whose id,
  * question or tags contain every typed word; when nothing contains it (a typo), the closest by fuzzy match.
@@ -37,54 +38,37 @@ export function topicChoices(deps: Pick<CoreDeps, 'knowledge' | 'store'>, reques
   if (!request.isModerator) return [];
   const limit = Math.max(0, request.limit ?? DEFAULT_LIMIT);
   const entries = deps.knowledge.knowledge.entries;
-  let searchable: Array<{ choice: TopicChoice; tags: string[]; alternates: string[] }>;
+  let searchable: TopicWords[];
   if (request.scope === 'pinned') {
     const byId = new Map(entries.map((e) => [e.id, e]));
     const pinned = deps.store.pins.inChannel(request.platform, request.channelId);
     searchable = pinned.map((pin) => {
       const entry = byId.get(pin.faqId);
-      return {
-        choice: { id: pin.faqId, question: entry?.question ?? '(no longer in the guide)' },
-        tags: entry?.tags ?? [],
-        alternates: [],
-      };
+      return { id: pin.faqId, question: entry?.question ?? '(no longer in the guide)', tags: entry?.tags ?? [], alternates: [] };
     });
   } else {
-    searchable = entries.map((e: FaqEntry) => ({ choice: { id: e.id, question: e.question }, tags: e.tags, alternates: e.alternates }));
+    searchable = entries;
   }
 
   const typed = request.typed.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (typed === '') return searchable.slice(0, limit).map((s) => s.choice);
+  if (typed === '') return searchable.slice(0, limit).map(choiceOf);
 
   const words = typed.split(' ');
   const ranked = searchable
     .map((s, index) => {
-      const id = s.choice.id;
-      const haystack = [id, s.choice.question, ...s.tags].join(' ').toLowerCase();
+      const id = s.id;
+      const haystack = [id, s.question, ...s.tags].join(' ').toLowerCase();
       let rank: number;
       if (id === typed) rank = 0;
       else if (id.startsWith(typed)) rank = 1;
       else if (words.every((w) => haystack.includes(w))) rank = 2;
       else return null;
-      return { choice: s.choice, rank, index };
+      return { topic: s, rank, index };
     })
-    .filter((r): r is { choice: TopicChoice; rank: number; index: number } => r !== null)
+    .filter((r): r is { topic: TopicWords; rank: number; index: number } => r !== null)
     .sort((a, b) => a.rank - b.rank || a.index - b.index);
-  if (ranked.length > 0) return ranked.slice(0, limit).map((r) => r.choice);
+  if (ranked.length > 0) return ranked.slice(0, limit).map((r) => choiceOf(r.topic));
 
   // A typo ("sunscren"): the fuzzy matches, as the pin command's "closest" would offer them.
-  const fuse = new Fuse(searchable, {
-    keys: [
-      { name: 'choice.id', weight: 3 },
-      { name: 'choice.question', weight: 2 },
-      { name: 'tags', weight: 2 },
-      { name: 'alternates', weight: 1 },
-    ],
-    ignoreLocation: true,
-    threshold: 0.4,
-  });
-  return fuse
-    .search(typed.slice(0, 100))
-    .slice(0, limit)
-    .map((r) => r.item.choice);
+  return closestTopics(searchable, typed, { limit, threshold: 0.4 }).map(choiceOf);
 }

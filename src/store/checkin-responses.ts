@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './open-database';
+import { TableRepository } from './table-repository';
 
 export interface CheckinResponse {
   scheduledId: number;
@@ -10,26 +10,21 @@ export interface CheckinResponse {
 }
 
 /** What users answered to their check-ins (no user ids: rows hang off the subscription). */
-export class CheckinResponseRepository {
-  private readonly insert;
-  private readonly byScheduled;
-
-  constructor(private readonly db: SqliteDatabase) {
-    this.insert = db.prepare(
-      `INSERT OR IGNORE INTO checkin_responses (scheduled_id, subscription_id, checkin_id, option_id, via, responded_at)
-       VALUES (@scheduledId, @subscriptionId, @checkinId, @optionId, @via, @respondedAt)`,
-    );
-    this.byScheduled = db.prepare(`SELECT * FROM checkin_responses WHERE scheduled_id = ? ORDER BY id`);
-  }
+export class CheckinResponseRepository extends TableRepository {
+  protected readonly table = 'checkin_responses';
 
   /** Records an answer; the same option again for the same check-in is already there (false). */
   record(response: CheckinResponse): boolean {
-    return this.insert.run(response).changes === 1;
+    const insert = this.sql(
+      `INSERT OR IGNORE INTO checkin_responses (scheduled_id, subscription_id, checkin_id, option_id, via, responded_at)
+       VALUES (@scheduledId, @subscriptionId, @checkinId, @optionId, @via, @respondedAt)`,
+    );
+    return insert.run(response).changes === 1;
   }
 
   forScheduled(scheduledId: number): CheckinResponse[] {
     return (
-      this.byScheduled.all(scheduledId) as Array<{
+      this.sql(`SELECT * FROM checkin_responses WHERE scheduled_id = ? ORDER BY id`).all(scheduledId) as Array<{
         scheduled_id: number;
         subscription_id: number;
         checkin_id: string;
@@ -45,9 +40,5 @@ export class CheckinResponseRepository {
       via: r.via,
       respondedAt: r.responded_at,
     }));
-  }
-
-  count(): number {
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM checkin_responses`).get() as { n: number }).n;
   }
 }

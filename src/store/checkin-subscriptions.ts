@@ -5,9 +5,8 @@ import type { SqliteDatabase } from './open-database';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'stopped';
 
-/** One user's opt-in to the follow-up check-ins (at most one per platform user; starting again replaces it). */
-export interface Subscription {
-  id: number;
+/** What starting check-ins stores for one user (at most one per platform user; starting again replaces it). */
+export interface SubscriptionInput {
   platform: Platform;
   userId: string;
   address: Address;
@@ -16,18 +15,14 @@ export interface Subscription {
   /** Local minute of the day the check-ins go out (quiet hours already applied). */
   sendMinute: number;
   timezone: string;
+}
+
+/** One user's opt-in to the follow-up check-ins, as stored. */
+export interface Subscription extends SubscriptionInput {
+  id: number;
   status: SubscriptionStatus;
   createdAt: number;
   updatedAt: number;
-}
-
-export interface SubscriptionInput {
-  platform: Platform;
-  userId: string;
-  address: Address;
-  treatmentDate: string;
-  sendMinute: number;
-  timezone: string;
 }
 
 /** A planned check-in to store: due and expiry times are epoch ms, UTC. */

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './open-database';
+import { TableRepository } from './table-repository';
 
 /** Question records older than this are deleted. */
 export const QUESTION_RETENTION_DAYS = 30;
@@ -15,20 +15,15 @@ export interface QuestionRecord {
 }
 
 /** The record of what was asked and how it went, for the moderators' tools. */
-export class QuestionLog {
-  private readonly insert;
-  private readonly deleteAsker;
+export class QuestionLog extends TableRepository {
+  protected readonly table = 'question_events';
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.insert = db.prepare(
+  record(r: QuestionRecord): void {
+    const insert = this.sql(
       `INSERT INTO question_events (asked_at, outcome, faq_id, question, asker_key)
        VALUES (@askedAt, @outcome, @faqId, @question, @askerKey)`,
     );
-    this.deleteAsker = db.prepare(`DELETE FROM question_events WHERE asker_key = ?`);
-  }
-
-  record(r: QuestionRecord): void {
-    this.insert.run({
+    insert.run({
       askedAt: r.askedAt.getTime(),
       outcome: r.outcome,
       faqId: r.faqId,
@@ -40,19 +35,19 @@ export class QuestionLog {
   /** How many records one asker added since `since` (the per-day cap; uses the asker index). */
   countForAsker(askerKey: string, since: Date): number {
     return (
-      this.db.prepare(`SELECT COUNT(*) AS n FROM question_events WHERE asker_key = ? AND asked_at >= ?`).get(askerKey, since.getTime()) as { n: number }
+      this.sql(`SELECT COUNT(*) AS n FROM question_events WHERE asker_key = ? AND asked_at >= ?`).get(askerKey, since.getTime()) as { n: number }
     ).n;
   }
 
   /** Removes every question record of one asker; returns how many. */
   forget(askerKey: string): number {
-    return this.deleteAsker.run(askerKey).changes;
+    return this.sql(`DELETE FROM question_events WHERE asker_key = ?`).run(askerKey).changes;
   }
 
   /** The declined questions asked most since `since`: normalised text, count, last seen. */
   gaps(since: Date, limit: number): Array<{ question: string; count: number; lastSeen: Date }> {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT question, COUNT(*) AS count, MAX(asked_at) AS last_seen FROM question_events
          WHERE outcome = 'declined' AND asked_at >= ? AND question IS NOT NULL AND question <> ''
          GROUP BY question ORDER BY count DESC, last_seen DESC LIMIT ?`,
@@ -63,8 +58,8 @@ export class QuestionLog {
 
   /** Outcome counts since `since`, and answers per FAQ entry. */
   stats(since: Date): { total: number; answered: number; declined: number; escalated: number; perEntry: Map<string, number> } {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .sql(
         `SELECT outcome, faq_id, COUNT(*) AS n FROM question_events WHERE asked_at >= ? GROUP BY outcome, faq_id`,
       )
       .all(since.getTime()) as Array<{ outcome: QuestionOutcome; faq_id: string | null; n: number }>;
@@ -79,10 +74,6 @@ export class QuestionLog {
 
   /** Deletes records older than `before` (questions are kept 30 days). */
   prune(before: Date): number {
-    return this.db.prepare(`DELETE FROM question_events WHERE asked_at < ?`).run(before.getTime()).changes;
-  }
-
-  count(): number {
-    return (this.db.prepare(`SELECT COUNT(*) AS n FROM question_events`).get() as { n: number }).n;
+    return this.sql(`DELETE FROM question_events WHERE asked_at < ?`).run(before.getTime()).changes;
   }
 }

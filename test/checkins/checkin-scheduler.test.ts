@@ -33,7 +33,7 @@ describe('check-in scheduler', () => {
     await t.cleanup();
   });
 
-  const subscribe = (userId: string, args = 'today 9 Europe/Berlin') => startCheckins(t.deps, dm('', { id: userId }), args);
+  const subscribe = (userId: string) => startCheckins(t.deps, dm('', { id: userId }), { date: 'today', hour: '9', timezone: 'Europe/Berlin' });
 
   /** Ticks every `stepMs` from now for `days` days. */
   async function runFor(scheduler: CheckinScheduler, days: number, stepMs = HOUR) {

@@ -25,10 +25,10 @@ describe('check-in commands in the registry', () => {
     ['stop', 'stop'],
     ['unsubscribe', 'stop'],
   ])('"%s" is handled by %s', (text, name) => {
-    expect(COMMANDS.find((c) => c.parse(text) !== null)?.name).toBe(name);
+    expect(COMMANDS.find((c) => c.match(text) !== null)?.name).toBe(name);
   });
 
   it.each(['still red', 'how long will I stay red?'])('"%s" is left to check-in answers and questions', (text) => {
-    expect(COMMANDS.find((c) => c.parse(text) !== null)).toBeUndefined();
+    expect(COMMANDS.find((c) => c.match(text) !== null)).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Command } from '../../src/commands/command';
+import { ACTIONS, COMMANDS } from '../../src/commands/command-registry';
 import type { Config } from '../../src/config/config-schema';
 import { loadConfig } from '../../src/config/load-config';
 import type { ConversationCore } from '../../src/conversation/conversation-core';
@@ -39,6 +41,8 @@ export interface TestCoreOptions {
   knowledge?: Knowledge;
   /** Where the core logs (adapter tests capture it); silent by default. */
   logger?: Logger;
+  /** The commands the core knows, when a test adds one (the bot's own by default). */
+  commands?: readonly Command[];
 }
 
 /** A real core: the real knowledge pack and a real SQLite file in a temp folder. */
@@ -56,7 +60,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
   const adapters: AdapterRegistry = new Map();
   const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger: options.logger ?? silentLogger(), adapters, load: new LoadMeter(config.MAX_PENDING_EVENTS) };
   return {
-    core: createCore(deps),
+    core: createCore(deps, { commands: options.commands ?? COMMANDS, actions: ACTIONS }),
     deps,
     store,
     knowledge,

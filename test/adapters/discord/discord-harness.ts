@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { createDiscordAdapter, type DiscordAdapter, type DiscordAdapterTuning } from '../../../adapters/discord/discord-adapter';
-import { slashCommandsJson } from '../../../adapters/discord/slash-commands';
+import { slashCommandsFrom, slashCommandsJson } from '../../../adapters/discord/slash-commands';
+import type { Command } from '../../../src/commands/command';
 import { loadConfig } from '../../../src/config/load-config';
 import type { IncomingMessage } from '../../../src/conversation/incoming-message';
 import { createLogger } from '../../../src/logging/logger';
@@ -52,13 +53,15 @@ export interface HarnessOptions {
   tuning?: DiscordAdapterTuning;
   /** Wraps the real route inside the core's pipeline (e.g. to make it fail); ours to mock, the adapter is not. */
   wrapCore?: CoreWrapper;
+  /** The commands the core knows (the bot's own by default). */
+  commands?: readonly Command[];
 }
 
 /** A started emulator, a real core (knowledge pack + SQLite in a temp dir) and a connected adapter. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emu = await DiscordEmulator.start(options.emulator);
   const logs = new LogCapture();
-  const testCore = await createTestCore({ logger: createLogger('debug', logs), env: options.env });
+  const testCore = await createTestCore({ logger: createLogger('debug', logs), env: options.env, ...(options.commands ? { commands: options.commands } : {}) });
   const seen = recordMessages(testCore.core);
   if (options.wrapCore) useWrapper(testCore.core, options.wrapCore);
   const config = loadConfig({ DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl, LOG_LEVEL: 'debug', ...options.env });
@@ -92,8 +95,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 }
 
 /** Publishes the adapter's slash-command table in the emulator (as `npm run register-commands` would). */
-export function registerCommands(emu: DiscordEmulator): void {
-  emu.commands.overwrite(slashCommandsJson());
+export function registerCommands(emu: DiscordEmulator, commands?: readonly Command[]): void {
+  emu.commands.overwrite(slashCommandsJson(commands ? slashCommandsFrom(commands) : undefined));
 }
 
 /** What an interaction callback (`POST /interactions/{id}/{token}/callback`) carried. */

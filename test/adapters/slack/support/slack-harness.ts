@@ -1,4 +1,5 @@
 import { type SlackAdapter, type SlackAdapterTuning, createSlackAdapter } from '../../../../adapters/slack/slack-adapter';
+import type { Command } from '../../../../src/commands/command';
 import type { Config } from '../../../../src/config/config-schema';
 import { loadConfig } from '../../../../src/config/load-config';
 import { type Answerer, type CoreWrapper, recordMessages, useWrapper } from '../../../support/core-wrapper';
@@ -14,6 +15,8 @@ export interface HarnessOptions {
   core?: CoreWrapper;
   env?: Record<string, string>;
   tuning?: SlackAdapterTuning;
+  /** The commands the core knows (the bot's own by default). */
+  commands?: readonly Command[];
 }
 
 export interface SlackHarness {
@@ -39,7 +42,7 @@ export const FAST_TUNING: SlackAdapterTuning = {
 export async function startSlackHarness(options: HarnessOptions): Promise<SlackHarness> {
   const emu = await startSlackEmulator();
   const logs = new LogCapture();
-  const testCore = await createTestCore({ logger: logs.logger, env: options.env });
+  const testCore = await createTestCore({ logger: logs.logger, env: options.env, ...(options.commands ? { commands: options.commands } : {}) });
   const seen = recordMessages(testCore.core);
   if (options.core) useWrapper(testCore.core, options.core);
   const core = testCore.core;

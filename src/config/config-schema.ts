@@ -83,9 +83,12 @@ export const configSchema = z
           .map((s) => s.trim())
           .filter(Boolean),
       ),
-    /** Per-person rate limit: this many events at once, then one more every RATE_LIMIT_REFILL_SECONDS. */
-    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1000).default(20),
-    RATE_LIMIT_REFILL_SECONDS: z.coerce.number().min(0.1).max(3600).default(3),
+    /**
+     * Per-person rate limit: this many events at once, then one more every RATE_LIMIT_REFILL_SECONDS. The defaults
+     * allow 5 at once, then 5 per 30 seconds (a person rarely types faster; a script gets 5 answers, not 1,000).
+     */
+    RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(1000).default(5),
+    RATE_LIMIT_REFILL_SECONDS: z.coerce.number().min(0.1).max(3600).default(6),
     /** Question records one person may add per UTC day (a flood must not fill the disk). */
     QUESTION_RECORDS_PER_USER_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(200),
     /** Events answered at once; more are shed (dropped and counted) instead of queueing without bound. */

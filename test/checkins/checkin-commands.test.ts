@@ -23,7 +23,8 @@ describe('check-in commands through the core', () => {
   let scheduler: CheckinScheduler;
 
   beforeEach(async () => {
-    t = await createTestCore({ now: NOW, env: { DEFAULT_TIMEZONE: 'Asia/Tokyo' } });
+    // One person types many commands in a row here; the rate limit is the flood test's subject.
+    t = await createTestCore({ now: NOW, env: { DEFAULT_TIMEZONE: 'Asia/Tokyo', RATE_LIMIT_BURST: '1000' } });
     adapter = new RecordingAdapter('discord');
     t.adapters.set('discord', adapter);
     scheduler = new CheckinScheduler({ ...t.deps, logger: silentLogger(), cron: t.config.CHECKIN_CRON });

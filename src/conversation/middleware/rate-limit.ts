@@ -9,8 +9,8 @@ export interface RateLimitOptions {
   refillMs: number;
 }
 
-/** Generous for a person, tight for a script: 20 at once, then one every 3 seconds. */
-export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 20, refillMs: 3000 };
+/** Enough for a person, tight for a script: 5 at once, then one every 6 seconds (5 per 30 s sustained). */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { burst: 5, refillMs: 6000 };
 
 export const SLOW_DOWN = 'You are sending messages faster than I can answer. Please wait a few seconds and try again.';
 

@@ -65,11 +65,17 @@ describe('core pipeline', () => {
 
   it('limits one person to a burst, refills with time, and leaves others alone', async () => {
     const kinds: string[] = [];
-    for (let i = 0; i < 21; i++) kinds.push((await t.core.handle(message('topics'))).text === SLOW_DOWN ? 'limited' : 'answered');
-    expect(kinds.filter((k) => k === 'answered')).toHaveLength(20);
-    expect(kinds[20]).toBe('limited');
+    // The defaults: 5 at once, then one every 6 seconds.
+    for (let i = 0; i < 6; i++) kinds.push((await t.core.handle(message('topics'))).text === SLOW_DOWN ? 'limited' : 'answered');
+    expect(kinds.filter((k) => k === 'answered')).toHaveLength(5);
+    expect(kinds[5]).toBe('limited');
     expect((await t.core.handle(message('topics', { user: { id: 'U2' } }))).text).not.toBe(SLOW_DOWN);
-    t.clock.advance(3000);
+    t.clock.advance(5999);
+    // Still limited, and already told: silence.
+    const sent: unknown[] = [];
+    await t.core.dispatch(message('topics'), { event: 'test', send: async (reply) => void sent.push(reply) });
+    expect(sent).toEqual([]);
+    t.clock.advance(1);
     expect((await t.core.handle(message('topics'))).text).not.toBe(SLOW_DOWN);
     // The terminal's one user runs the bot: never limited.
     for (let i = 0; i < 25; i++) expect((await t.core.handle(message('topics', { platform: 'shell' }))).text).not.toBe(SLOW_DOWN);

@@ -1,7 +1,8 @@
 import { infoReply } from '../conversation/reply';
 import type { Command } from './command';
 
-const GREETING = /^\/?(help|\?|hi|hii+|hello|hey+|hiya|yo|howdy|good (morning|afternoon|evening)|start|menu|commands)[\s!.?]*$/i;
+// Greetings are small talk (knowledge/small-talk.yaml), with a short reply a clinic can word.
+const HELP_WORDS = /^\/?(help|\?|start|menu|commands)[\s!.?]*$/i;
 
 export const helpCommand: Command = {
   name: 'help',
@@ -11,7 +12,7 @@ export const helpCommand: Command = {
   args: [],
   offered: 'menu',
   preconditions: [],
-  parse: (text) => (GREETING.test(text) ? '' : null),
+  parse: (text) => (HELP_WORDS.test(text) ? '' : null),
   run: ({ message, deps, commands }) => {
     const lines = commands
       .filter((c) => c.offered === 'menu' && (!c.preconditions.includes('moderator') || message.isModerator))

@@ -37,10 +37,12 @@ function unmet(preconditions: readonly Precondition[], message: IncomingMessage)
 export function routeMessage(deps: CoreDeps, registry: { commands: readonly Command[]; actions: readonly ActionHandler[] }) {
   return async (turn: Turn): Promise<void> => {
     const { message } = turn;
+    let smallTalk: string | null = null;
     const answer = (question: string): Reply => {
-      const { reply, result } = answerQuestion(deps.knowledge, question);
-      turn.asked = result;
-      return reply;
+      const answered = answerQuestion(deps.knowledge, question);
+      turn.asked = answered.result;
+      smallTalk = answered.smallTalk;
+      return answered.reply;
     };
     const context = { message, deps, commands: registry.commands, answer, options: {} };
 
@@ -86,7 +88,7 @@ export function routeMessage(deps: CoreDeps, registry: { commands: readonly Comm
       return;
     }
     const checkinAnswer = answerCheckinText(deps, message, text);
-    turn.route = checkinAnswer ? 'check-in answer' : 'question';
     turn.reply = checkinAnswer ?? answer(text);
+    turn.route = checkinAnswer ? 'check-in answer' : smallTalk ? 'small talk' : 'question';
   };
 }

@@ -1,4 +1,5 @@
 import { createMatcher } from '../matching/create-matcher';
+import { checkSmallTalk } from './check-small-talk';
 import type { Knowledge } from './knowledge-schema';
 
 export interface Finding {
@@ -55,5 +56,6 @@ export function checkKnowledge(knowledge: Knowledge): Finding[] {
       }
     });
   });
+  findings.push(...checkSmallTalk(knowledge));
   return findings;
 }

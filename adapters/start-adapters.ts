@@ -15,7 +15,7 @@ export interface AdapterEnvironment {
   input: Readable;
   output: Writable;
   interactive: boolean;
-  localCommand?: (line: string) => string | null;
+  localCommand?: (line: string) => string | null | Promise<string | null>;
   /** Served by Slack's HTTP receiver on its port when Slack runs in HTTP mode (health and metrics). */
   httpRoutes?: readonly HttpRoute[];
   /** Told of each rate limit a platform library waits out (metrics). */

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startSlackEmulator } from './emulators/slack';
@@ -52,6 +54,23 @@ describe('npm start (src/main.ts as a process)', () => {
       expect(stderr).not.toContain('xoxb-refused');
     } finally {
       await emu.close();
+    }
+  });
+
+  it('a PORT in use is a start-up error too: the setting and the reason, no stack, exit 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const { code, stderr } = await runTs('src/main.ts', [], {
+        input: 'does it hurt?\n',
+        env: { PORT: String(port), DATABASE_PATH: path.join(dir, 'port.db'), LOG_LEVEL: 'info' },
+      });
+      expect(code).toBe(1);
+      expect(stderr).toContain(`aftercare-bot cannot start.\nhealth and metrics endpoint: check PORT: port ${port} is already in use`);
+      expect(stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      taken.close();
     }
   });
 });

@@ -9,6 +9,10 @@ const MAX_ADVANCE = 60 * DAY;
 
 export const ADVANCE_USAGE = 'Usage: /advance 1d, /advance 6h, /advance 2d12h or /advance 30m (days, hours, minutes; up to 60 days).';
 
+/** What the terminal chat says to /advance outside the demo, where time is real and the database too. */
+export const ADVANCE_DEMO_ONLY =
+  '/advance moves time in the demo only (npm run demo, or node dist/src/main.js --demo), which keeps its own throwaway database.';
+
 export type AdvanceParse = { ok: true; ms: number; label: string } | { ok: false; error: string };
 
 /** "/advance 2d12h" → 2.5 days in ms. Null when the line is not /advance at all. */
@@ -25,39 +29,68 @@ export function parseAdvance(line: string): AdvanceParse | null {
   return { ok: true, ms, label };
 }
 
+/** What one scheduler tick did, as far as /advance reports it. */
+export interface AdvanceTickResult {
+  sent: number;
+  expired: number;
+}
+
 export interface AdvanceCommandDeps {
-  /** The app's clock (an OffsetClock in `npm start`): /advance moves it forward. */
+  /** The app's clock (an OffsetClock in the demo): /advance moves it forward. */
   clock: Clock & { advance(ms: number): void };
-  /**
-   * Runs a scheduler tick at once. Unpaced sends (the shell) start before it returns, so the check-ins print
-   * right away; `claimed` says how many went out.
-   */
-  tick(now: Date): { claimed: number; done: Promise<unknown> };
+  /** Runs a scheduler tick at `now`, resolving once every row it claimed is marked (the shell prints as it sends). */
+  tick(now: Date): Promise<AdvanceTickResult>;
+  /** The earliest pending check-in due after `after` and at most `until` (epoch ms), or null. */
+  nextDue(after: number, until: number): number | null;
   /** Zone to show the new time in. */
   zone: string;
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /**
- * The shell's "/advance": fast-forwards the clock and ticks the scheduler, so a person can watch two weeks of
- * check-ins in a minute. Plug `localCommand` into the ShellAdapter; `idle()` resolves when the last tick is done.
+ * The demo's "/advance": fast-forwards the clock, so a person can watch two weeks of check-ins in a minute. The
+ * cron task would have ticked all along the way, so a tick runs at each check-in's due time in order, each
+ * finished before the next (a jump never expires what a running bot would have sent), then one at the new time.
+ * Plug `localCommand` into the ShellAdapter.
  */
-export function createAdvanceCommand(deps: AdvanceCommandDeps): { localCommand(line: string): string | null; idle(): Promise<void> } {
+export function createAdvanceCommand(deps: AdvanceCommandDeps): { localCommand(line: string): string | null | Promise<string>; idle(): Promise<void> } {
   let last: Promise<unknown> = Promise.resolve();
+
+  async function run(ms: number, label: string): Promise<string> {
+    const target = deps.clock.now().getTime() + ms;
+    const total: AdvanceTickResult = { sent: 0, expired: 0 };
+    const tickAt = async (at: number) => {
+      deps.clock.advance(at - deps.clock.now().getTime());
+      const result = await deps.tick(deps.clock.now());
+      total.sent += result.sent;
+      total.expired += result.expired;
+    };
+    // Each step moves strictly forward (due > now), so this ends.
+    for (let due = deps.nextDue(deps.clock.now().getTime(), target); due !== null; due = deps.nextDue(due, target)) await tickAt(due);
+    await tickAt(target);
+    const when = DateTime.fromMillis(target, { zone: deps.zone }).setLocale('en-GB').toFormat("ccc d LLL yyyy 'at' HH:mm");
+    const sent = total.sent === 0 ? 'No check-ins were due.' : `${plural(total.sent, 'check-in')} sent (shown above).`;
+    const expired = total.expired === 0 ? '' : ` ${plural(total.expired, 'check-in')} expired (past the send window).`;
+    return `[clock moved on ${label}: it is now ${when} (${deps.zone}). ${sent}${expired}]`;
+  }
+
   return {
     localCommand(line) {
       const parsed = parseAdvance(line);
       if (parsed === null) return null;
       if (!parsed.ok) return parsed.error;
-      deps.clock.advance(parsed.ms);
-      const now = deps.clock.now();
-      const { claimed, done } = deps.tick(now);
-      last = done.catch(() => undefined);
-      const when = DateTime.fromJSDate(now, { zone: deps.zone }).setLocale('en-GB').toFormat("ccc d LLL yyyy 'at' HH:mm");
-      const sent = claimed === 0 ? 'No check-ins were due.' : `${claimed} check-in${claimed === 1 ? '' : 's'} due (shown above).`;
-      return `[clock moved on ${parsed.label}: it is now ${when} (${deps.zone}). ${sent}]`;
+      const running = run(parsed.ms, parsed.label);
+      last = running.catch(() => undefined);
+      return running;
     },
     async idle() {
       await last;
     },
   };
+}
+
+/** Outside the demo, /advance only says where it lives. */
+export function advanceOutsideDemo(line: string): string | null {
+  return parseAdvance(line) === null ? null : ADVANCE_DEMO_ONLY;
 }

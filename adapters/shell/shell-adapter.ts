@@ -15,8 +15,8 @@ export interface ShellAdapterOptions {
   logger: Logger;
   /** Show a banner and a prompt (a person at a terminal); off for piped input. */
   interactive: boolean;
-  /** Shell-only words (e.g. "/advance 1d"); return the text to print, or null when not handled. */
-  localCommand?: (line: string) => string | null;
+  /** Shell-only words (e.g. "/advance 1d"); the text to print (or its promise), or null when not handled. */
+  localCommand?: (line: string) => string | null | Promise<string | null>;
 }
 
 export const SHELL_USER_ID = 'local';
@@ -68,7 +68,7 @@ export class ShellAdapter implements Adapter {
 
   private async handleLine(line: string): Promise<void> {
     const trimmed = line.trim();
-    const local = this.options.localCommand?.(trimmed) ?? null;
+    const local = (await this.options.localCommand?.(trimmed)) ?? null;
     if (local !== null) {
       this.write(local);
       return;

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { createAdvanceCommand } from '../../adapters/shell/advance-command';
+import { advanceOutsideDemo, createAdvanceCommand } from '../../adapters/shell/advance-command';
 import { createAdapters } from '../../adapters/start-adapters';
 import cron from 'node-cron';
 import { CheckinScheduler } from '../checkins/checkin-scheduler';
@@ -38,6 +38,11 @@ export interface AppOptions {
   interactive: boolean;
   /** PORT was set explicitly: the terminal chat alone then serves /healthz, /readyz and /metrics too. */
   portSet?: boolean;
+  /**
+   * The terminal demo (main.ts --demo): the terminal chat alone, on a throwaway database, with /advance to move
+   * the clock. Elsewhere time is real, so /advance only says where it lives.
+   */
+  demo?: boolean;
   /** Prometheus metrics; a fresh registry when not given. */
   metrics?: Metrics;
   /**
@@ -120,11 +125,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     onStoreError: (operation) => metrics.storeErrors.inc({ operation }),
     load: deps.load,
   });
-  // The shell's /advance moves the clock for the whole process, so it exists only when the shell runs alone.
+  // /advance moves the clock for the whole process and dates what is written by it: only in the demo, which runs the
+  // terminal chat alone on a throwaway database (main.ts), never on a real one.
   const platforms = enabledPlatforms(config);
   const advance =
-    platforms.shell && !platforms.discord && !platforms.slack && canAdvance(clock)
-      ? createAdvanceCommand({ clock, tick: (now) => scheduler.beginTick(now), zone: config.DEFAULT_TIMEZONE })
+    options.demo && platforms.shell && !platforms.discord && !platforms.slack && canAdvance(clock)
+      ? createAdvanceCommand({
+          clock,
+          tick: (now) => scheduler.tick(now),
+          nextDue: (after, until) => store.checkins.scheduled.nextPendingDue(after, until),
+          zone: config.DEFAULT_TIMEZONE,
+        })
       : null;
 
   const routes = opsRoutes({ platforms: enabledList(platforms), adapters, store, knowledge, clock, metrics });
@@ -133,7 +144,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     ...options,
     core,
     logger,
-    localCommand: advance?.localCommand,
+    localCommand: advance?.localCommand ?? advanceOutsideDemo,
     httpRoutes: opsPlan === 'slack' ? routes : undefined,
     onRateLimited: (platform) => metrics.platformRateLimits.inc({ platform }),
     firstSeen: (platform, eventId) => store.events.firstSeen(platform, eventId, clock.now().getTime()),

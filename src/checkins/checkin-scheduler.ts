@@ -125,7 +125,7 @@ export class CheckinScheduler {
     return this.beginTick(now).done;
   }
 
-  /** tick(), also saying at once how many rows were claimed (the shell's /advance prints it). */
+  /** tick(), also saying at once how many rows were claimed. */
   beginTick(now: Date = this.deps.clock.now()): { claimed: number; done: Promise<TickResult> } {
     const { store, logger, adapters } = this.deps;
     const started = performance.now();
@@ -178,7 +178,7 @@ export class CheckinScheduler {
   }
 
   private deliver(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
-    // Synchronous when nothing waits (the shell's /advance relies on sends starting before beginTick returns).
+    // Synchronous when nothing waits: unpaced sends start before beginTick returns.
     const load = this.deps.load;
     if (load && !load.isQuiet()) return load.whenQuiet().then(() => this.send(row, at));
     return this.send(row, at);
@@ -217,7 +217,7 @@ export class CheckinScheduler {
           return found;
         });
       } else {
-        // Started synchronously: the shell's /advance prints what a tick sent before it returns.
+        // Started synchronously when unpaced, like the claim.
         sending = adapter.sendDirect(row.address, reply, { nonce: row.nonce });
       }
     } catch (error) {

@@ -17,7 +17,7 @@ export interface PlatformPace {
  *   post), so 20 check-ins/s keeps us at most at 40 requests/s.
  * - Slack: chat.postMessage allows about 1 message per second per channel (short bursts tolerated), so 1/s per
  *   DM channel, and 10/s overall so the workspace-wide Web API limits (and conversations.open, tier 3) hold.
- * - shell: no limit; sends print in the terminal at once (the shell's /advance relies on that).
+ * - shell: no limit; sends print in the terminal at once (the demo's /advance waits for each tick).
  */
 export const DEFAULT_PACING: Readonly<Record<Platform, PlatformPace | null>> = {
   shell: null,

@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
-import { answerQuestion } from '../conversation/answer-question';
-import type { Reply } from '../conversation/reply';
+import { type AnsweredQuestion, answerQuestion } from '../conversation/answer-question';
 import { ConfigError, environmentWithDotenv, loadConfig } from '../config/load-config';
 import { KnowledgeError, loadKnowledge } from '../knowledge/load-knowledge';
 import { KnowledgeState } from '../knowledge/knowledge-state';
@@ -10,7 +9,7 @@ import { renderShellReply } from '../../adapters/shell/render-shell-reply';
 
 /** The CLI's stable JSON contract (one object per question). */
 export interface AskJson {
-  kind: 'answer' | 'fallback' | 'escalation';
+  kind: 'answer' | 'fallback' | 'escalation' | 'small-talk';
   faqId: string | null;
   confidence: number;
   text: string;
@@ -55,9 +54,9 @@ function pick(env: Record<string, string | undefined>, keys: string[]): Record<s
   return Object.fromEntries(keys.map((k) => [k, env[k]]));
 }
 
-function toJson(reply: Reply): AskJson {
+function toJson({ reply, smallTalk }: AnsweredQuestion): AskJson {
   return {
-    kind: reply.kind === 'answer' || reply.kind === 'escalation' ? reply.kind : 'fallback',
+    kind: smallTalk ? 'small-talk' : reply.kind === 'answer' || reply.kind === 'escalation' ? reply.kind : 'fallback',
     faqId: reply.faqId,
     confidence: Math.round(reply.confidence * 1000) / 1000,
     text: reply.text,
@@ -67,8 +66,9 @@ function toJson(reply: Reply): AskJson {
   };
 }
 
-function toText(reply: Reply): string {
-  const lines = [`[${reply.kind}${reply.faqId ? ` ${reply.faqId}` : ''}, confidence ${reply.confidence.toFixed(2)}]`, reply.text];
+function toText({ reply, smallTalk }: AnsweredQuestion): string {
+  const label = smallTalk ? `small talk ${smallTalk}` : `${reply.kind}${reply.faqId ? ` ${reply.faqId}` : ''}`;
+  const lines = [`[${label}, confidence ${reply.confidence.toFixed(2)}]`, reply.text];
   if (reply.sources.length > 0) lines.push(`Sources: ${reply.sources.join(', ')}`);
   if (reply.suggestions.length > 0) lines.push(`Did you mean: ${reply.suggestions.map((s) => s.question).join(' | ')}`);
   return `${lines.join('\n')}\n`;
@@ -96,8 +96,8 @@ async function main(argv: string[]): Promise<number> {
   const explaining = explain ? createMatcher(state.knowledge) : null;
   const format = (q: string) => {
     if (explaining) return `${formatTrace(explaining.explain(q)).join('\n')}\n`;
-    const { reply } = answerQuestion(state, q);
-    return json ? `${JSON.stringify(toJson(reply))}\n` : toText(reply);
+    const answered = answerQuestion(state, q);
+    return json ? `${JSON.stringify(toJson(answered))}\n` : toText(answered);
   };
 
   if (args.words.length > 0) {

@@ -9,6 +9,7 @@ import { faqListCommand } from './faq-list-command';
 import { faqPinCommand } from './faq-pin-command';
 import { faqStatsCommand } from './faq-stats-command';
 import { faqUnpinCommand } from './faq-unpin-command';
+import { faqUsageCommand } from './faq-usage-command';
 import { forgetMeCommand } from './forget-me-command';
 import { helpCommand } from './help-command';
 import { suggestionAction } from './suggestion-action';
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   faqListCommand,
   faqGapsCommand,
   faqStatsCommand,
+  faqUsageCommand,
 ];
 
 /** Every button action, by prefix. */

@@ -1,13 +1,14 @@
 import { infoReply } from '../conversation/reply';
 import { defineCommand } from './command';
 
-const GREETING = /^\/?(?:help|\?|hi|hii+|hello|hey+|hiya|yo|howdy|good (?:morning|afternoon|evening)|start|menu|commands)[\s!.?]*$/i;
+// Greetings are small talk (knowledge/small-talk.yaml), with a short reply a clinic can word.
+const HELP_WORDS = /^\/?(help|\?|start|menu|commands)[\s!.?]*$/i;
 
 export const helpCommand = defineCommand({
   name: 'help',
   summary: 'what I can do',
   description: 'Show what I can do',
-  words: GREETING,
+  words: HELP_WORDS,
   run: ({ message, deps, commands }) => {
     const lines = commands
       .filter((c) => c.offered === 'menu' && (!c.preconditions.includes('moderator') || message.isModerator))

@@ -33,10 +33,12 @@ function unmet(preconditions: readonly Precondition[], message: IncomingMessage)
 export function routeMessage(deps: CoreDeps, registry: CommandRegistry) {
   return async (turn: Turn): Promise<void> => {
     const { message } = turn;
+    let smallTalk: string | null = null;
     const answer = (question: string): Reply => {
-      const { reply, result } = answerQuestion(deps.knowledge, question);
-      turn.asked = result;
-      return reply;
+      const answered = answerQuestion(deps.knowledge, question);
+      turn.asked = answered.result;
+      smallTalk = answered.smallTalk;
+      return answered.reply;
     };
     const context = { message, deps, commands: registry.commands, answer };
     /** The command's handler with its typed arguments, or the argument problem (nothing runs then). */
@@ -85,7 +87,7 @@ export function routeMessage(deps: CoreDeps, registry: CommandRegistry) {
       return;
     }
     const checkinAnswer = answerCheckinText(deps, message, text);
-    turn.route = checkinAnswer ? 'check-in answer' : 'question';
     turn.reply = checkinAnswer ?? answer(text);
+    turn.route = checkinAnswer ? 'check-in answer' : smallTalk ? 'small talk' : 'question';
   };
 }

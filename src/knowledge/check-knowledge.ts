@@ -1,5 +1,6 @@
 import { createMatcher } from '../matching/create-matcher';
 import { foldEntry, stem } from '../matching/lexicon';
+import { checkSmallTalk } from './check-small-talk';
 import type { Knowledge } from './knowledge-schema';
 
 export interface Finding {
@@ -57,6 +58,7 @@ export function checkKnowledge(knowledge: Knowledge): Finding[] {
       }
     });
   });
+  findings.push(...checkSmallTalk(knowledge));
   return findings;
 }
 

@@ -151,12 +151,26 @@ export const checkinsFileSchema = z
 /** knowledge/sources.yaml: the outlets answers may credit. */
 export const sourcesFileSchema = z.object({ sources: z.array(text).min(1) }).strict();
 
+/** One kind of small talk (thanks, hello...): whole-message patterns and the short reply (small-talk.yaml). */
+export const smallTalkSchema = z
+  .object({
+    id,
+    /** Case-insensitive regular expressions, anchored at both ends, over the message in its small-talk form. */
+    patterns: z.array(text).min(1, 'needs at least one pattern'),
+    reply: text.max(600, 'keep small talk short: at most 600 characters'),
+  })
+  .strict();
+
+/** knowledge/small-talk.yaml (optional) */
+export const smallTalkFileSchema = z.object({ smallTalk: z.array(smallTalkSchema).default([]) }).strict();
+
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type OutOfScopeTopic = z.infer<typeof outOfScopeTopicSchema>;
 export type RedFlagRule = z.infer<typeof redFlagRuleSchema>;
 export type Lexicon = z.infer<typeof lexiconFileSchema>;
 export type Checkin = z.infer<typeof checkinSchema>;
 export type CheckinOption = z.infer<typeof checkinOptionSchema>;
+export type SmallTalk = z.infer<typeof smallTalkSchema>;
 
 export interface Knowledge {
   /** Content hash of all files: changes whenever any answer changes. */
@@ -179,4 +193,6 @@ export interface Knowledge {
   sources: string[];
   /** What check-ins ask about (checkins.yaml). */
   checkinTopics: string[];
+  /** Short replies to thanks, hello and the like, which are not questions (small-talk.yaml, optional). */
+  smallTalk: SmallTalk[];
 }

@@ -12,6 +12,7 @@ import {
   phrasingsFileSchema,
   sourcesFileSchema,
   safetyFileSchema,
+  smallTalkFileSchema,
 } from './knowledge-schema';
 
 /** The files of a knowledge pack, all in one folder. */
@@ -24,6 +25,8 @@ export const KNOWLEDGE_FILES = {
   sources: 'sources.yaml',
   /** Optional. */
   phrasings: 'phrasings.yaml',
+  /** Optional. */
+  smallTalk: 'small-talk.yaml',
 } as const;
 
 /** A knowledge file that cannot be used; the message names the file, the entry and the field. */
@@ -177,8 +180,17 @@ export function loadKnowledge(dir: string): Knowledge {
     );
   }
 
+  const smallTalk = existsSync(path.join(dir, KNOWLEDGE_FILES.smallTalk))
+    ? parseFile(dir, KNOWLEDGE_FILES.smallTalk, smallTalkFileSchema)
+    : { value: { smallTalk: [] }, raw: '' };
+  const smallTalkProblems = [
+    ...smallTalk.value.smallTalk.flatMap((kind, i) => kind.patterns.flatMap((p, j) => regexProblem(p, `smallTalk[${i}] (id: ${kind.id}) → patterns[${j}]`))),
+    ...duplicates(smallTalk.value.smallTalk.map((k) => k.id)).map((id) => `smallTalk (id: ${id}) → id: used more than once`),
+  ];
+  if (smallTalkProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.smallTalk), smallTalkProblems);
+
   const version = createHash('sha256')
-    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw, lexicon.raw, phrasings.raw, sources.raw].join('\0'))
+    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw, lexicon.raw, phrasings.raw, sources.raw, smallTalk.raw].join('\0'))
     .digest('hex')
     .slice(0, 12);
 
@@ -198,5 +210,6 @@ export function loadKnowledge(dir: string): Knowledge {
     checkins: checkins.value.checkins.sort((a, b) => a.day - b.day),
     sources: sources.value.sources,
     checkinTopics: checkins.value.topics,
+    smallTalk: smallTalk.value.smallTalk,
   };
 }

@@ -1,11 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { StartupError } from '../platform/startup-error';
 import type { HttpRoute } from './ops-routes';
 
 export interface OpsServer {
   /** The port listened on (PORT=0 in tests picks a free one). */
   readonly port: number;
   close(): Promise<void>;
+}
+
+/** Why listening failed, in an operator's words for the usual causes; the system's message otherwise. */
+function listenFailure(port: number, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `port ${port} is already in use (another process listens there; stop it or set PORT to a free port)`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port} (ports below 1024 need privileges; use a higher PORT)`;
+  return `could not listen on port ${port}: ${(error as Error).message}`;
 }
 
 /** A plain HTTP server for the ops routes, used when Slack's HTTP receiver is not there to share its port. */
@@ -30,7 +39,7 @@ export async function startOpsServer(routes: readonly HttpRoute[], port: number)
       resolve();
     });
   }).catch((error: unknown) => {
-    throw new Error(`the health and metrics endpoint could not listen on PORT ${port}: ${(error as Error).message}`, { cause: error });
+    throw new StartupError('ops', 'PORT', listenFailure(port, error), { cause: error });
   });
   return {
     port: (server.address() as AddressInfo).port,

@@ -199,6 +199,17 @@ export class ScheduledCheckinRepository {
   }
 
   /**
+   * The earliest due time of a pending check-in after `after` and at most `until` (epoch ms), or null: the
+   * terminal demo's /advance runs a tick at each one, in order, as the cron task would have.
+   */
+  nextPendingDue(after: number, until: number): number | null {
+    const row = this.db
+      .prepare(`SELECT MIN(due_at) AS due FROM scheduled_checkins WHERE status = 'pending' AND due_at > ? AND due_at <= ?`)
+      .get(after, until) as { due: number | null };
+    return row.due;
+  }
+
+  /**
    * Checked right before each send: the row must still be ours (not stopped, not re-claimed after the lease),
    * with at least `marginMs` of lease left, and inside its window. 'send' counts the attempt.
    */

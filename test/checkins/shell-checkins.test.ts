@@ -4,7 +4,7 @@ import { CheckinScheduler } from '../../src/checkins/checkin-scheduler';
 import { silentLogger } from '../../src/logging/logger';
 import { createTestCore, type TestCore } from '../support/test-core';
 import { ShellDriver } from './support/shell-driver';
-import { sqlRow } from '../support/sql-rows';
+import { sqlRow, sqlRows } from '../support/sql-rows';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 
@@ -17,7 +17,12 @@ describe('check-ins in the terminal chat (shell adapter + /advance)', () => {
   beforeEach(async () => {
     t = await createTestCore({ now: NOW });
     scheduler = new CheckinScheduler({ ...t.deps, logger: silentLogger(), cron: '* * * * *' });
-    advance = createAdvanceCommand({ clock: t.clock, tick: (now) => scheduler.beginTick(now), zone: 'Europe/Berlin' });
+    advance = createAdvanceCommand({
+      clock: t.clock,
+      tick: (now) => scheduler.tick(now),
+      nextDue: (after, until) => t.store.checkins.scheduled.nextPendingDue(after, until),
+      zone: 'Europe/Berlin',
+    });
     driver = new ShellDriver(t.core, advance.localCommand);
     t.adapters.set('shell', driver.shell);
     await driver.start();
@@ -37,7 +42,7 @@ describe('check-ins in the terminal chat (shell adapter + /advance)', () => {
 
     const first = await driver.say('/advance 1d', /clock moved on 1d/);
     expect(first).toContain(day1!.message);
-    expect(first).toContain('[clock moved on 1d: it is now Fri 27 Nov 2026 at 11:00 (Europe/Berlin). 1 check-in due (shown above).]');
+    expect(first).toContain('[clock moved on 1d: it is now Fri 27 Nov 2026 at 11:00 (Europe/Berlin). 1 check-in sent (shown above).]');
     day1!.options.forEach((o, i) => {
       expect(first).toContain(`${i + 1}) ${o.label}`);
     });
@@ -86,6 +91,21 @@ describe('check-ins in the terminal chat (shell adapter + /advance)', () => {
       expect(await driver.say('/advance 1d', /clock moved/)).toMatch(/No check-ins were due/);
     }
     expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: 1, pending: 0, sending: 0 });
+  });
+
+  it('/advance 10d sends every check-in due in those ten days, in order, and expires none', async () => {
+    await driver.say('checkins start today 9 Europe/Berlin', /To stop:/);
+    const plan = t.knowledge.knowledge.checkins;
+    const within = plan.filter((c) => c.day <= 10);
+    const jumped = await driver.say('/advance 10d', /clock moved on 10d/);
+    expect(jumped).toContain(`${within.length} check-ins sent (shown above).]`);
+    const positions = within.map((c) => jumped.indexOf(c.message));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: within.length, expired: 0, pending: plan.length - within.length });
+    // Each went out at its own due time, as the cron task would have sent it.
+    const rows = sqlRows(t.config.DATABASE_PATH, `SELECT due_at, sent_at FROM scheduled_checkins WHERE status = 'sent'`) as Array<{ due_at: number; sent_at: number }>;
+    for (const row of rows) expect(row.sent_at - row.due_at).toBeLessThan(60_000);
   });
 
   it('watches the whole two weeks with /advance 6h, every check-in arriving once', async () => {

@@ -40,11 +40,12 @@ describe('ask CLI (spawned as a process)', () => {
   });
 
   it('answers stdin line by line, in order, an empty line included, and nothing else on stdout', async () => {
-    const input = 'how long will I stay red?\n\nwhat is a good movie tonight\nI have a fever and pus after microneedling\n';
+    const input = 'how long will I stay red?\n\nwhat is a good movie tonight\nI have a fever and pus after microneedling\nthanks!\n';
     const { code, stdout } = await runTs(CLI, ['--json'], { input, env });
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines.map((l) => l.kind)).toEqual(['answer', 'fallback', 'fallback', 'escalation']);
+    expect(lines.map((l) => l.kind)).toEqual(['answer', 'fallback', 'fallback', 'escalation', 'small-talk']);
+    expect(lines[4].text).toMatch(/welcome/);
     expect(lines[0].text).toMatch(/24 hours/);
     expect(lines[1].faqId).toBeNull();
   });

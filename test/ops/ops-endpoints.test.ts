@@ -1,4 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -140,6 +143,37 @@ describe('health, readiness and metrics over HTTP', () => {
       expect((noStore.json().reasons as string[]).some((r) => /^store: .*not open/.test(r))).toBe(true);
       expect(sample((await get(port, '/metrics')).text, 'aftercare_store_errors_total', { operation: 'readiness-probe' })).toBe(1);
     });
+  });
+
+  it('a PORT already in use stops the start with a StartupError naming PORT, and what had started is stopped again', async () => {
+    const emu = await DiscordEmulator.start();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const gatewayClosed = once(emu.gateway, 'close');
+      const starting = startApp({
+        config: { ...loadConfig({ DATABASE_PATH: path.join(dir, 'bot.db'), DISCORD_TOKEN: emu.token, DISCORD_API_URL: emu.apiUrl }), PORT: port },
+        logger: createLogger('debug', new LogCapture()),
+        clock,
+        input: new PassThrough(),
+        output: new PassThrough(),
+        interactive: false,
+      });
+      await expect(starting).rejects.toMatchObject({
+        name: 'StartupError',
+        setting: 'PORT',
+        message: `health and metrics endpoint: check PORT: port ${port} is already in use (another process listens there; stop it or set PORT to a free port)`,
+      });
+      // Discord had connected meanwhile: its gateway session is closed, not left behind a bot that exits.
+      await gatewayClosed;
+      expect(emu.gateway.liveSessions()).toEqual([]);
+      // The database was closed too: SQLite removes the WAL when the last connection closes cleanly.
+      expect(existsSync(path.join(dir, 'bot.db-wal'))).toBe(false);
+    } finally {
+      taken.close();
+      await emu.stop();
+    }
   });
 
   it('shares the Slack HTTP port: /slack/events and the ops routes on one listener', async () => {

@@ -20,7 +20,7 @@ export interface Turn {
   readonly delivery: Delivery;
   /** The answer, once a handler (or a middleware that stops early) has set it. */
   reply: Reply | null;
-  /** What answered: a command name, "action", "check-in answer" or "question" (logs). */
+  /** What answered: a command name, "action", "check-in answer", "small talk" or "question" (logs). */
   route: string | null;
   /** The match behind a question's reply, for the question record written after delivery. */
   asked: MatchResult | null;

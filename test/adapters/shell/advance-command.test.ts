@@ -1,4 +1,4 @@
-import { createAdvanceCommand, parseAdvance } from '../../../adapters/shell/advance-command';
+import { ADVANCE_DEMO_ONLY, advanceOutsideDemo, createAdvanceCommand, parseAdvance } from '../../../adapters/shell/advance-command';
 import { ManualClock, OffsetClock } from '../../../src/time/clock';
 
 const HOUR = 3_600_000;
@@ -20,25 +20,40 @@ describe('/advance', () => {
     }
   });
 
-  it('moves the clock, ticks at the new time and reports it; other lines pass through', async () => {
+  it('ticks at every check-in due on the way, in order, each finished before the next, then at the new time', async () => {
     const clock = new OffsetClock(new ManualClock(new Date('2026-03-28T10:00:00Z')));
-    const ticks: Date[] = [];
+    const due = ['2026-03-28T12:00:00Z', '2026-03-29T08:00:00Z', '2026-03-29T08:00:00Z', '2026-03-30T09:00:00Z'].map((d) => Date.parse(d));
+    const ticks: string[] = [];
+    let running = 0;
     const advance = createAdvanceCommand({
       clock,
-      tick: (now) => {
-        ticks.push(now);
-        return { claimed: 2, done: Promise.resolve() };
+      tick: async (now) => {
+        // A tick that started before the last one finished would find its rows still leased.
+        expect(running).toBe(0);
+        running++;
+        ticks.push(now.toISOString());
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        running--;
+        const sent = due.filter((d) => d === now.getTime()).length;
+        return { sent, expired: 0 };
       },
+      nextDue: (after, until) => due.find((d) => d > after && d <= until) ?? null,
       zone: 'Europe/Berlin',
     });
     expect(advance.localCommand('hello')).toBeNull();
-    expect(advance.localCommand('/advance 1d')).toBe(
-      '[clock moved on 1d: it is now Sun 29 Mar 2026 at 12:00 (Europe/Berlin). 2 check-ins due (shown above).]',
+    expect(await advance.localCommand('/advance 1d')).toBe(
+      '[clock moved on 1d: it is now Sun 29 Mar 2026 at 12:00 (Europe/Berlin). 3 check-ins sent (shown above).]',
     );
     expect(clock.now().toISOString()).toBe('2026-03-29T10:00:00.000Z');
-    expect(ticks.map((d) => d.toISOString())).toEqual(['2026-03-29T10:00:00.000Z']);
+    expect(ticks).toEqual(['2026-03-28T12:00:00.000Z', '2026-03-29T08:00:00.000Z', '2026-03-29T10:00:00.000Z']);
     expect(advance.localCommand('/advance soon')).toMatch(/^Usage/);
-    expect(ticks).toHaveLength(1);
+    expect(await advance.localCommand('/advance 30m')).toMatch(/No check-ins were due\.\]$/);
+    expect(ticks).toHaveLength(4);
     await advance.idle();
+  });
+
+  it('outside the demo only says where /advance lives', () => {
+    expect(advanceOutsideDemo('/advance 1d')).toBe(ADVANCE_DEMO_ONLY);
+    expect(advanceOutsideDemo('how do I advance')).toBeNull();
   });
 });

@@ -35,8 +35,9 @@ describe('shell adapter', () => {
     expect(out).toContain(t.knowledge.knowledge.disclaimer);
   });
 
-  it('greets with help and lists topics', async () => {
-    const out = await converse(t.core, ['hi!', 'topics']);
+  it('greets briefly, shows help and lists topics', async () => {
+    const out = await converse(t.core, ['hi!', 'help', 'topics']);
+    expect(out).toContain(t.knowledge.knowledge.smallTalk.find((k) => k.id === 'greeting')?.reply);
     expect(out).toMatch(/Commands:/);
     for (const entry of t.knowledge.knowledge.entries) expect(out).toContain(entry.question);
   });
@@ -49,8 +50,9 @@ describe('shell adapter', () => {
 
   it('treats a number as a click on the last reply’s numbered choice', async () => {
     const out = await converse(t.core, ['hi', '1']);
-    // "hi" shows no choices, so "1" is a question that the guide does not cover.
-    expect(out).toContain(t.knowledge.knowledge.fallback);
+    // "hi" shows no choices and no check-in waits, so "1" is a stray number: small talk, not a question.
+    expect(out).toContain(t.knowledge.knowledge.smallTalk.find((k) => k.id === 'stray-number')?.reply);
+    expect(out).not.toContain(t.knowledge.knowledge.fallback);
   });
 
   it('stops reading at "exit" and survives a failing core', async () => {

@@ -11,7 +11,7 @@ export class ShellDriver {
   private text = '';
   private waiters: Array<() => void> = [];
 
-  constructor(core: ConversationCore, localCommand?: (line: string) => string | null) {
+  constructor(core: ConversationCore, localCommand?: (line: string) => string | null | Promise<string | null>) {
     this.output.on('data', (d: Buffer) => {
       this.text += d.toString();
       for (const w of this.waiters) w();

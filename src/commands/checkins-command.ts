@@ -1,7 +1,7 @@
 import { checkinStatus, stopCheckins } from '../checkins/checkin-service';
 import { START_EXAMPLE } from '../checkins/parse-start-args';
-import { infoReply } from '../conversation/reply';
 import { defineCommand } from './command';
+import { groupUsageCommand } from './group-usage-command';
 
 const USAGE = [
   'Check-ins are short direct messages for two weeks after a treatment (redness, peeling, sunscreen).',
@@ -26,18 +26,10 @@ export const checkinsStopCommand = defineCommand({
 });
 
 /** "checkins" alone, "checkins help" or an unknown subcommand: how to use them. Tried after the subcommands. */
-export const checkinsUsageCommand = defineCommand({
-  name: 'checkins',
-  summary: 'how check-ins work',
-  args: [{ name: 'subcommand', description: 'start, status or stop', type: 'text', required: false }],
-  offered: 'words',
-  privateAnswers: true,
+export const checkinsUsageCommand = groupUsageCommand({
+  group: 'checkins',
   words: /^\/?check-?ins?(?:\s+([\s\S]*))?$/i,
-  run: ({ args, commands }) => {
-    if (args.subcommand === undefined || /^help$/i.test(args.subcommand)) return infoReply(USAGE);
-    const first = args.subcommand.split(/\s+/)[0] ?? '';
-    // "checkins status please": a real subcommand with words it does not take.
-    const known = commands.some((c) => c.name === `checkins ${first.toLowerCase()}`);
-    return infoReply(`${known ? `"checkins ${first}" takes no more words.` : `I don't know "checkins ${first}".`}\n${USAGE}`, { kind: 'error' });
-  },
+  summary: 'how check-ins work',
+  subcommands: 'start, status or stop',
+  usage: () => USAGE,
 });

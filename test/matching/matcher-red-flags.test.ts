@@ -79,6 +79,7 @@ describe('red flags: warning signs of another procedure are that procedure\'s', 
     'I had microneedling and a tattoo touch-up last week and my face has pus in it',
     'Got a tattoo on my arm on Saturday. My face has been oozing pus since the microneedling on Monday.',
     "It's day 4 and I keep waking up with little spots of blood on my pillowcase.",
+    "two days later my chin and lip still feel numb and tingly, like after the dentist",
   ])('still escalates %j: the sign is the treatment\'s, or only compared with the other procedure', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

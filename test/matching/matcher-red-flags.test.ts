@@ -84,3 +84,14 @@ describe('red flags: warning signs of another procedure are that procedure\'s', 
     expect(replyTo(question).kind).toBe('escalation');
   });
 });
+
+describe('red flags: pain someone expected is not pain they have', () => {
+  it('answers a question about numbing from someone who expected agony and did not get it', () => {
+    const reply = replyTo('Went in this morning expecting agony, and honestly it was more of a scratchy buzzing feeling. Was it the numbing cream that made it barely hurt?');
+    expect(reply.kind === 'answer' ? reply.faqId : reply.kind).toBe('pain-and-numbing');
+  });
+
+  it('still escalates agony someone is in', () => {
+    expect(replyTo('i am in agony two days after microneedling').kind).toBe('escalation');
+  });
+});

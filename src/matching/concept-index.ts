@@ -80,22 +80,39 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
       list.push([k, Math.sqrt(s) * idf(c)]);
     }
   });
-  const phrasingSets = docs.map((d) => d.phrasings.map((p) => new Set(p)));
+  // Per class, concept -> the phrasings that use it (ascending): nearest() visits only phrasings that share a
+  // concept with the question, not every phrasing of every candidate.
+  const phrasingsWith = docs.map((d) => {
+    const byConcept = new Map<string, number[]>();
+    d.phrasings.forEach((p, j) => {
+      for (const c of new Set(p)) {
+        const list = byConcept.get(c);
+        if (list === undefined) byConcept.set(c, [j]);
+        else list.push(j);
+      }
+    });
+    return byConcept;
+  });
   const phrasingNorms = docs.map((d) => d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + (conceptWeight(c) * idf(c)) ** 2, 0)) || 1));
 
   function nearest(k: number, concepts: readonly string[], weights: readonly number[]): number {
     let qNorm = 0;
     for (let i = 0; i < concepts.length; i++) qNorm += (weights[i]! * idf(concepts[i]!)) ** 2;
     qNorm = Math.sqrt(qNorm) || 1;
+    // Dot products summed in the question's concept order, as a phrasing-by-phrasing loop would.
+    const dots = new Map<number, number>();
+    const withConcept = phrasingsWith[k]!;
+    for (let i = 0; i < concepts.length; i++) {
+      const c = concepts[i]!;
+      const list = withConcept.get(c);
+      if (list === undefined) continue;
+      const add = weights[i]! * conceptWeight(c) * idf(c) ** 2;
+      for (const j of list) dots.set(j, (dots.get(j) ?? 0) + add);
+    }
     let best = 0;
-    const sets = phrasingSets[k]!;
-    for (let j = 0; j < sets.length; j++) {
-      let dot = 0;
-      for (let i = 0; i < concepts.length; i++) {
-        const c = concepts[i]!;
-        if (sets[j]!.has(c)) dot += weights[i]! * conceptWeight(c) * idf(c) ** 2;
-      }
-      const sim = dot / (qNorm * phrasingNorms[k]![j]!);
+    const norms = phrasingNorms[k]!;
+    for (const [j, dot] of dots) {
+      const sim = dot / (qNorm * norms[j]!);
       if (sim > best) best = sim;
     }
     return best;

@@ -230,18 +230,28 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 
   // A term that an entry's own phrasings use is not a sign of another topic: the entry must stay reachable.
+  // Only word sequences a term can start with are kept (the rest could never shadow one): linear in the pack.
+  const shadowable = knowledge.outOfScope.filter((t) => !coveredBy.has(t.id));
+  const termPrefixes = new Set(
+    shadowable.flatMap((t) => t.terms.map((term) => termWords(term).map(singular)).flatMap((w) => w.map((_, n) => w.slice(0, n + 1).join(' ')))),
+  );
   const entryGrams = new Set<string>();
   for (const entry of knowledge.entries) {
     for (const text of [entry.question, ...entry.alternates]) {
       const words = wordsOfPackText(text).map(singular);
       // "does it hurt more than a tattoo" names the tattoo only as a yardstick: that does not shadow the term.
       for (let i = 0; i < words.length; i++) {
-        if (isComparison(words, i)) continue;
-        for (let n = 1; n <= 4 && i + n <= words.length; n++) entryGrams.add(words.slice(i, i + n).join(' '));
+        if (!termPrefixes.has(words[i]!) || isComparison(words, i)) continue;
+        let gram = words[i]!;
+        for (let n = 1; n <= 4 && termPrefixes.has(gram); n++) {
+          entryGrams.add(gram);
+          if (i + n >= words.length) break;
+          gram = `${gram} ${words[i + n]}`;
+        }
       }
     }
   }
-  const termHitsOf = compileTermHits(knowledge.outOfScope.filter((t) => !coveredBy.has(t.id)), termWords, (term) =>
+  const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
 

@@ -4,6 +4,7 @@ import unhomoglyph from 'unhomoglyph';
 // word joiner, byte-order mark. Left in, they split a word in two ("pu\u00ADs").
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const NON_ASCII = /[^\p{ASCII}]/gu;
+const NON_ASCII_TEST = /[^\p{ASCII}]/u;
 // An emoji usually closes what was said before it ("first time on fri 👀 what am i in for").
 const EMOJI = /\p{Extended_Pictographic}+/gu;
 const ASCII_LETTERS = /^[a-z]+$/i;
@@ -33,13 +34,18 @@ function latinLookAlike(ch: string): string {
  * sentence ends kept, everything else a space. Linear in the length of the text; nothing is cut.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(EMOJI, '. ')
-    .replace(NON_ASCII, latinLookAlike)
-    .normalize('NFKD')
-    .replace(DIACRITICS, '')
+  // Plain ASCII (most messages, every pack text) has nothing to normalise, no invisible characters, emoji,
+  // look-alikes or accents: those six passes would leave it as it is.
+  const unicode = NON_ASCII_TEST.test(text)
+    ? text
+        .normalize('NFKC')
+        .replace(INVISIBLE, '')
+        .replace(EMOJI, '. ')
+        .replace(NON_ASCII, latinLookAlike)
+        .normalize('NFKD')
+        .replace(DIACRITICS, '')
+    : text;
+  return unicode
     .replace(SLACK_LINK_WITH_LABEL, ' $1 ')
     .replace(ANGLE_MARKUP, ' ')
     .replace(URL, ' ')

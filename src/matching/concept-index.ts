@@ -39,6 +39,23 @@ export interface ConceptIndex<T> {
   similarity(a: number, b: number): number;
 }
 
+/**
+ * The `limit` classes with the highest totals, highest first; among equal totals the one listed first in
+ * `order` comes first (as a stable sort of `order` would give). Linear in `order` for a small limit.
+ */
+function topK(order: readonly number[], totals: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  for (const k of order) {
+    const v = totals[k]!;
+    if (top.length >= limit && v <= totals[top[top.length - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && totals[top[at - 1]!]! < v) at--;
+    top.splice(at, 0, k);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
 /** A class "uses" a concept strongly once this share of its phrasings has it (for the idf). */
 const STRONG_SHARE = 0.25;
 
@@ -73,13 +90,20 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
   };
   // concept -> [class index, evidence weight]
   const postings = new Map<string, Array<readonly [number, number]>>();
+  // The same weights by class, for telling a top class which concepts it shares.
+  const postingWeights = shares.map(() => new Map<string, number>());
   shares.forEach((share, k) => {
     for (const [c, s] of share) {
       const list = postings.get(c) ?? [];
       if (list.length === 0) postings.set(c, list);
-      list.push([k, Math.sqrt(s) * idf(c)]);
+      const w = Math.sqrt(s) * idf(c);
+      list.push([k, w]);
+      postingWeights[k]!.set(c, w);
     }
   });
+  const homes = new Map<string, number>();
+  const totals = new Float64Array(docs.length);
+  const touched = new Uint8Array(docs.length);
   // Per class, concept -> the phrasings that use it (ascending): nearest() visits only phrasings that share a
   // concept with the question, not every phrasing of every candidate.
   const phrasingsWith = docs.map((d) => {
@@ -93,6 +117,11 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
     });
     return byConcept;
   });
+  // Scratch space for nearest(), sized for the class with the most phrasings.
+  const mostPhrasings = docs.reduce((n, d) => Math.max(n, d.phrasings.length), 0);
+  const dots = new Float64Array(mostPhrasings);
+  const dotTouched = new Uint8Array(mostPhrasings);
+  const dotReached = new Int32Array(mostPhrasings);
   const phrasingNorms = docs.map((d) => d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + (conceptWeight(c) * idf(c)) ** 2, 0)) || 1));
 
   function nearest(k: number, concepts: readonly string[], weights: readonly number[]): number {
@@ -100,45 +129,70 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
     for (let i = 0; i < concepts.length; i++) qNorm += (weights[i]! * idf(concepts[i]!)) ** 2;
     qNorm = Math.sqrt(qNorm) || 1;
     // Dot products summed in the question's concept order, as a phrasing-by-phrasing loop would.
-    const dots = new Map<number, number>();
     const withConcept = phrasingsWith[k]!;
+    let reached = 0;
     for (let i = 0; i < concepts.length; i++) {
       const c = concepts[i]!;
       const list = withConcept.get(c);
       if (list === undefined) continue;
       const add = weights[i]! * conceptWeight(c) * idf(c) ** 2;
-      for (const j of list) dots.set(j, (dots.get(j) ?? 0) + add);
+      for (const j of list) {
+        if (!dotTouched[j]) {
+          dotTouched[j] = 1;
+          dotReached[reached++] = j;
+        }
+        dots[j] = dots[j]! + add;
+      }
     }
     let best = 0;
     const norms = phrasingNorms[k]!;
-    for (const [j, dot] of dots) {
-      const sim = dot / (qNorm * norms[j]!);
+    for (let r = 0; r < reached; r++) {
+      const j = dotReached[r]!;
+      const sim = dots[j]! / (qNorm * norms[j]!);
       if (sim > best) best = sim;
+      dots[j] = 0;
+      dotTouched[j] = 0;
     }
     return best;
   }
 
   return {
     score(concepts, weights, limit, near = concepts, nearWeights = weights) {
-      const totals = new Map<number, number>();
-      const sharedBy = new Map<number, Array<readonly [string, number]>>();
-      concepts.forEach((c, i) => {
-        for (const [k, w] of postings.get(c) ?? []) {
-          const add = w * weights[i]!;
-          totals.set(k, (totals.get(k) ?? 0) + add);
-          const shared = sharedBy.get(k) ?? [];
-          if (shared.length === 0) sharedBy.set(k, shared);
-          shared.push([c, add]);
+      // Sums in a scratch array; classes in the order first reached (the order ties keep).
+      const reached: number[] = [];
+      for (let i = 0; i < concepts.length; i++) {
+        const list = postings.get(concepts[i]!);
+        if (list === undefined) continue;
+        for (const [k, w] of list) {
+          if (!touched[k]) {
+            touched[k] = 1;
+            reached.push(k);
+          }
+          totals[k] = totals[k]! + w * weights[i]!;
         }
+      }
+      const top = topK(reached, totals, limit);
+      const scored = top.map((k) => {
+        // Shared concepts in question order with what each added, then strongest first (a stable sort).
+        const weightOf = postingWeights[k]!;
+        const shared: Array<readonly [string, number]> = [];
+        for (let i = 0; i < concepts.length; i++) {
+          const w = weightOf.get(concepts[i]!);
+          if (w !== undefined) shared.push([concepts[i]!, w * weights[i]!]);
+        }
+        return {
+          item: docs[k]!.item,
+          index: k,
+          score: totals[k]!,
+          nearest: nearest(k, near, nearWeights),
+          shared: shared.sort((a, b) => b[1] - a[1]).map(([c]) => c),
+        };
       });
-      const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, limit);
-      return top.map(([k, score]) => ({
-        item: docs[k]!.item,
-        index: k,
-        score,
-        nearest: nearest(k, near, nearWeights),
-        shared: (sharedBy.get(k) ?? []).sort((a, b) => b[1] - a[1]).map(([c]) => c),
-      }));
+      for (const k of reached) {
+        touched[k] = 0;
+        totals[k] = 0;
+      }
+      return scored;
     },
     share: (k, c) => shares[k]?.get(c) ?? 0,
     knows: (c) => postings.has(c),
@@ -156,11 +210,18 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
       return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
     },
     homeOf(c) {
-      let home = -1;
-      let best = 0;
-      for (const [k] of postings.get(c) ?? []) {
-        const share = shares[k]!.get(c) ?? 0;
-        if (share > best) [home, best] = [k, share];
+      const list = postings.get(c);
+      if (list === undefined) return -1;
+      // Remembered per known concept (a common one is used by thousands of classes in a large pack).
+      let home = homes.get(c);
+      if (home === undefined) {
+        home = -1;
+        let best = 0;
+        for (const [k] of list) {
+          const share = shares[k]!.get(c) ?? 0;
+          if (share > best) [home, best] = [k, share];
+        }
+        homes.set(c, home);
       }
       return home;
     },

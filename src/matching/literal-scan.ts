@@ -71,7 +71,15 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
       }
     }
   }
-  const outputOf = found.map((o) => Int32Array.from(new Set(o)));
+  // Literals found on reaching each state, flattened: ids outputIds[outputStart[s] .. outputStart[s + 1]).
+  const outputStart = new Int32Array(states + 1);
+  const flat: number[] = [];
+  for (let state = 0; state < states; state++) {
+    outputStart[state] = flat.length;
+    flat.push(...new Set(found[state]));
+  }
+  outputStart[states] = flat.length;
+  const outputIds = Int32Array.from(flat);
 
   return (text) => {
     const present = new Uint8Array(literals.length);
@@ -79,8 +87,7 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       state = table[state * SYMBOLS + (code < 128 ? SYMBOL_OF[code]! : OTHER)]!;
-      const out = outputOf[state]!;
-      for (let j = 0; j < out.length; j++) present[out[j]!] = 1;
+      for (let j = outputStart[state]!, end = outputStart[state + 1]!; j < end; j++) present[outputIds[j]!] = 1;
     }
     for (const [literal, id] of others) if (text.includes(literal)) present[id] = 1;
     return {

@@ -88,22 +88,28 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
     }
     return v;
   };
-  // concept -> [class index, evidence weight]
-  const postings = new Map<string, Array<readonly [number, number]>>();
+  // concept -> the classes that use it and the evidence each gets (parallel arrays, in class order)
+  const lists = new Map<string, { classes: number[]; weights: number[] }>();
   // The same weights by class, for telling a top class which concepts it shares.
   const postingWeights = shares.map(() => new Map<string, number>());
   shares.forEach((share, k) => {
     for (const [c, s] of share) {
-      const list = postings.get(c) ?? [];
-      if (list.length === 0) postings.set(c, list);
+      let list = lists.get(c);
+      if (list === undefined) {
+        list = { classes: [], weights: [] };
+        lists.set(c, list);
+      }
       const w = Math.sqrt(s) * idf(c);
-      list.push([k, w]);
+      list.classes.push(k);
+      list.weights.push(w);
       postingWeights[k]!.set(c, w);
     }
   });
+  const postings = new Map([...lists].map(([c, l]) => [c, { classes: Int32Array.from(l.classes), weights: Float64Array.from(l.weights) }]));
   const homes = new Map<string, number>();
   const totals = new Float64Array(docs.length);
   const touched = new Uint8Array(docs.length);
+  const topRank = new Uint8Array(docs.length);
   // Per class, concept -> the phrasings that use it (ascending): nearest() visits only phrasings that share a
   // concept with the question, not every phrasing of every candidate.
   const phrasingsWith = docs.map((d) => {
@@ -124,18 +130,28 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
   const dotReached = new Int32Array(mostPhrasings);
   const phrasingNorms = docs.map((d) => d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + (conceptWeight(c) * idf(c)) ** 2, 0)) || 1));
 
-  function nearest(k: number, concepts: readonly string[], weights: readonly number[]): number {
-    let qNorm = 0;
-    for (let i = 0; i < concepts.length; i++) qNorm += (weights[i]! * idf(concepts[i]!)) ** 2;
-    qNorm = Math.sqrt(qNorm) || 1;
+  /** What nearest() needs of the question, the same for every class: worked out once per question. */
+  interface NearQuery {
+    concepts: readonly string[];
+    /** Each concept's term of a dot product: its weight, its concept weight and its idf squared. */
+    adds: number[];
+    norm: number;
+  }
+  function nearQuery(concepts: readonly string[], weights: readonly number[]): NearQuery {
+    let norm = 0;
+    for (let i = 0; i < concepts.length; i++) norm += (weights[i]! * idf(concepts[i]!)) ** 2;
+    const adds = concepts.map((c, i) => weights[i]! * conceptWeight(c) * idf(c) ** 2);
+    return { concepts, adds, norm: Math.sqrt(norm) || 1 };
+  }
+
+  function nearest(k: number, { concepts, adds, norm: qNorm }: NearQuery): number {
     // Dot products summed in the question's concept order, as a phrasing-by-phrasing loop would.
     const withConcept = phrasingsWith[k]!;
     let reached = 0;
     for (let i = 0; i < concepts.length; i++) {
-      const c = concepts[i]!;
-      const list = withConcept.get(c);
+      const list = withConcept.get(concepts[i]!);
       if (list === undefined) continue;
-      const add = weights[i]! * conceptWeight(c) * idf(c) ** 2;
+      const add = adds[i]!;
       for (const j of list) {
         if (!dotTouched[j]) {
           dotTouched[j] = 1;
@@ -160,31 +176,55 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
     score(concepts, weights, limit, near = concepts, nearWeights = weights) {
       // Sums in a scratch array; classes in the order first reached (the order ties keep).
       const reached: number[] = [];
+      let visited = 0;
       for (let i = 0; i < concepts.length; i++) {
         const list = postings.get(concepts[i]!);
         if (list === undefined) continue;
-        for (const [k, w] of list) {
+        const { classes, weights: evidence } = list;
+        const weight = weights[i]!;
+        visited += classes.length;
+        for (let p = 0; p < classes.length; p++) {
+          const k = classes[p]!;
           if (!touched[k]) {
             touched[k] = 1;
             reached.push(k);
           }
-          totals[k] = totals[k]! + w * weights[i]!;
+          totals[k] = totals[k]! + evidence[p]! * weight;
         }
       }
       const top = topK(reached, totals, limit);
-      const scored = top.map((k) => {
-        // Shared concepts in question order with what each added, then strongest first (a stable sort).
-        const weightOf = postingWeights[k]!;
-        const shared: Array<readonly [string, number]> = [];
+      const query = nearQuery(near, nearWeights);
+      // Shared concepts per top class, in question order with what each added. A short walk of the
+      // postings again finds them; with long postings (a large pack), one lookup per class and concept does.
+      const sharedOf = new Map<number, Array<readonly [string, number]>>(top.map((k) => [k, []]));
+      if (visited <= top.length * concepts.length * 4) {
+        for (const k of top) topRank[k] = 1;
         for (let i = 0; i < concepts.length; i++) {
-          const w = weightOf.get(concepts[i]!);
-          if (w !== undefined) shared.push([concepts[i]!, w * weights[i]!]);
+          const list = postings.get(concepts[i]!);
+          if (list === undefined) continue;
+          for (let p = 0; p < list.classes.length; p++) {
+            const k = list.classes[p]!;
+            if (topRank[k]) sharedOf.get(k)!.push([concepts[i]!, list.weights[p]! * weights[i]!]);
+          }
         }
+        for (const k of top) topRank[k] = 0;
+      } else {
+        for (const k of top) {
+          const weightOf = postingWeights[k]!;
+          const shared = sharedOf.get(k)!;
+          for (let i = 0; i < concepts.length; i++) {
+            const w = weightOf.get(concepts[i]!);
+            if (w !== undefined) shared.push([concepts[i]!, w * weights[i]!]);
+          }
+        }
+      }
+      const scored = top.map((k) => {
+        const shared = sharedOf.get(k)!;
         return {
           item: docs[k]!.item,
           index: k,
           score: totals[k]!,
-          nearest: nearest(k, near, nearWeights),
+          nearest: nearest(k, query),
           shared: shared.sort((a, b) => b[1] - a[1]).map(([c]) => c),
         };
       });
@@ -217,7 +257,7 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
       if (home === undefined) {
         home = -1;
         let best = 0;
-        for (const [k] of list) {
+        for (const k of list.classes) {
           const share = shares[k]!.get(c) ?? 0;
           if (share > best) [home, best] = [k, share];
         }

@@ -94,11 +94,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     joinPhrases,
     conceptOf,
     isStopword: (word) => stopwords.has(word),
-    classOf(concept) {
+    classOf: boundedMemo((concept): ConceptClass => {
       if (context.has(concept)) return 'context';
       if (conceptNames.has(concept)) return 'topic';
       return everyday.has(concept) ? 'everyday' : 'topic';
-    },
+    }),
     intentsOf(text) {
       const scan = intentGates(text);
       return intents.filter(([p], i) => scan.passes(i) && p.test(text)).map(([, c]) => c);

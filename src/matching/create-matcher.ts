@@ -266,6 +266,10 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
+  // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
+  packWords.clear();
+  packConcepts.clear();
+  entryGrams.clear();
 
   /** Splits a sentence where a joiner opens a new question: "how many sessions | and how far apart". */
   function clausesOf(words: readonly string[]): string[][] {

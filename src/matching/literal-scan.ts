@@ -71,6 +71,7 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
       }
     }
   }
+  const dfa = table.slice(0, states * SYMBOLS);
   // Literals found on reaching each state, flattened: ids outputIds[outputStart[s] .. outputStart[s + 1]).
   const outputStart = new Int32Array(states + 1);
   const flat: number[] = [];
@@ -86,7 +87,7 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      state = table[state * SYMBOLS + (code < 128 ? SYMBOL_OF[code]! : OTHER)]!;
+      state = dfa[state * SYMBOLS + (code < 128 ? SYMBOL_OF[code]! : OTHER)]!;
       for (let j = outputStart[state]!, end = outputStart[state + 1]!; j < end; j++) present[outputIds[j]!] = 1;
     }
     for (const [literal, id] of others) if (text.includes(literal)) present[id] = 1;

@@ -39,6 +39,23 @@ export interface ConceptIndex<T> {
   similarity(a: number, b: number): number;
 }
 
+/**
+ * The `limit` classes with the highest totals, highest first; among equal totals the one listed first in
+ * `order` comes first (as a stable sort of `order` would give). Linear in `order` for a small limit.
+ */
+function topK(order: readonly number[], totals: Float64Array, limit: number): number[] {
+  const top: number[] = [];
+  for (const k of order) {
+    const v = totals[k]!;
+    if (top.length >= limit && v <= totals[top[top.length - 1]!]!) continue;
+    let at = top.length;
+    while (at > 0 && totals[top[at - 1]!]! < v) at--;
+    top.splice(at, 0, k);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
+
 /** A class "uses" a concept strongly once this share of its phrasings has it (for the idf). */
 const STRONG_SHARE = 0.25;
 
@@ -71,57 +88,151 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
     }
     return v;
   };
-  // concept -> [class index, evidence weight]
-  const postings = new Map<string, Array<readonly [number, number]>>();
+  // concept -> the classes that use it and the evidence each gets (parallel arrays, in class order)
+  const lists = new Map<string, { classes: number[]; weights: number[] }>();
+  // The same weights by class, for telling a top class which concepts it shares.
+  const postingWeights = shares.map(() => new Map<string, number>());
   shares.forEach((share, k) => {
     for (const [c, s] of share) {
-      const list = postings.get(c) ?? [];
-      if (list.length === 0) postings.set(c, list);
-      list.push([k, Math.sqrt(s) * idf(c)]);
+      let list = lists.get(c);
+      if (list === undefined) {
+        list = { classes: [], weights: [] };
+        lists.set(c, list);
+      }
+      const w = Math.sqrt(s) * idf(c);
+      list.classes.push(k);
+      list.weights.push(w);
+      postingWeights[k]!.set(c, w);
     }
   });
-  const phrasingSets = docs.map((d) => d.phrasings.map((p) => new Set(p)));
+  const postings = new Map([...lists].map(([c, l]) => [c, { classes: Int32Array.from(l.classes), weights: Float64Array.from(l.weights) }]));
+  const homes = new Map<string, number>();
+  const totals = new Float64Array(docs.length);
+  const touched = new Uint8Array(docs.length);
+  const topRank = new Uint8Array(docs.length);
+  // Per class, concept -> the phrasings that use it (ascending): nearest() visits only phrasings that share a
+  // concept with the question, not every phrasing of every candidate.
+  const phrasingsWith = docs.map((d) => {
+    const byConcept = new Map<string, number[]>();
+    d.phrasings.forEach((p, j) => {
+      for (const c of new Set(p)) {
+        const list = byConcept.get(c);
+        if (list === undefined) byConcept.set(c, [j]);
+        else list.push(j);
+      }
+    });
+    return byConcept;
+  });
+  // Scratch space for nearest(), sized for the class with the most phrasings.
+  const mostPhrasings = docs.reduce((n, d) => Math.max(n, d.phrasings.length), 0);
+  const dots = new Float64Array(mostPhrasings);
+  const dotTouched = new Uint8Array(mostPhrasings);
+  const dotReached = new Int32Array(mostPhrasings);
   const phrasingNorms = docs.map((d) => d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + (conceptWeight(c) * idf(c)) ** 2, 0)) || 1));
 
-  function nearest(k: number, concepts: readonly string[], weights: readonly number[]): number {
-    let qNorm = 0;
-    for (let i = 0; i < concepts.length; i++) qNorm += (weights[i]! * idf(concepts[i]!)) ** 2;
-    qNorm = Math.sqrt(qNorm) || 1;
-    let best = 0;
-    const sets = phrasingSets[k]!;
-    for (let j = 0; j < sets.length; j++) {
-      let dot = 0;
-      for (let i = 0; i < concepts.length; i++) {
-        const c = concepts[i]!;
-        if (sets[j]!.has(c)) dot += weights[i]! * conceptWeight(c) * idf(c) ** 2;
+  /** What nearest() needs of the question, the same for every class: worked out once per question. */
+  interface NearQuery {
+    concepts: readonly string[];
+    /** Each concept's term of a dot product: its weight, its concept weight and its idf squared. */
+    adds: number[];
+    norm: number;
+  }
+  function nearQuery(concepts: readonly string[], weights: readonly number[]): NearQuery {
+    let norm = 0;
+    for (let i = 0; i < concepts.length; i++) norm += (weights[i]! * idf(concepts[i]!)) ** 2;
+    const adds = concepts.map((c, i) => weights[i]! * conceptWeight(c) * idf(c) ** 2);
+    return { concepts, adds, norm: Math.sqrt(norm) || 1 };
+  }
+
+  function nearest(k: number, { concepts, adds, norm: qNorm }: NearQuery): number {
+    // Dot products summed in the question's concept order, as a phrasing-by-phrasing loop would.
+    const withConcept = phrasingsWith[k]!;
+    let reached = 0;
+    for (let i = 0; i < concepts.length; i++) {
+      const list = withConcept.get(concepts[i]!);
+      if (list === undefined) continue;
+      const add = adds[i]!;
+      for (const j of list) {
+        if (!dotTouched[j]) {
+          dotTouched[j] = 1;
+          dotReached[reached++] = j;
+        }
+        dots[j] = dots[j]! + add;
       }
-      const sim = dot / (qNorm * phrasingNorms[k]![j]!);
+    }
+    let best = 0;
+    const norms = phrasingNorms[k]!;
+    for (let r = 0; r < reached; r++) {
+      const j = dotReached[r]!;
+      const sim = dots[j]! / (qNorm * norms[j]!);
       if (sim > best) best = sim;
+      dots[j] = 0;
+      dotTouched[j] = 0;
     }
     return best;
   }
 
   return {
     score(concepts, weights, limit, near = concepts, nearWeights = weights) {
-      const totals = new Map<number, number>();
-      const sharedBy = new Map<number, Array<readonly [string, number]>>();
-      concepts.forEach((c, i) => {
-        for (const [k, w] of postings.get(c) ?? []) {
-          const add = w * weights[i]!;
-          totals.set(k, (totals.get(k) ?? 0) + add);
-          const shared = sharedBy.get(k) ?? [];
-          if (shared.length === 0) sharedBy.set(k, shared);
-          shared.push([c, add]);
+      // Sums in a scratch array; classes in the order first reached (the order ties keep).
+      const reached: number[] = [];
+      let visited = 0;
+      for (let i = 0; i < concepts.length; i++) {
+        const list = postings.get(concepts[i]!);
+        if (list === undefined) continue;
+        const { classes, weights: evidence } = list;
+        const weight = weights[i]!;
+        visited += classes.length;
+        for (let p = 0; p < classes.length; p++) {
+          const k = classes[p]!;
+          if (!touched[k]) {
+            touched[k] = 1;
+            reached.push(k);
+          }
+          totals[k] = totals[k]! + evidence[p]! * weight;
         }
+      }
+      const top = topK(reached, totals, limit);
+      const query = nearQuery(near, nearWeights);
+      // Shared concepts per top class, in question order with what each added. A short walk of the
+      // postings again finds them; with long postings (a large pack), one lookup per class and concept does.
+      const sharedOf = new Map<number, Array<readonly [string, number]>>(top.map((k) => [k, []]));
+      if (visited <= top.length * concepts.length * 4) {
+        for (const k of top) topRank[k] = 1;
+        for (let i = 0; i < concepts.length; i++) {
+          const list = postings.get(concepts[i]!);
+          if (list === undefined) continue;
+          for (let p = 0; p < list.classes.length; p++) {
+            const k = list.classes[p]!;
+            if (topRank[k]) sharedOf.get(k)!.push([concepts[i]!, list.weights[p]! * weights[i]!]);
+          }
+        }
+        for (const k of top) topRank[k] = 0;
+      } else {
+        for (const k of top) {
+          const weightOf = postingWeights[k]!;
+          const shared = sharedOf.get(k)!;
+          for (let i = 0; i < concepts.length; i++) {
+            const w = weightOf.get(concepts[i]!);
+            if (w !== undefined) shared.push([concepts[i]!, w * weights[i]!]);
+          }
+        }
+      }
+      const scored = top.map((k) => {
+        const shared = sharedOf.get(k)!;
+        return {
+          item: docs[k]!.item,
+          index: k,
+          score: totals[k]!,
+          nearest: nearest(k, query),
+          shared: shared.sort((a, b) => b[1] - a[1]).map(([c]) => c),
+        };
       });
-      const top = [...totals].sort((a, b) => b[1] - a[1]).slice(0, limit);
-      return top.map(([k, score]) => ({
-        item: docs[k]!.item,
-        index: k,
-        score,
-        nearest: nearest(k, near, nearWeights),
-        shared: (sharedBy.get(k) ?? []).sort((a, b) => b[1] - a[1]).map(([c]) => c),
-      }));
+      for (const k of reached) {
+        touched[k] = 0;
+        totals[k] = 0;
+      }
+      return scored;
     },
     share: (k, c) => shares[k]?.get(c) ?? 0,
     knows: (c) => postings.has(c),
@@ -139,11 +250,18 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
       return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
     },
     homeOf(c) {
-      let home = -1;
-      let best = 0;
-      for (const [k] of postings.get(c) ?? []) {
-        const share = shares[k]!.get(c) ?? 0;
-        if (share > best) [home, best] = [k, share];
+      const list = postings.get(c);
+      if (list === undefined) return -1;
+      // Remembered per known concept (a common one is used by thousands of classes in a large pack).
+      let home = homes.get(c);
+      if (home === undefined) {
+        home = -1;
+        let best = 0;
+        for (const k of list.classes) {
+          const share = shares[k]!.get(c) ?? 0;
+          if (share > best) [home, best] = [k, share];
+        }
+        homes.set(c, home);
       }
       return home;
     },

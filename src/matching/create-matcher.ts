@@ -148,7 +148,10 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const warningWords = [...knowledge.redFlags.flatMap((r) => r.patterns), ...Object.values(knowledge.signs).flat()].flatMap(
     (p) => p.toLowerCase().match(/[a-z]{4,}/g) ?? [],
   );
-  const vocabulary = [...packTexts.flatMap(wordsOfPackText), ...lex.words, ...warningWords];
+  // A set in first-seen order, each distinct text read once (a pack repeats its texts, a large one often).
+  const vocabulary = new Set<string>();
+  for (const text of new Set(packTexts)) for (const word of wordsOfPackText(text)) vocabulary.add(word);
+  for (const word of [...lex.words, ...warningWords]) vocabulary.add(word);
   const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
 
   const conceptsOfWords = (words: readonly string[], text: string): string[] => {
@@ -161,9 +164,16 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     for (const intent of lex.intentsOf(text)) out.add(intent);
     return [...out];
   };
+  // Pack texts recur (one answer for several entries, a topic's terms): their concepts are worked out once.
+  const packConcepts = new Map<string, string[]>();
   const conceptsOfText = (text: string): string[] => {
-    const words = wordsOfPackText(text);
-    return conceptsOfWords(words, words.join(' '));
+    let concepts = packConcepts.get(text);
+    if (concepts === undefined) {
+      const words = wordsOfPackText(text);
+      concepts = conceptsOfWords(words, words.join(' '));
+      packConcepts.set(text, concepts);
+    }
+    return concepts;
   };
 
   /** Where the comparison that a term at `at` belongs to starts ("than"), or -1. */
@@ -232,26 +242,42 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   }));
   const index = createConceptIndex(docs, (c) => (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT));
   /** Concepts central to some FAQ entry: a cause named in other words is another cause. */
-  const faqConcepts = new Set(
-    docs.flatMap((d, k) => (d.item.kind === 'entry' ? d.phrasings.flat().filter((c) => index.share(k, c) >= ANCHOR_SHARE) : [])),
-  );
+  const faqConcepts = new Set<string>();
+  docs.forEach((d, k) => {
+    if (d.item.kind !== 'entry') return;
+    for (const phrasing of d.phrasings) for (const c of phrasing) if (!faqConcepts.has(c) && index.share(k, c) >= ANCHOR_SHARE) faqConcepts.add(c);
+  });
   const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 
   // A term that an entry's own phrasings use is not a sign of another topic: the entry must stay reachable.
+  // Only word sequences a term can start with are kept (the rest could never shadow one): linear in the pack.
+  const shadowable = knowledge.outOfScope.filter((t) => !coveredBy.has(t.id));
+  const termPrefixes = new Set(
+    shadowable.flatMap((t) => t.terms.map((term) => termWords(term).map(singular)).flatMap((w) => w.map((_, n) => w.slice(0, n + 1).join(' ')))),
+  );
   const entryGrams = new Set<string>();
   for (const entry of knowledge.entries) {
     for (const text of [entry.question, ...entry.alternates]) {
       const words = wordsOfPackText(text).map(singular);
       // "does it hurt more than a tattoo" names the tattoo only as a yardstick: that does not shadow the term.
       for (let i = 0; i < words.length; i++) {
-        if (isComparison(words, i)) continue;
-        for (let n = 1; n <= 4 && i + n <= words.length; n++) entryGrams.add(words.slice(i, i + n).join(' '));
+        if (!termPrefixes.has(words[i]!) || isComparison(words, i)) continue;
+        let gram = words[i]!;
+        for (let n = 1; n <= 4 && termPrefixes.has(gram); n++) {
+          entryGrams.add(gram);
+          if (i + n >= words.length) break;
+          gram = `${gram} ${words[i + n]}`;
+        }
       }
     }
   }
-  const termHitsOf = compileTermHits(knowledge.outOfScope.filter((t) => !coveredBy.has(t.id)), termWords, (term) =>
+  const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
+  // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
+  packWords.clear();
+  packConcepts.clear();
+  entryGrams.clear();
 
   /** Splits a sentence where a joiner opens a new question: "how many sessions | and how far apart". */
   function clausesOf(words: readonly string[]): string[][] {

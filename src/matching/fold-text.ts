@@ -5,6 +5,7 @@ import unhomoglyph from 'unhomoglyph';
 // word joiner, byte-order mark. Left in, they split a word in two ("pu\u00ADs").
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const NON_ASCII = /[^\p{ASCII}]/gu;
+const NON_ASCII_TEST = /[^\p{ASCII}]/u;
 // An emoji usually closes what was said before it ("first time on fri 👀 what am i in for").
 const EMOJI = /\p{Extended_Pictographic}+/gu;
 const ASCII_LETTERS = /^[a-z]+$/i;
@@ -37,20 +38,26 @@ function latinLookAlike(ch: string): string {
  * sentence ends kept, everything else a space. Linear in the length of the text; nothing is cut.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(EMOJI, '. ')
-    .replace(NON_ASCII, latinLookAlike)
-    .normalize('NFKD')
-    .replace(DIACRITICS, '')
-    .replace(NON_ASCII_RUN, (run) => transliterate(run))
-    .replace(SLACK_LINK_WITH_LABEL, ' $1 ')
-    .replace(ANGLE_MARKUP, ' ')
-    .replace(URL, ' ')
-    .replace(AT_MENTION, ' ')
-    .toLowerCase()
-    .replace(EMOJI_SHORTCODE, ' ')
+  // Plain ASCII (most messages, every pack text) has nothing to normalise, no invisible characters, emoji,
+  // look-alikes or accents: those six passes would leave it as it is.
+  const unicode = NON_ASCII_TEST.test(text)
+    ? text
+        .normalize('NFKC')
+        .replace(INVISIBLE, '')
+        .replace(EMOJI, '. ')
+        .replace(NON_ASCII, latinLookAlike)
+        .normalize('NFKD')
+        .replace(DIACRITICS, '')
+        .replace(NON_ASCII_RUN, (run) => transliterate(run))
+    : text;
+  // Each markup pass needs a character most texts lack ("<", "@", ":"): checking for it is cheaper than the pass.
+  let out = unicode;
+  if (out.includes('<')) out = out.replace(SLACK_LINK_WITH_LABEL, ' $1 ').replace(ANGLE_MARKUP, ' ');
+  if (/http|www\./i.test(out)) out = out.replace(URL, ' ');
+  if (out.includes('@')) out = out.replace(AT_MENTION, ' ');
+  out = out.toLowerCase();
+  if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, ' ');
+  return out
     .replace(APOSTROPHES, '')
     .replace(DOTS, ' ')
     .replace(NOT_KEPT, ' ')

@@ -1,6 +1,8 @@
 import stemWord from 'wink-porter2-stemmer';
 import type { Lexicon } from '../knowledge/knowledge-schema';
-import { passesGate, requiredLiterals } from './literal-gate';
+import { boundedMemo } from './bounded-memo';
+import { requiredLiterals } from './literal-gate';
+import { compileGates } from './literal-scan';
 
 /** How much a concept can say about a question's topic. */
 export type ConceptClass = 'topic' | 'everyday' | 'context';
@@ -29,7 +31,9 @@ export const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/
 
 /** Longer than any English word: left as it is (the stemmer's time grows faster than the word's length). */
 const MAX_STEMMED_LENGTH = 40;
-export const stem = (word: string): string => (word.length <= 3 || word.length > MAX_STEMMED_LENGTH ? word : stemWord(word));
+export const stem: (word: string) => string = boundedMemo((word) =>
+  word.length <= 3 || word.length > MAX_STEMMED_LENGTH ? word : stemWord(word),
+);
 
 /** Replaces whole-word keys of a map in one linear pass (longest phrase first at each position). */
 function phraseReplacer(map: ReadonlyMap<string, string>): (text: string) => string {
@@ -41,7 +45,8 @@ function phraseReplacer(map: ReadonlyMap<string, string>): (text: string) => str
 
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   // Each regex carries the literals it needs (literal-gate.ts): most texts skip most regexes with a substring test.
-  const rewrites = lexicon.rewrites.map((r) => [new RegExp(r.pattern, 'g'), r.to, requiredLiterals(r.pattern)] as const);
+  const rewrites = lexicon.rewrites.map((r) => [new RegExp(r.pattern, 'g'), r.to] as const);
+  const rewriteGates = compileGates(lexicon.rewrites.map((r) => requiredLiterals(r.pattern)));
   const tokenMap = new Map<string, string>();
   for (const [k, v] of Object.entries(lexicon.misspellings)) tokenMap.set(foldEntry(k), foldEntry(v));
   for (const [k, v] of Object.entries(lexicon.tokens)) tokenMap.set(foldEntry(k), foldEntry(v));
@@ -61,12 +66,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const everyday = new Set(lexicon.everydayWords.map((w) => stem(foldEntry(w))));
   const context = new Set(lexicon.contextConcepts);
   const conceptNames = new Set(Object.keys(lexicon.concepts));
-  const intents = lexicon.intents.map((i) => [new RegExp(i.pattern), i.concept, requiredLiterals(i.pattern)] as const);
+  const intents = lexicon.intents.map((i) => [new RegExp(i.pattern), i.concept] as const);
+  const intentGates = compileGates(lexicon.intents.map((i) => requiredLiterals(i.pattern)));
 
-  const conceptOf = (word: string): string => {
+  const conceptOf = boundedMemo((word: string): string => {
     const s = stem(word);
     return conceptOfStem.get(s) ?? s;
-  };
+  });
   const words = [
     ...[...tokenMap.values()].flatMap((v) => v.split(' ')),
     ...Object.values(lexicon.concepts).flatMap((items) => items.flatMap((i) => foldEntry(i).split(' '))),
@@ -74,19 +80,29 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     expand(text) {
       let s = text;
-      for (const [pattern, to, gate] of rewrites) if (passesGate(gate, s)) s = s.replace(pattern, to);
+      let scan = rewriteGates(s);
+      rewrites.forEach(([pattern, to], r) => {
+        if (!scan.passes(r)) return;
+        const rewritten = s.replace(pattern, to);
+        // A rewrite that changed the text changes which literals later rewrites find in it.
+        if (rewritten !== s) scan = rewriteGates(rewritten);
+        s = rewritten;
+      });
       // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
       return joinPhrases(s).replace(WORD, (w) => tokenMap.get(w) ?? w);
     },
     joinPhrases,
     conceptOf,
     isStopword: (word) => stopwords.has(word),
-    classOf(concept) {
+    classOf: boundedMemo((concept): ConceptClass => {
       if (context.has(concept)) return 'context';
       if (conceptNames.has(concept)) return 'topic';
       return everyday.has(concept) ? 'everyday' : 'topic';
+    }),
+    intentsOf(text) {
+      const scan = intentGates(text);
+      return intents.filter(([p], i) => scan.passes(i) && p.test(text)).map(([, c]) => c);
     },
-    intentsOf: (text) => intents.filter(([p, , gate]) => passesGate(gate, text) && p.test(text)).map(([, c]) => c),
     known: new Set([...stopwords, ...lexicon.everydayWords.map(foldEntry), ...lexicon.commonWords.map(foldEntry)]),
     words,
   };

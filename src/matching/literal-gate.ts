@@ -4,9 +4,12 @@
  * ("\b(numb|tingl(e|y)) (for|since) weeks" -> [["numb", "tingl"], [" "], ["for", "since"], [" weeks"]]).
  * A text that lacks every literal of one set cannot match, so the regex need not run: substring searches
  * are far cheaper than a regex scan, and most warning-sign patterns have nothing to do with most messages.
+ * A top-level alternation needs one literal out of those its alternatives need (see eitherOf).
  * Sets that cannot be read off safely are left out (an empty result means: always run the regex).
  */
 export function requiredLiterals(pattern: string): string[][] {
+  const alternatives = splitTopLevel(pattern);
+  if (alternatives.length > 1) return eitherOf(alternatives.map(requiredLiterals));
   const sets: string[][] = [];
   let run = '';
   const flush = () => {
@@ -16,7 +19,6 @@ export function requiredLiterals(pattern: string): string[][] {
   for (let i = 0; i < pattern.length; ) {
     const c = pattern[i]!;
     const next = pattern[i + 1];
-    if (c === '|') return []; // a top-level alternative: nothing is required of the whole
     if (c === '(') {
       const end = groupEnd(pattern, i);
       if (end < 0) return [];
@@ -55,9 +57,36 @@ export function requiredLiterals(pattern: string): string[][] {
   return sets;
 }
 
+/**
+ * What a top-level alternation "a|b" needs: some literal of one set of whichever alternative matched. From each
+ * alternative one set is picked (the one whose shortest literal is longest: the rarest to find by chance), and
+ * the text needs one literal of their union. An alternative that needs nothing leaves the whole ungated.
+ */
+function eitherOf(alternatives: readonly string[][][]): string[][] {
+  const picked: string[] = [];
+  for (const sets of alternatives) {
+    if (sets.length === 0) return [];
+    const shortest = (set: readonly string[]): number => Math.min(...set.map((l) => l.length));
+    const best = sets.reduce((a, b) => (shortest(b) > shortest(a) ? b : a));
+    picked.push(...best);
+  }
+  return [[...new Set(picked)]];
+}
+
 /** Whether the text has at least one literal of every set. */
 export function passesGate(sets: readonly (readonly string[])[], text: string): boolean {
-  return sets.every((set) => set.some((l) => text.includes(l)));
+  // Plain loops: this runs for every regex on every text, and the callbacks of every/some cost more than the searches.
+  for (const set of sets) {
+    let found = false;
+    for (const literal of set) {
+      if (text.includes(literal)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 function classEnd(p: string, start: number): number {

@@ -1,5 +1,6 @@
 import type { Knowledge, RedFlagRule } from '../knowledge/knowledge-schema';
-import { passesGate, requiredLiterals } from './literal-gate';
+import { requiredLiterals } from './literal-gate';
+import { compileGates, type GateScan } from './literal-scan';
 
 /** Words that, just before a warning sign, say the person does NOT have it ("no fever", "not infected"). */
 const NEGATIONS = new Set([
@@ -36,14 +37,14 @@ function isNegated(text: string, matchStart: number): boolean {
   return false;
 }
 
-/** A compiled pattern with the literals it needs (see literal-gate.ts). */
+/** A compiled pattern and its gate: the literals it needs (see literal-gate.ts), numbered in one GateScan. */
 interface Gated {
   regex: RegExp;
-  literals: string[][];
+  gate: number;
 }
 
-function firesOn({ regex: pattern, literals }: Gated, text: string): boolean {
-  if (!passesGate(literals, text)) return false;
+function firesOn({ regex: pattern, gate }: Gated, text: string, scan: GateScan): boolean {
+  if (!scan.passes(gate)) return false;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (!isNegated(text, m.index)) return true;
@@ -53,8 +54,8 @@ function firesOn({ regex: pattern, literals }: Gated, text: string): boolean {
 }
 
 /** Where a pattern matches, leaving out matches just after a negation. */
-function matchStarts({ regex: pattern, literals }: Gated, text: string): number[] {
-  if (!passesGate(literals, text)) return [];
+function matchStarts({ regex: pattern, gate }: Gated, text: string, scan: GateScan): number[] {
+  if (!scan.passes(gate)) return [];
   const out: number[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
@@ -83,15 +84,18 @@ function lineOf(starts: readonly number[], at: number): number {
   return lo;
 }
 
-const gated = (p: string): Gated => ({ regex: new RegExp(p, 'gi'), literals: requiredLiterals(p) });
-const compile = (patterns: readonly string[]): Gated[] => patterns.map(gated);
-
 /**
  * Compiles the pack's red-flag rules once. A rule fires on a pattern anywhere in the message, or when one
  * sentence holds every named sign and modifier of one of its `when` lists; a match just after a negation
  * does not count. Rules are checked in the pack's order; the first that fires wins.
  */
 export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' | 'modifiers'>): RedFlagCheck {
+  const literalSets: string[][][] = [];
+  const gated = (p: string): Gated => {
+    literalSets.push(requiredLiterals(p));
+    return { regex: new RegExp(p, 'gi'), gate: literalSets.length - 1 };
+  };
+  const compile = (patterns: readonly string[]): Gated[] => patterns.map(gated);
   const named = new Map<string, Gated[]>();
   for (const [name, patterns] of Object.entries(knowledge.signs)) named.set(name, compile(patterns));
   for (const [name, patterns] of Object.entries(knowledge.modifiers)) named.set(name, compile(patterns));
@@ -100,18 +104,21 @@ export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' 
     patterns: rule.patterns.map((p) => [p, gated(p)] as const),
     when: rule.when.map((names) => ({ label: names.join(' + '), groups: names.map((n) => named.get(n) ?? []) })),
   }));
+  // One pass over a text tells which patterns can match in it; only those run their regex.
+  const scanOf = compileGates(literalSets);
   return (texts) => {
-    const whole = [...new Set(texts.whole)];
+    const whole = [...new Set(texts.whole)].map((text) => ({ text, scan: scanOf(text) }));
     // Sentences joined by line breaks: "." in a pattern never crosses one, so one scan of the joined text
     // finds, for a named sign or modifier, every sentence it occurs in.
     const joined = [...new Set(texts.sentences)].join('\n');
     const starts = lineStarts(joined);
+    const joinedScan = scanOf(joined);
     const found = new Map<Gated[], Set<number>>();
     const sentencesWith = (group: Gated[]): Set<number> => {
       let v = found.get(group);
       if (!v) {
         v = new Set();
-        for (const gate of group) for (const at of matchStarts(gate, joined)) v.add(lineOf(starts, at));
+        for (const gate of group) for (const at of matchStarts(gate, joined, joinedScan)) v.add(lineOf(starts, at));
         found.set(group, v);
       }
       return v;
@@ -123,7 +130,7 @@ export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' 
     };
     for (const { rule, patterns, when } of rules) {
       for (const [source, pattern] of patterns) {
-        for (const text of whole) if (firesOn(pattern, text)) return { rule, via: source };
+        for (const { text, scan } of whole) if (firesOn(pattern, text, scan)) return { rule, via: source };
       }
       for (const { label, groups } of when) if (has(groups)) return { rule, via: label };
     }

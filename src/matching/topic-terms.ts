@@ -1,4 +1,5 @@
 import type { OutOfScopeTopic } from '../knowledge/knowledge-schema';
+import { boundedMemo } from './bounded-memo';
 
 /** In a term, "..." stands for up to this many words: "results ... last" hits "results of it last". */
 export const TERM_GAP_WORDS = 3;
@@ -19,13 +20,13 @@ interface CompiledTerm {
 }
 
 /** Plural-only folding: "chemical peels" hits "chemical peel", while "scared" stays clear of "scar". */
-export function singular(word: string): string {
+export const singular: (word: string) => string = boundedMemo((word) => {
   if (word.length <= 3) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
-}
+});
 
 const startsAt = (words: readonly string[], at: number, seq: readonly string[]): boolean => seq.every((s, j) => words[at + j] === s);
 

@@ -1,0 +1,112 @@
+/** Which gates a text passes, from one scan of it (see compileGates). */
+export interface GateScan {
+  passes(gate: number): boolean;
+}
+
+/** Characters a literal can hold (requiredLiterals keeps letters, digits and spaces); any other one is a break. */
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789 ';
+const SYMBOLS = ALPHABET.length + 1;
+const OTHER = ALPHABET.length;
+const SYMBOL_OF = new Int8Array(128).fill(OTHER);
+for (let i = 0; i < ALPHABET.length; i++) SYMBOL_OF[ALPHABET.charCodeAt(i)] = i;
+
+/**
+ * Many literal gates (see literal-gate.ts) checked together: one pass over the text with an Aho-Corasick
+ * automaton finds every literal that any gate needs, after which each gate is a few array reads. Checking
+ * 300 regexes' gates one substring search at a time costs far more than the one pass.
+ * `gates[g]` is the gate's literal sets; a text passes it exactly when passesGate(gates[g], text) would.
+ */
+export function compileGates(gates: readonly (readonly (readonly string[])[])[]): (text: string) => GateScan {
+  const literalIds = new Map<string, number>();
+  const idOf = (literal: string): number => {
+    let id = literalIds.get(literal);
+    if (id === undefined) {
+      id = literalIds.size;
+      literalIds.set(literal, id);
+    }
+    return id;
+  };
+  const compiled = gates.map((sets) => sets.map((set) => set.map(idOf)));
+  const literals = [...literalIds.keys()];
+  // A literal outside the alphabet (none today) is checked the slow way, so the answer stays exact.
+  const plain = literals.map((l) => l.length > 0 && [...l].every((ch) => ALPHABET.includes(ch)));
+  const others = literals.flatMap((l, id) => (plain[id] ? [] : [[l, id] as const]));
+
+  // The trie, then failure links breadth first, folded into a full transition table (a DFA over SYMBOLS).
+  const maxStates = 1 + literals.reduce((n, l) => n + l.length, 0);
+  const table = new Int32Array(maxStates * SYMBOLS).fill(-1);
+  const found: number[][] = [[]];
+  let states = 1;
+  literals.forEach((literal, id) => {
+    if (!plain[id]) return;
+    let state = 0;
+    for (let i = 0; i < literal.length; i++) {
+      const at = state * SYMBOLS + SYMBOL_OF[literal.charCodeAt(i)]!;
+      if (table[at] === -1) {
+        table[at] = states++;
+        found.push([]);
+      }
+      state = table[at]!;
+    }
+    found[state]!.push(id);
+  });
+  const fail = new Int32Array(states);
+  const queue = new Int32Array(states);
+  let tail = 0;
+  for (let s = 0; s < SYMBOLS; s++) {
+    if (table[s] === -1) table[s] = 0;
+    else queue[tail++] = table[s]!;
+  }
+  for (let head = 0; head < tail; head++) {
+    const state = queue[head]!;
+    const base = state * SYMBOLS;
+    const failBase = fail[state]! * SYMBOLS;
+    if (found[fail[state]!]!.length > 0) found[state] = [...found[state]!, ...found[fail[state]!]!];
+    for (let s = 0; s < SYMBOLS; s++) {
+      const child = table[base + s]!;
+      if (child === -1) table[base + s] = table[failBase + s]!;
+      else {
+        fail[child] = table[failBase + s]!;
+        queue[tail++] = child;
+      }
+    }
+  }
+  const dfa = table.slice(0, states * SYMBOLS);
+  // Literals found on reaching each state, flattened: ids outputIds[outputStart[s] .. outputStart[s + 1]).
+  const outputStart = new Int32Array(states + 1);
+  const flat: number[] = [];
+  for (let state = 0; state < states; state++) {
+    outputStart[state] = flat.length;
+    flat.push(...new Set(found[state]));
+  }
+  outputStart[states] = flat.length;
+  const outputIds = Int32Array.from(flat);
+
+  return (text) => {
+    const present = new Uint8Array(literals.length);
+    let state = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      state = dfa[state * SYMBOLS + (code < 128 ? SYMBOL_OF[code]! : OTHER)]!;
+      for (let j = outputStart[state]!, end = outputStart[state + 1]!; j < end; j++) present[outputIds[j]!] = 1;
+    }
+    for (const [literal, id] of others) if (text.includes(literal)) present[id] = 1;
+    return {
+      passes(gate) {
+        const sets = compiled[gate]!;
+        for (let s = 0; s < sets.length; s++) {
+          const set = sets[s]!;
+          let found = false;
+          for (let k = 0; k < set.length; k++) {
+            if (present[set[k]!] === 1) {
+              found = true;
+              break;
+            }
+          }
+          if (!found) return false;
+        }
+        return true;
+      },
+    };
+  };
+}

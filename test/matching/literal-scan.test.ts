@@ -1,0 +1,62 @@
+import { loadKnowledge } from '../../src/knowledge/load-knowledge';
+import { passesGate, requiredLiterals } from '../../src/matching/literal-gate';
+import { compileGates } from '../../src/matching/literal-scan';
+import { KNOWLEDGE_DIR } from './matcher-helpers';
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('literal gates checked in one scan', () => {
+  it('passes exactly the gates that one substring search per literal passes, on the pack and on random text', () => {
+    const knowledge = loadKnowledge(KNOWLEDGE_DIR);
+    const patterns = [...knowledge.redFlags.flatMap((r) => r.patterns), ...Object.values(knowledge.signs).flat(), ...Object.values(knowledge.modifiers).flat()];
+    const gates = patterns.map(requiredLiterals);
+    const scan = compileGates(gates);
+    const literals = [...new Set(gates.flat(2))];
+    const next = random(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+    const texts = [
+      '',
+      'fever',
+      'i have a fever and chills, is that normal?',
+      'ÉTÉ fever 38 degrees',
+      ...knowledge.redFlags.map((r) => r.description.toLowerCase()),
+      // Literals cut, joined and overlapped, with letters outside the literals' alphabet between them.
+      ...Array.from({ length: 300 }, () =>
+        Array.from({ length: 1 + Math.floor(next() * 6) }, () => {
+          const l = pick(literals);
+          const from = Math.floor(next() * 3);
+          return l.slice(from, from + 2 + Math.floor(next() * l.length)) + pick(['', ' ', 'x', '.', 'é', '\n']);
+        }).join(''),
+      ),
+    ];
+    let passed = 0;
+    const differing: string[] = [];
+    for (const text of texts) {
+      const result = scan(text);
+      gates.forEach((gate, g) => {
+        const slow = passesGate(gate, text);
+        if (result.passes(g) !== slow) differing.push(`${JSON.stringify(text)} pattern ${patterns[g]}`);
+        if (slow) passed++;
+      });
+    }
+    expect(differing).toEqual([]);
+    // The texts must open some gates and not others, or the comparison above proves little.
+    expect(passed).toBeGreaterThan(texts.length);
+    expect(passed).toBeLessThan((texts.length * gates.length) / 2);
+  });
+
+  it('treats a gate with no literal sets as open, and one with an empty set as closed', () => {
+    const scan = compileGates([[], [[]], [['ab', 'cd']], [['abc'], ['bcd']]]);
+    expect([0, 1, 2, 3].map((g) => scan('xabcdx').passes(g))).toEqual([true, false, true, true]);
+    expect([0, 1, 2, 3].map((g) => scan('xcd abc').passes(g))).toEqual([true, false, true, false]);
+  });
+});

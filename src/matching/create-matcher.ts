@@ -61,6 +61,8 @@ const OFF_SUBJECT_SHARE = 0.6;
 const CENTRAL_SHARE = 0.45;
 /** Characters of a message read for matching (warning signs are looked for in all of it). */
 const MATCH_CHARS = 4000;
+/** Asking clauses of one message that are decided (see explain). */
+const MAX_ASKING = 6;
 /** Words of one sentence read for matching. */
 const MAX_CLAUSE_WORDS = 200;
 /** Fewest words a joined question needs to count as a clause of its own. */
@@ -540,7 +542,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       });
     });
     trace.clauses = clauses;
-    const asking = clauses.filter((c) => c.asked);
+    // The first MAX_ASKING clauses that ask are decided (a reply answers at most maxAnswers of them): a long
+    // message's cost stays bounded by a few scorings, not one per question mark.
+    const asking = clauses.filter((c) => c.asked).slice(0, MAX_ASKING);
     const focuses: ClauseTrace[] = asking.length > 0 ? asking : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits), otherCause: clauses.find((c) => c.otherCause)?.otherCause ?? null }];
     const decisions = focuses.map((f) => decide(f, clauses));
     trace.decisions = decisions.map((d, i) => ({

@@ -130,6 +130,17 @@ class DiscordJsAdapter implements DiscordAdapter {
           { cause: error },
         );
       }
+      if (error instanceof Error && /sharding is required/i.test(error.message)) {
+        throw new StartupError(
+          'discord',
+          'DISCORD_SHARD_COUNT',
+          'Discord requires sharding for this many servers (2,500 or more on one shard): set DISCORD_SHARD_COUNT=auto, or a number of shards',
+          { cause: error },
+        );
+      }
+      if (error instanceof Error && /invalid shard/i.test(error.message)) {
+        throw new StartupError('discord', 'DISCORD_SHARD_COUNT or DISCORD_SHARD_IDS', 'Discord refused the shard settings (invalid shard)', { cause: error });
+      }
       const refused = toPlatformError(error, 'login');
       throw new StartupError('discord', this.deps.config.DISCORD_API_URL ? 'DISCORD_TOKEN or DISCORD_API_URL' : 'DISCORD_TOKEN', refused.message, { cause: refused });
     }

@@ -175,6 +175,32 @@ describe('Discord sharding: auto', () => {
   });
 });
 
+describe('Discord sharding: required past the guild limit of a shard', () => {
+  // Discord closes a shard with more than 2,500 guilds (4011); the emulator's limit is lowered to 1 guild here.
+  const crowded = { maxGuildsPerShard: 1, recommendedShards: 2, maxConcurrency: 2 };
+  const secondGuild = (emu: DiscordEmulator) => {
+    emu.createGuild('Clinic East', { onShard: [1 - emu.shardOf(emu.state.guildId, 2), 2] });
+  };
+
+  it('unsharded, the start fails naming DISCORD_SHARD_COUNT and what to set (Discord closed the gateway with 4011; the token is fine)', async () => {
+    await expect(startHarness({ emulator: crowded, setup: secondGuild })).rejects.toMatchObject({
+      name: 'StartupError',
+      setting: 'DISCORD_SHARD_COUNT',
+      message: expect.stringMatching(/requires sharding .* set DISCORD_SHARD_COUNT=auto/),
+    });
+  });
+
+  it('with DISCORD_SHARD_COUNT=auto the same bot starts, one guild per shard', async () => {
+    const h = await startHarness({ env: { DISCORD_SHARD_COUNT: 'auto' }, emulator: crowded, setup: secondGuild });
+    try {
+      expect(h.emu.gateway.liveSessions()).toHaveLength(2);
+      expect(h.adapter.readiness?.()).toEqual({ ready: true });
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
 /** One bot "process" of two: its own core (on the shared database), adapter and scheduler. */
 interface ShardProcess {
   testCore: TestCore;

@@ -31,6 +31,8 @@ export interface DiscordEmulatorOptions {
    * discord.js waits 5 s between IDENTIFYs beyond it, so multi-shard tests raise it.
    */
   maxConcurrency?: number;
+  /** A session with more guilds than this is closed with 4011 "Sharding required" (default 2,500, as on Discord). */
+  maxGuildsPerShard?: number;
 }
 
 export interface MemberOptions {
@@ -84,6 +86,7 @@ export class DiscordEmulator {
     this.gateway = new Gateway(server, this.state, () => this.gatewayUrl, {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       privilegedIntents: privileged,
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
     });
     this.users = new UserActions(this.state, this.interactions, this.commands, this.gateway);
     server.on('request', (req, res) => {

@@ -28,6 +28,7 @@ const Close = {
   AuthenticationFailed: 4004,
   AlreadyAuthenticated: 4005,
   InvalidShard: 4010,
+  ShardingRequired: 4011,
   InvalidIntents: 4013,
   DisallowedIntents: 4014,
 } as const;
@@ -63,6 +64,8 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Which privileged intents the application has switched on in the portal. */
   privilegedIntents: number;
+  /** More guilds than this on one session is refused with 4011 "Sharding required" (Discord: 2,500). */
+  maxGuildsPerShard: number;
 }
 
 /** Discord's rule: a guild's events go to shard (guild_id >> 22) % num_shards. */
@@ -249,6 +252,10 @@ export class Gateway extends EventEmitter {
     this.sessions.set(session.id, session);
     this.identifies.push({ intents, shard, properties: d['properties'], sessionId: session.id });
     const guilds = [...this.state.guilds.values()].filter((g) => shardOfGuild(g.id, shard[1]) === shard[0]);
+    if (guilds.length > this.options.maxGuildsPerShard) {
+      socket.close(Close.ShardingRequired, 'Sharding required.');
+      return null;
+    }
     this.send(session, 'READY', readyPayload(this.state, { id: session.id, shard, guildIds: guilds.map((g) => g.id) }, this.url()));
     if (intents & Intent.Guilds) {
       for (const guild of guilds) this.send(session, 'GUILD_CREATE', guildCreatePayload(this.state, guild, (intents & Intent.GuildMembers) !== 0));

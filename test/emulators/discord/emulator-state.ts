@@ -72,14 +72,6 @@ export class EmulatorState {
     this.botRoleId = this.primary.botRoleId;
   }
 
-  get guildName(): string {
-    return this.primary.name;
-  }
-
-  set guildName(name: string) {
-    this.primary.name = name;
-  }
-
   // ── guilds, users, roles, members, channels ───────────────────────────────
 
   /** Another server with the bot in it (`id` decides which gateway shard it lands on). */

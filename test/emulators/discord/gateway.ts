@@ -248,14 +248,14 @@ export class Gateway extends EventEmitter {
       socket.close(Close.UnknownError, 'Unknown error.');
       return null;
     }
-    const session: GatewaySession = { id: randomToken(32), intents, shard, seq: 0, socket, sent: [], ended: false };
-    this.sessions.set(session.id, session);
-    this.identifies.push({ intents, shard, properties: d['properties'], sessionId: session.id });
     const guilds = [...this.state.guilds.values()].filter((g) => shardOfGuild(g.id, shard[1]) === shard[0]);
     if (guilds.length > this.options.maxGuildsPerShard) {
       socket.close(Close.ShardingRequired, 'Sharding required.');
       return null;
     }
+    const session: GatewaySession = { id: randomToken(32), intents, shard, seq: 0, socket, sent: [], ended: false };
+    this.sessions.set(session.id, session);
+    this.identifies.push({ intents, shard, properties: d['properties'], sessionId: session.id });
     this.send(session, 'READY', readyPayload(this.state, { id: session.id, shard, guildIds: guilds.map((g) => g.id) }, this.url()));
     if (intents & Intent.Guilds) {
       for (const guild of guilds) this.send(session, 'GUILD_CREATE', guildCreatePayload(this.state, guild, (intents & Intent.GuildMembers) !== 0));

@@ -80,8 +80,8 @@ class DiscordJsAdapter implements DiscordAdapter {
   private readonly log: Logger;
   private readonly deferAfterMs: number;
   private started = false;
-  /** When the gateway connection was lost (null while connected): GET /readyz and the reconnect log. */
-  private gatewayLostAt: number | null = null;
+  /** Shard id → when its gateway connection was lost (absent while connected): GET /readyz and the reconnect log. */
+  private readonly shardsLostAt = new Map<number, number>();
 
   constructor(private readonly deps: DiscordAdapterDeps) {
     this.log = deps.logger.child({ adapter: 'discord' });
@@ -130,6 +130,17 @@ class DiscordJsAdapter implements DiscordAdapter {
           { cause: error },
         );
       }
+      if (error instanceof Error && /sharding is required/i.test(error.message)) {
+        throw new StartupError(
+          'discord',
+          'DISCORD_SHARD_COUNT',
+          'Discord requires sharding for this many servers (2,500 or more on one shard): set DISCORD_SHARD_COUNT=auto, or a number of shards',
+          { cause: error },
+        );
+      }
+      if (error instanceof Error && /invalid shard/i.test(error.message)) {
+        throw new StartupError('discord', 'DISCORD_SHARD_COUNT or DISCORD_SHARD_IDS', 'Discord refused the shard settings (invalid shard)', { cause: error });
+      }
       const refused = toPlatformError(error, 'login');
       throw new StartupError('discord', this.deps.config.DISCORD_API_URL ? 'DISCORD_TOKEN or DISCORD_API_URL' : 'DISCORD_TOKEN', refused.message, { cause: refused });
     }
@@ -138,6 +149,8 @@ class DiscordJsAdapter implements DiscordAdapter {
       {
         bot: this.client.user?.tag,
         guilds: this.client.guilds.cache.size,
+        shards: this.shardIds(),
+        shardCount: this.client.options.shardCount,
         messageContentIntent: this.deps.config.DISCORD_MESSAGE_CONTENT,
         inviteUrl: this.inviteUrl(),
       },
@@ -147,9 +160,13 @@ class DiscordJsAdapter implements DiscordAdapter {
 
   readiness(): AdapterReadiness {
     if (!this.started) return { ready: false, detail: 'not logged in' };
-    // The client's own status stays Ready while a shard reconnects, so the outage is tracked from shard events.
-    if (this.gatewayLostAt !== null) return { ready: false, detail: `gateway down for ${Math.round((Date.now() - this.gatewayLostAt) / 1000)} s, reconnecting` };
-    return { ready: true };
+    // The client's own status stays Ready while a shard reconnects, so outages are tracked from shard events:
+    // a process is ready only when every shard it holds is connected (people on a down shard get no answers).
+    if (this.shardsLostAt.size === 0) return { ready: true };
+    const since = Math.min(...this.shardsLostAt.values());
+    const down = [...this.shardsLostAt.keys()].sort((a, b) => a - b);
+    const which = this.shardIds().length > 1 ? ` (shard${down.length > 1 ? 's' : ''} ${down.join(', ')} of ${this.client.options.shardCount})` : '';
+    return { ready: false, detail: `gateway down${which} for ${Math.round((Date.now() - since) / 1000)} s, reconnecting` };
   }
 
   async stop(): Promise<void> {
@@ -331,6 +348,12 @@ class DiscordJsAdapter implements DiscordAdapter {
     }
   }
 
+  /** The shards this process holds (known once logged in; `auto` resolves to every recommended shard). */
+  private shardIds(): number[] {
+    const shards = this.client.options.shards;
+    return Array.isArray(shards) ? shards : [];
+  }
+
   private assertStarted(): void {
     if (!this.started) throw new PlatformError('failed', 'the Discord adapter is not connected');
   }
@@ -341,23 +364,23 @@ class DiscordJsAdapter implements DiscordAdapter {
     c.on(Events.Error, (error) => this.log.error({ err: toPlatformError(error, 'gateway') }, 'discord client error'));
     c.on(Events.Warn, (message) => this.log.warn({ detail: message }, 'discord client warning'));
     c.on(Events.ShardDisconnect, (event, shard) => {
-      this.gatewayLostAt ??= Date.now();
+      if (!this.shardsLostAt.has(shard)) this.shardsLostAt.set(shard, Date.now());
       this.log.warn({ shard, code: event.code }, 'discord gateway closed for good');
     });
-    // discord.js retries every ~0.5 s while the gateway is unreachable: log the outage once, and its end.
+    // discord.js retries every ~0.5 s while the gateway is unreachable: log each shard's outage once, and its end.
     c.on(Events.ShardReconnecting, (shard) => {
-      if (this.gatewayLostAt !== null) return;
-      this.gatewayLostAt = Date.now();
+      if (this.shardsLostAt.has(shard)) return;
+      this.shardsLostAt.set(shard, Date.now());
       this.log.warn({ shard }, 'discord gateway connection lost; reconnecting');
     });
     const back = (shard: number, how: string, replayed?: number) => {
-      const lostAt = this.gatewayLostAt;
-      this.log.info({ shard, how, replayed, downMs: lostAt === null ? undefined : Date.now() - lostAt }, 'discord gateway connected again');
-      this.gatewayLostAt = null;
+      const lostAt = this.shardsLostAt.get(shard);
+      this.log.info({ shard, how, replayed, downMs: lostAt === undefined ? undefined : Date.now() - lostAt }, 'discord gateway connected again');
+      this.shardsLostAt.delete(shard);
     };
     c.on(Events.ShardResume, (shard, replayed) => back(shard, 'resumed', replayed));
     c.on(Events.ShardReady, (shard) => {
-      if (this.gatewayLostAt !== null) back(shard, 'new session');
+      if (this.shardsLostAt.has(shard)) back(shard, 'new session');
     });
     c.on(Events.ShardError, (error, shard) => this.log.warn({ shard, err: toPlatformError(error, 'gateway') }, 'discord gateway error'));
     c.rest.on(RESTEvents.RateLimited, (info) => {

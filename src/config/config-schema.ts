@@ -70,6 +70,42 @@ export const configSchema = z
     DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{17,20}$/.test(v), 'must be a numeric guild id'),
     DISCORD_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be an http(s) URL'),
     DISCORD_MESSAGE_CONTENT: booleanFlag,
+    /**
+     * Gateway shards across every process of this bot: a number, or `auto` for Discord's recommendation (GET
+     * /gateway/bot). Unset: one shard, as discord.js does by default. Discord requires sharding from 2,500 guilds.
+     */
+    DISCORD_SHARD_COUNT: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return undefined;
+        if (v.toLowerCase() === 'auto') return 'auto' as const;
+        if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100_000) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a whole number of shards (1 or more) or "auto"' });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+    /** The shards this process holds, e.g. `0,1`; unset: all of them. Lets several processes split the shards. */
+    DISCORD_SHARD_IDS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === '') return undefined;
+        const parts = v.split(',').map((s) => s.trim());
+        if (parts.some((p) => !/^\d+$/.test(p))) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must list shard ids separated by commas, such as 0,1' });
+          return z.NEVER;
+        }
+        const ids = parts.map(Number);
+        if (new Set(ids).size !== ids.length) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'lists a shard id twice' });
+          return z.NEVER;
+        }
+        return ids.sort((a, b) => a - b);
+      }),
     SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
@@ -99,6 +135,30 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   })
   .superRefine((c, ctx) => {
+    // A field that failed its own check arrives here as z.NEVER: only well-formed values are compared.
+    const ids = Array.isArray(c.DISCORD_SHARD_IDS) ? c.DISCORD_SHARD_IDS : undefined;
+    if (ids && c.DISCORD_SHARD_COUNT === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DISCORD_SHARD_IDS'],
+        message: 'needs DISCORD_SHARD_COUNT too (the total number of shards across all processes)',
+      });
+    }
+    if (ids && c.DISCORD_SHARD_COUNT === 'auto') {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DISCORD_SHARD_IDS'],
+        message: 'cannot be combined with DISCORD_SHARD_COUNT=auto (auto holds every shard in this process): set a number of shards',
+      });
+    }
+    const count = c.DISCORD_SHARD_COUNT;
+    if (ids && typeof count === 'number' && ids.some((id) => id >= count)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['DISCORD_SHARD_IDS'],
+        message: `must be below DISCORD_SHARD_COUNT (${count}): shard ids run from 0 to ${count - 1}`,
+      });
+    }
     if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,

@@ -55,11 +55,14 @@ export interface HarnessOptions {
   wrapCore?: CoreWrapper;
   /** The commands the core knows (the bot's own by default). */
   commands?: readonly Command[];
+  /** Shapes the emulated Discord before the bot logs in (extra guilds are announced only at IDENTIFY). */
+  setup?: (emu: DiscordEmulator) => void;
 }
 
 /** A started emulator, a real core (knowledge pack + SQLite in a temp dir) and a connected adapter. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const emu = await DiscordEmulator.start(options.emulator);
+  options.setup?.(emu);
   const logs = new LogCapture();
   const testCore = await createTestCore({ logger: createLogger('debug', logs), env: options.env, ...(options.commands ? { commands: options.commands } : {}) });
   const seen = recordMessages(testCore.core);

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type Message, Partials, REST, Routes } from 'discord.js';
+import { WebSocket } from 'ws';
 import { DiscordEmulator } from '../../emulators/discord';
 
 /** The emulator must behave like Discord where the adapter depends on it; checked with a bare discord.js client. */
@@ -68,6 +69,43 @@ describe('Discord emulator fidelity', () => {
     await login;
     client = undefined;
     await strict.stop();
+  });
+
+  test("IDENTIFY's shard: READY echoes it and lists that shard's guilds; an impossible shard closes with 4010", async () => {
+    const other = emu.createGuild('Clinic South', { onShard: [1 - emu.shardOf(emu.state.guildId, 2), 2] });
+    const identify = async (shard: unknown): Promise<{ ready?: { shard: unknown; guilds: Array<{ id: string }> }; code?: number }> => {
+      const socket = new WebSocket(`${emu.gatewayUrl}?v=10&encoding=json`);
+      try {
+        return await new Promise((resolve) => {
+          socket.on('message', (raw) => {
+            const payload = JSON.parse(raw.toString()) as { op: number; t?: string; d: unknown };
+            if (payload.op === 10) socket.send(JSON.stringify({ op: 2, d: { token: emu.token, intents: 1, properties: {}, ...(shard ? { shard } : {}) } }));
+            if (payload.t === 'READY') resolve({ ready: payload.d as { shard: unknown; guilds: Array<{ id: string }> } });
+          });
+          socket.on('close', (code) => resolve({ code }));
+        });
+      } finally {
+        socket.terminate();
+      }
+    };
+    const unsharded = await identify(undefined);
+    expect(unsharded.ready?.shard).toEqual([0, 1]);
+    expect(unsharded.ready?.guilds.map((g) => g.id).sort()).toEqual([emu.state.guildId, other.id].sort());
+    const otherShard = emu.shardOf(other.id, 2);
+    const sharded = await identify([otherShard, 2]);
+    expect(sharded.ready?.shard).toEqual([otherShard, 2]);
+    expect(sharded.ready?.guilds.map((g) => g.id)).toEqual([other.id]);
+    expect((await identify([2, 2])).code).toBe(4010);
+  });
+
+  test('GET /gateway/bot recommends the configured shard count', async () => {
+    const big = await DiscordEmulator.start({ recommendedShards: 4, maxConcurrency: 16 });
+    try {
+      const info = (await new REST({ api: big.apiUrl }).setToken(big.token).get(Routes.gatewayBot())) as { shards: number; session_start_limit: { max_concurrency: number } };
+      expect(info).toMatchObject({ shards: 4, session_start_limit: { max_concurrency: 16 } });
+    } finally {
+      await big.stop();
+    }
   });
 
   test('REST: 401 without the bot token, JSON errors, 50 pins then 30003', async () => {

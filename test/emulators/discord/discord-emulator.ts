@@ -5,12 +5,13 @@ import type { ApiChannel, ApiMessage, ApiUser } from './api-types';
 import { CommandRegistry } from './command-registry';
 import { EmulatorState } from './emulator-state';
 import { CANNOT_MESSAGE_USER, type Fault, FaultPlan, type RouteMatch } from './fault-plan';
-import { Gateway, type GatewaySession } from './gateway';
+import { Gateway, type GatewaySession, shardOfGuild } from './gateway';
 import { Intent } from './gateway-intents';
 import { type InteractionRecord, InteractionStore } from './interaction-store';
 import { type RecordedRequest, type RequestPredicate, RequestLog } from './request-log';
 import { handleRest } from './rest-server';
 import { routes } from './routes';
+import { snowflakeOnShard } from './snowflake';
 import { type OptionValue, UserActions } from './user-actions';
 
 export interface DiscordEmulatorOptions {
@@ -23,6 +24,15 @@ export interface DiscordEmulatorOptions {
   heartbeatIntervalMs?: number;
   /** How long awaits wait before failing the test with the request log. */
   waitTimeoutMs?: number;
+  /** GET /gateway/bot's `shards`, what `auto` sharding uses (default 1, as for a bot in few servers). */
+  recommendedShards?: number;
+  /**
+   * GET /gateway/bot's `session_start_limit.max_concurrency` (default 1): shards that may IDENTIFY together.
+   * discord.js waits 5 s between IDENTIFYs beyond it, so multi-shard tests raise it.
+   */
+  maxConcurrency?: number;
+  /** A session with more guilds than this is closed with 4011 "Sharding required" (default 2,500, as on Discord). */
+  maxGuildsPerShard?: number;
 }
 
 export interface MemberOptions {
@@ -31,6 +41,15 @@ export interface MemberOptions {
   moderator?: boolean;
   /** false: DMs to this user fail with 403 / 50007. */
   acceptsDirectMessages?: boolean;
+  /** The guild they are a member of (default: the first guild). */
+  guildId?: string;
+}
+
+/** A guild a test added, with its #aftercare channel. */
+export interface GuildHandle {
+  id: string;
+  name: string;
+  channel: ApiChannel;
 }
 
 /**
@@ -49,6 +68,7 @@ export class DiscordEmulator {
   readonly channel: ApiChannel;
   private port = 0;
   private readonly waitTimeoutMs: number;
+  private readonly sharding: { recommendedShards: number; maxConcurrency: number };
 
   private constructor(
     private readonly server: Server,
@@ -58,6 +78,7 @@ export class DiscordEmulator {
     this.commands = new CommandRegistry(this.state.applicationId);
     this.interactions = new InteractionStore(this.state);
     this.waitTimeoutMs = options.waitTimeoutMs ?? 10_000;
+    this.sharding = { recommendedShards: options.recommendedShards ?? 1, maxConcurrency: options.maxConcurrency ?? 1 };
     this.channel = this.state.createTextChannel('aftercare');
     this.state.createTextChannel('off-topic');
     const privileged =
@@ -65,6 +86,7 @@ export class DiscordEmulator {
     this.gateway = new Gateway(server, this.state, () => this.gatewayUrl, {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       privilegedIntents: privileged,
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
     });
     this.users = new UserActions(this.state, this.interactions, this.commands, this.gateway);
     server.on('request', (req, res) => {
@@ -80,6 +102,7 @@ export class DiscordEmulator {
             commands: this.commands,
             dispatch: (event, data) => this.gateway.dispatch(event, data),
             gatewayUrl: this.gatewayUrl,
+            sharding: this.sharding,
           }),
         },
         req,
@@ -117,8 +140,24 @@ export class DiscordEmulator {
   /** A guild member (with the Moderator role when asked). */
   createMember(options: MemberOptions): ApiUser {
     const user = this.state.createUser({ username: options.username, acceptsDirectMessages: options.acceptsDirectMessages ?? true });
-    this.state.addMember(user.id, options.moderator ? [this.state.moderatorRoleId] : []);
+    const guild = this.state.guild(options.guildId ?? this.state.guildId);
+    this.state.addMember(user.id, options.moderator ? [guild.moderatorRoleId] : [], guild.id);
     return user;
+  }
+
+  /**
+   * Another server with the bot in it and an #aftercare channel. `onShard: [shardId, shardCount]` picks its id so
+   * that Discord's rule ((guild_id >> 22) % shardCount) puts it on that shard. Create guilds before the bot logs
+   * in: a guild added later is not announced (GUILD_CREATE) to a running bot.
+   */
+  createGuild(name: string, options: { onShard?: readonly [number, number] } = {}): GuildHandle {
+    const guild = this.state.createGuild(name, options.onShard ? snowflakeOnShard(options.onShard[0], options.onShard[1]) : undefined);
+    return { id: guild.id, name: guild.name, channel: this.state.createTextChannel('aftercare', [], guild.id) };
+  }
+
+  /** The shard a guild's events go to when the bot runs `shardCount` shards. */
+  shardOf(guildId: string, shardCount: number): number {
+    return shardOfGuild(guildId, shardCount);
   }
 
   // ── acting as users ───────────────────────────────────────────────────────
@@ -264,6 +303,11 @@ export class DiscordEmulator {
     return () => {
       this.gateway.refuseConnections = false;
     };
+  }
+
+  /** One shard's outage: its socket dropped and its RESUME/IDENTIFY refused until the returned function ends it. */
+  shardOutage(shardId: number): () => void {
+    return this.gateway.shardOutage(shardId);
   }
 
   /** Kills the gateway socket(s) without a close frame; the client should RESUME. */

@@ -2,7 +2,8 @@ import { apiErrors } from './api-errors';
 import type { ApiChannel, ApiMember, ApiMessage, ApiOverwrite, ApiRole, ApiUser } from './api-types';
 import { ChannelType, MessageFlag, MessageType } from './api-types';
 import { type MessageBody, validateMessageBody } from './message-validation';
-import { computeChannelPermissions, EVERYONE_DEFAULT, Permission } from './permissions';
+import { addRole, type GuildRecord, member, newGuild } from './guild-record';
+import { computeChannelPermissions, Permission } from './permissions';
 import { snowflake } from './snowflake';
 
 /** Discord refuses the 51st pin in a channel. */
@@ -28,19 +29,23 @@ export interface PinRecord {
 }
 
 /**
- * Everything the emulated Discord knows: one guild with roles, channels and members, DM channels,
- * messages, pins, registered commands. Pure data + rules; no I/O (the REST and gateway layers do that).
+ * Everything the emulated Discord knows: guilds with roles, channels and members (the first one, created with
+ * the state, is the default every test uses), DM channels, messages, pins, registered commands. Pure data +
+ * rules; no I/O (the REST and gateway layers do that).
  */
 export class EmulatorState {
   readonly applicationId = snowflake();
   readonly botToken: string;
   readonly botUser: ApiUser;
-  readonly guildId = snowflake();
-  guildName = 'Microneedling Community';
+  /** Every server the bot is in, in the order they were created. */
+  readonly guilds = new Map<string, GuildRecord>();
+  /** The default guild: `guildId`, `roles`, `members`, `ownerId` and the role ids below are its own. */
+  readonly primary: GuildRecord;
+  readonly guildId: string;
   readonly ownerId: string;
   readonly users = new Map<string, UserRecord>();
-  readonly roles = new Map<string, ApiRole>();
-  readonly members = new Map<string, ApiMember>();
+  readonly roles: Map<string, ApiRole>;
+  readonly members: Map<string, ApiMember>;
   readonly channels = new Map<string, ApiChannel>();
   /** channel id → message id → message, in creation order. */
   readonly messages = new Map<string, Map<string, ApiMessage>>();
@@ -58,26 +63,31 @@ export class EmulatorState {
     this.botToken =
       options.botToken ??
       `${Buffer.from(this.botUser.id).toString('base64url')}.GhJkLm.${'x'.repeat(27)}emulatorTokenSecret`;
-    const owner = this.createUser({ username: 'server-owner' });
-    this.ownerId = owner.id;
-    this.roles.set(this.guildId, this.role(this.guildId, '@everyone', EVERYONE_DEFAULT, 0, false));
-    this.moderatorRoleId = this.createRole('Moderator', Permission.ManageMessages | Permission.PinMessages).id;
-    this.botRoleId = this.createRole(
-      'Aftercare',
-      Permission.ViewChannel |
-        Permission.SendMessages |
-        Permission.SendMessagesInThreads |
-        Permission.ReadMessageHistory |
-        Permission.ManageMessages |
-        Permission.PinMessages |
-        Permission.EmbedLinks,
-      true,
-    ).id;
-    this.addMember(owner.id);
-    this.addMember(this.botUser.id, [this.botRoleId]);
+    this.primary = this.createGuild('Microneedling Community');
+    this.guildId = this.primary.id;
+    this.ownerId = this.primary.ownerId;
+    this.roles = this.primary.roles;
+    this.members = this.primary.members;
+    this.moderatorRoleId = this.primary.moderatorRoleId;
+    this.botRoleId = this.primary.botRoleId;
   }
 
-  // ── users, roles, members, channels ───────────────────────────────────────
+  // ── guilds, users, roles, members, channels ───────────────────────────────
+
+  /** Another server with the bot in it (`id` decides which gateway shard it lands on). */
+  createGuild(name: string, id: string = snowflake()): GuildRecord {
+    const owner = this.createUser({ username: 'server-owner' });
+    const guild = newGuild({ id, name, owner, bot: this.botUser });
+    this.guilds.set(id, guild);
+    return guild;
+  }
+
+  /** A guild the bot is in; any other id is "Missing Access", as for a server the bot was never invited to. */
+  guild(id: string | undefined): GuildRecord {
+    const guild = id === undefined ? undefined : this.guilds.get(id);
+    if (!guild) throw apiErrors.missingAccess();
+    return guild;
+  }
 
   createUser(options: CreateUserOptions): ApiUser {
     const user: ApiUser = {
@@ -98,51 +108,29 @@ export class EmulatorState {
     return record.user;
   }
 
-  private role(id: string, name: string, permissions: bigint, position: number, managed: boolean): ApiRole {
-    return {
-      id,
-      name,
-      permissions: permissions.toString(),
-      position,
-      color: 0,
-      hoist: false,
-      managed,
-      mentionable: false,
-      flags: 0,
-      icon: null,
-      unicode_emoji: null,
-    };
+  createRole(name: string, permissions: bigint, managed = false, guildId: string = this.guildId): ApiRole {
+    return addRole(this.guild(guildId), name, permissions, managed);
   }
 
-  createRole(name: string, permissions: bigint, managed = false): ApiRole {
-    const role = this.role(snowflake(), name, permissions, this.roles.size, managed);
-    this.roles.set(role.id, role);
-    return role;
+  addMember(userId: string, roleIds: string[] = [], guildId: string = this.guildId): ApiMember {
+    const created = member(this.user(userId), roleIds);
+    this.guild(guildId).members.set(userId, created);
+    return created;
   }
 
-  addMember(userId: string, roleIds: string[] = []): ApiMember {
-    const member: ApiMember = {
-      user: this.user(userId),
-      roles: roleIds,
-      joined_at: new Date().toISOString(),
-      nick: null,
-      avatar: null,
-      deaf: false,
-      mute: false,
-      flags: 0,
-      pending: false,
-    };
-    this.members.set(userId, member);
-    return member;
+  /** The member record of `userId` in the guild of a message or channel (none in DMs). */
+  memberIn(guildId: string | undefined, userId: string): ApiMember | undefined {
+    return guildId === undefined ? undefined : this.guilds.get(guildId)?.members.get(userId);
   }
 
-  createTextChannel(name: string, overwrites: ApiOverwrite[] = []): ApiChannel {
+  createTextChannel(name: string, overwrites: ApiOverwrite[] = [], guildId: string = this.guildId): ApiChannel {
+    this.guild(guildId);
     const channel: ApiChannel = {
       id: snowflake(),
       type: ChannelType.GuildText,
-      guild_id: this.guildId,
+      guild_id: guildId,
       name,
-      position: this.channels.size,
+      position: [...this.channels.values()].filter((c) => c.guild_id === guildId).length,
       permission_overwrites: overwrites,
       parent_id: null,
       topic: null,
@@ -187,23 +175,23 @@ export class EmulatorState {
   permissionsIn(userId: string, channelId: string): bigint {
     const channel = this.channel(channelId);
     if (!this.isGuildChannel(channel)) return (1n << 53n) - 1n;
-    return this.memberPermissions(userId, channel.permission_overwrites ?? []);
+    return this.memberPermissions(this.guild(channel.guild_id), userId, channel.permission_overwrites ?? []);
   }
 
   /** Guild-level permissions (no channel overwrites), as sent in an interaction's `member.permissions`. */
-  guildPermissions(userId: string): bigint {
-    return this.memberPermissions(userId, []);
+  guildPermissions(userId: string, guildId: string = this.guildId): bigint {
+    return this.memberPermissions(this.guild(guildId), userId, []);
   }
 
-  private memberPermissions(userId: string, overwrites: Parameters<typeof computeChannelPermissions>[0]['overwrites']): bigint {
-    const member = this.members.get(userId);
+  private memberPermissions(guild: GuildRecord, userId: string, overwrites: Parameters<typeof computeChannelPermissions>[0]['overwrites']): bigint {
+    const member = guild.members.get(userId);
     if (!member) return 0n;
     return computeChannelPermissions({
-      guildId: this.guildId,
-      isOwner: userId === this.ownerId,
-      everyonePermissions: BigInt(this.roles.get(this.guildId)?.permissions ?? '0'),
+      guildId: guild.id,
+      isOwner: userId === guild.ownerId,
+      everyonePermissions: BigInt(guild.roles.get(guild.id)?.permissions ?? '0'),
       rolePermissions: member.roles.flatMap((id) => {
-        const role = this.roles.get(id);
+        const role = guild.roles.get(id);
         return role ? [{ id, permissions: BigInt(role.permissions) }] : [];
       }),
       memberId: userId,

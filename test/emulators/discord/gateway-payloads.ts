@@ -1,17 +1,25 @@
 import type { ApiChannel, ApiMember, ApiMessage } from './api-types';
 import { ChannelType } from './api-types';
 import type { EmulatorState } from './emulator-state';
+import type { GuildRecord } from './guild-record';
 
-/** READY: the bot user, its guilds as unavailable stubs (GUILD_CREATE follows), and where to resume. */
-export function readyPayload(state: EmulatorState, sessionId: string, resumeUrl: string): Record<string, unknown> {
+/**
+ * READY: the bot user, the guilds of this session's shard as unavailable stubs (GUILD_CREATE follows), the
+ * shard, and where to resume.
+ */
+export function readyPayload(
+  state: EmulatorState,
+  session: { id: string; shard: readonly [number, number]; guildIds: readonly string[] },
+  resumeUrl: string,
+): Record<string, unknown> {
   return {
     v: 10,
     user: { ...state.botUser, verified: true, mfa_enabled: false, flags: 0, email: null },
-    guilds: [{ id: state.guildId, unavailable: true }],
-    session_id: sessionId,
+    guilds: session.guildIds.map((id) => ({ id, unavailable: true })),
+    session_id: session.id,
     session_type: 'normal',
     resume_gateway_url: resumeUrl,
-    shard: [0, 1],
+    shard: [...session.shard],
     application: { id: state.applicationId, flags: 0 },
     private_channels: [],
     relationships: [],
@@ -29,18 +37,18 @@ function memberWithoutUser(member: ApiMember): Omit<ApiMember, 'user'> {
 }
 
 /** GUILD_CREATE with roles and channels; members only list the bot unless GuildMembers was asked for. */
-export function guildCreatePayload(state: EmulatorState, withMembers: boolean): Record<string, unknown> {
-  const members = [...state.members.values()].filter((m) => withMembers || m.user.id === state.botUser.id);
-  const bot = state.members.get(state.botUser.id);
+export function guildCreatePayload(state: EmulatorState, guild: GuildRecord, withMembers: boolean): Record<string, unknown> {
+  const members = [...guild.members.values()].filter((m) => withMembers || m.user.id === state.botUser.id);
+  const bot = guild.members.get(state.botUser.id);
   return {
-    id: state.guildId,
-    name: state.guildName,
+    id: guild.id,
+    name: guild.name,
     icon: null,
     splash: null,
     discovery_splash: null,
     banner: null,
     description: null,
-    owner_id: state.ownerId,
+    owner_id: guild.ownerId,
     region: 'deprecated',
     afk_channel_id: null,
     afk_timeout: 300,
@@ -64,13 +72,13 @@ export function guildCreatePayload(state: EmulatorState, withMembers: boolean): 
     max_video_channel_users: 25,
     max_stage_video_channel_users: 50,
     features: ['COMMUNITY'],
-    roles: [...state.roles.values()],
+    roles: [...guild.roles.values()],
     emojis: [],
     stickers: [],
-    channels: [...state.channels.values()].filter((c) => c.type !== ChannelType.DM).map(({ guild_id: _g, ...c }) => c),
+    channels: [...state.channels.values()].filter((c) => c.guild_id === guild.id).map(({ guild_id: _g, ...c }) => c),
     threads: [],
     members,
-    member_count: state.members.size,
+    member_count: guild.members.size,
     large: false,
     unavailable: false,
     joined_at: bot?.joined_at ?? new Date().toISOString(),
@@ -90,13 +98,13 @@ export function guildCreatePayload(state: EmulatorState, withMembers: boolean): 
  * channel it has not seen, with Partials.Channel) and, in guilds, the author's `member` without `user`.
  */
 export function messageDispatch(state: EmulatorState, message: ApiMessage, channel: ApiChannel): Record<string, unknown> {
-  const member = message.guild_id ? state.members.get(message.author.id) : undefined;
+  const member = state.memberIn(message.guild_id, message.author.id);
   return {
     ...message,
     channel_type: channel.type,
     ...(member && !message.webhook_id ? { member: memberWithoutUser(member) } : {}),
     mentions: message.mentions.map((user) => {
-      const m = message.guild_id ? state.members.get(user.id) : undefined;
+      const m = state.memberIn(message.guild_id, user.id);
       return m ? { ...user, member: memberWithoutUser(m) } : user;
     }),
   };
@@ -104,7 +112,7 @@ export function messageDispatch(state: EmulatorState, message: ApiMessage, chann
 
 /** The `member` block of an INTERACTION_CREATE: the member with `permissions` in that channel. */
 export function interactionMember(state: EmulatorState, userId: string, channelId: string): Record<string, unknown> | undefined {
-  const member = state.members.get(userId);
+  const member = state.memberIn(state.channel(channelId).guild_id, userId);
   if (!member) return undefined;
   return { ...member, permissions: state.permissionsIn(userId, channelId).toString() };
 }

@@ -21,11 +21,14 @@ const Op = {
 } as const;
 
 const Close = {
+  UnknownError: 4000,
   UnknownOpcode: 4001,
   DecodeError: 4002,
   NotAuthenticated: 4003,
   AuthenticationFailed: 4004,
   AlreadyAuthenticated: 4005,
+  InvalidShard: 4010,
+  ShardingRequired: 4011,
   InvalidIntents: 4013,
   DisallowedIntents: 4014,
 } as const;
@@ -40,6 +43,8 @@ interface SentDispatch {
 export interface GatewaySession {
   id: string;
   intents: number;
+  /** IDENTIFY's `[shard_id, num_shards]` ([0, 1] when not sent). */
+  shard: readonly [number, number];
   seq: number;
   socket: WebSocket | null;
   /** Everything dispatched to this session, for replay on RESUME. */
@@ -50,6 +55,7 @@ export interface GatewaySession {
 
 export interface IdentifyRecord {
   intents: number;
+  shard: readonly [number, number];
   properties: unknown;
   sessionId: string;
 }
@@ -58,11 +64,35 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Which privileged intents the application has switched on in the portal. */
   privilegedIntents: number;
+  /** More guilds than this on one session is refused with 4011 "Sharding required" (Discord: 2,500). */
+  maxGuildsPerShard: number;
+}
+
+/** Discord's rule: a guild's events go to shard (guild_id >> 22) % num_shards. */
+export function shardOfGuild(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
+/** The guild an event belongs to (DMs and other guild-less events belong to none, and go to shard 0). */
+function guildOfEvent(event: string, data: Record<string, unknown>): string | undefined {
+  if (typeof data['guild_id'] === 'string') return data['guild_id'];
+  return event.startsWith('GUILD_') && typeof data['id'] === 'string' ? data['id'] : undefined;
+}
+
+/** IDENTIFY's optional `shard` field, or null when it is not a valid `[shard_id, num_shards]`. */
+function parseShard(raw: unknown): readonly [number, number] | null {
+  if (raw === undefined) return [0, 1];
+  if (!Array.isArray(raw) || raw.length !== 2) return null;
+  const [id, count] = raw as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  const [shardId, shardCount] = [id as number, count as number];
+  return shardCount >= 1 && shardId >= 0 && shardId < shardCount ? [shardId, shardCount] : null;
 }
 
 /**
  * The Discord gateway on a WebSocket: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME with
- * replay, intent filtering per session, and faults (dropped sockets, reconnect requests, invalid sessions).
+ * replay, intent filtering per session, sharding (each guild's events reach only the session of its shard;
+ * DMs reach shard 0), and faults (dropped sockets, reconnect requests, invalid sessions).
  * Emits 'identify', 'resume', 'connection' and 'close' so tests can await them.
  */
 export class Gateway extends EventEmitter {
@@ -75,6 +105,8 @@ export class Gateway extends EventEmitter {
   refuseNextResume = false;
   /** While set, new gateway connections are refused (an outage the client cannot reconnect through). */
   refuseConnections = false;
+  /** Shards whose IDENTIFY and RESUME are refused (close 4000, so the client keeps retrying): a one-shard outage. */
+  readonly downShards = new Set<number>();
 
   constructor(
     httpServer: Server,
@@ -87,10 +119,16 @@ export class Gateway extends EventEmitter {
     this.server.on('connection', (socket, request) => this.onConnection(socket, request));
   }
 
-  /** Sends a dispatch to every live session that has the intents for it (buffered while a socket is down). */
+  /**
+   * Sends a dispatch to every live session of the event's shard that has the intents for it (buffered while a
+   * socket is down).
+   */
   dispatch(event: string, data: Record<string, unknown>): void {
+    const guildId = guildOfEvent(event, data);
     for (const session of this.sessions.values()) {
       if (session.ended) continue;
+      const [shardId, shardCount] = session.shard;
+      if (shardId !== (guildId === undefined ? 0 : shardOfGuild(guildId, shardCount))) continue;
       const filtered = filterForIntents(event, data, session.intents, this.state.botUser.id);
       if (filtered) this.send(session, event, filtered);
     }
@@ -99,6 +137,17 @@ export class Gateway extends EventEmitter {
   /** Kills every socket without a close frame (the client sees 1006 and resumes). */
   dropConnections(): void {
     for (const socket of this.sockets) socket.terminate();
+  }
+
+  /** Kills the sockets of one shard's sessions, and refuses that shard until the returned function ends the outage. */
+  shardOutage(shardId: number): () => void {
+    this.downShards.add(shardId);
+    for (const session of this.sessions.values()) {
+      if (session.shard[0] === shardId) session.socket?.terminate();
+    }
+    return () => {
+      this.downShards.delete(shardId);
+    };
   }
 
   /** Asks every client to reconnect (op 7), as Discord does before maintenance. */
@@ -190,12 +239,26 @@ export class Gateway extends EventEmitter {
       socket.close(Close.DisallowedIntents, 'Disallowed intent(s).');
       return null;
     }
-    const session: GatewaySession = { id: randomToken(32), intents, seq: 0, socket, sent: [], ended: false };
+    const shard = parseShard(d['shard']);
+    if (!shard) {
+      socket.close(Close.InvalidShard, 'Invalid shard.');
+      return null;
+    }
+    if (this.downShards.has(shard[0])) {
+      socket.close(Close.UnknownError, 'Unknown error.');
+      return null;
+    }
+    const guilds = [...this.state.guilds.values()].filter((g) => shardOfGuild(g.id, shard[1]) === shard[0]);
+    if (guilds.length > this.options.maxGuildsPerShard) {
+      socket.close(Close.ShardingRequired, 'Sharding required.');
+      return null;
+    }
+    const session: GatewaySession = { id: randomToken(32), intents, shard, seq: 0, socket, sent: [], ended: false };
     this.sessions.set(session.id, session);
-    this.identifies.push({ intents, properties: d['properties'], sessionId: session.id });
-    this.send(session, 'READY', readyPayload(this.state, session.id, this.url()));
+    this.identifies.push({ intents, shard, properties: d['properties'], sessionId: session.id });
+    this.send(session, 'READY', readyPayload(this.state, { id: session.id, shard, guildIds: guilds.map((g) => g.id) }, this.url()));
     if (intents & Intent.Guilds) {
-      this.send(session, 'GUILD_CREATE', guildCreatePayload(this.state, (intents & Intent.GuildMembers) !== 0));
+      for (const guild of guilds) this.send(session, 'GUILD_CREATE', guildCreatePayload(this.state, guild, (intents & Intent.GuildMembers) !== 0));
     }
     this.emit('identify', session);
     return session;
@@ -204,6 +267,10 @@ export class Gateway extends EventEmitter {
   private resume(socket: WebSocket, d: Record<string, unknown>): GatewaySession | null {
     const session = this.sessions.get(String(d['session_id']));
     const seq = Number(d['seq']);
+    if (session && this.downShards.has(session.shard[0])) {
+      socket.close(Close.UnknownError, 'Unknown error.');
+      return null;
+    }
     if (this.refuseNextResume || !session || session.ended || d['token'] !== this.state.botToken || seq > session.seq) {
       this.refuseNextResume = false;
       if (session) session.ended = true;

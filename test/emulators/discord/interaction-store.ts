@@ -181,7 +181,7 @@ export class InteractionStore {
           id: record.id,
           type: record.type,
           user,
-          authorizing_integration_owners: { '0': this.state.guildId },
+          authorizing_integration_owners: { '0': record.guildId ?? this.state.guildId },
         },
       },
       { allowEmpty: placeholder },

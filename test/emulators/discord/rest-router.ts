@@ -13,6 +13,8 @@ export interface RouteContext {
   /** Sends a gateway dispatch (intent-filtered per session). */
   dispatch(event: string, data: Record<string, unknown>): void;
   gatewayUrl: string;
+  /** What GET /gateway/bot recommends: the shard count for `auto`, and how many shards may identify at once. */
+  sharding: { recommendedShards: number; maxConcurrency: number };
 }
 
 export interface RouteResult {

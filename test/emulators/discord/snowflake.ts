@@ -9,6 +9,15 @@ export function snowflake(at: number = Date.now()): string {
   return (((BigInt(at) - DISCORD_EPOCH) << 22n) | (1n << 17n) | increment).toString();
 }
 
+/** A snowflake for a guild whose events go to `shardId` of `shardCount` ((id >> 22) % shardCount === shardId). */
+export function snowflakeOnShard(shardId: number, shardCount: number, at: number = Date.now()): string {
+  const ms = BigInt(at) - DISCORD_EPOCH;
+  const count = BigInt(shardCount);
+  // A few milliseconds back in time at most: the id stays in the past and still sorts as "created now".
+  const shifted = ms - ((ms - BigInt(shardId)) % count + count) % count;
+  return snowflake(Number(shifted + DISCORD_EPOCH));
+}
+
 /** A random opaque token (interaction tokens, session ids). */
 export function randomToken(length = 32): string {
   const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';

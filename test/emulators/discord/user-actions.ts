@@ -145,6 +145,7 @@ export class UserActions {
     sourceMessage?: ApiMessage,
   ): InteractionRecord {
     const inGuild = channel.type !== ChannelType.DM;
+    const guildId = inGuild ? channel.guild_id : undefined;
     const payload: Record<string, unknown> = {
       application_id: this.state.applicationId,
       type,
@@ -155,13 +156,13 @@ export class UserActions {
       app_permissions: (inGuild ? this.state.permissionsIn(this.state.botUser.id, channel.id) : 0n).toString(),
       locale: 'en-US',
       entitlements: [],
-      authorizing_integration_owners: inGuild ? { '0': this.state.guildId } : { '1': user.id },
+      authorizing_integration_owners: guildId ? { '0': guildId } : { '1': user.id },
       context: inGuild ? 0 : 1,
       attachment_size_limit: 10_485_760,
       ...(inGuild
         ? {
-            guild_id: this.state.guildId,
-            guild: { id: this.state.guildId, locale: 'en-US', features: ['COMMUNITY'] },
+            guild_id: guildId,
+            guild: { id: guildId, locale: 'en-US', features: ['COMMUNITY'] },
             guild_locale: 'en-US',
             member: interactionMember(this.state, user.id, channel.id),
           }
@@ -171,7 +172,7 @@ export class UserActions {
     const record = this.interactions.register({
       type,
       channelId: channel.id,
-      ...(inGuild ? { guildId: this.state.guildId } : {}),
+      ...(guildId ? { guildId } : {}),
       userId: user.id,
       payload,
       ...(sourceMessage ? { sourceMessage } : {}),

@@ -20,8 +20,7 @@ function application(ctx: RouteContext) {
 function guard(ctx: RouteContext, guild = false): string | undefined {
   if (ctx.params['applicationId'] !== ctx.state.applicationId) throw apiErrors.missingAccess();
   if (!guild) return undefined;
-  if (ctx.params['guildId'] !== ctx.state.guildId) throw apiErrors.missingAccess();
-  return ctx.params['guildId'];
+  return ctx.state.guild(ctx.params['guildId']).id;
 }
 
 export const applicationRoutes: Route[] = [

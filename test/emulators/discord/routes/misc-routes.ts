@@ -12,8 +12,8 @@ export const miscRoutes: Route[] = [
       status: 200,
       body: {
         url: ctx.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        shards: ctx.sharding.recommendedShards,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: ctx.sharding.maxConcurrency },
       },
     }),
   },
@@ -24,8 +24,7 @@ export const miscRoutes: Route[] = [
     pattern: '/guilds/:guildId',
     auth: true,
     handle: (ctx) => {
-      if (ctx.params['guildId'] !== ctx.state.guildId) throw apiErrors.missingAccess();
-      const { channels: _c, members: _m, ...guild } = guildCreatePayload(ctx.state, false);
+      const { channels: _c, members: _m, ...guild } = guildCreatePayload(ctx.state, ctx.state.guild(ctx.params['guildId']), false);
       return { status: 200, body: guild };
     },
   },
@@ -34,8 +33,8 @@ export const miscRoutes: Route[] = [
     pattern: '/guilds/:guildId/channels',
     auth: true,
     handle: (ctx) => {
-      if (ctx.params['guildId'] !== ctx.state.guildId) throw apiErrors.missingAccess();
-      return { status: 200, body: [...ctx.state.channels.values()].filter((c) => c.guild_id === ctx.state.guildId) };
+      const guild = ctx.state.guild(ctx.params['guildId']);
+      return { status: 200, body: [...ctx.state.channels.values()].filter((c) => c.guild_id === guild.id) };
     },
   },
   {
@@ -43,8 +42,7 @@ export const miscRoutes: Route[] = [
     pattern: '/guilds/:guildId/roles',
     auth: true,
     handle: (ctx) => {
-      if (ctx.params['guildId'] !== ctx.state.guildId) throw apiErrors.missingAccess();
-      return { status: 200, body: [...ctx.state.roles.values()] };
+      return { status: 200, body: [...ctx.state.guild(ctx.params['guildId']).roles.values()] };
     },
   },
   {
@@ -52,8 +50,7 @@ export const miscRoutes: Route[] = [
     pattern: '/guilds/:guildId/members/:userId',
     auth: true,
     handle: (ctx) => {
-      if (ctx.params['guildId'] !== ctx.state.guildId) throw apiErrors.missingAccess();
-      const member = ctx.state.members.get(ctx.params['userId'] ?? '');
+      const member = ctx.state.guild(ctx.params['guildId']).members.get(ctx.params['userId'] ?? '');
       if (!member) throw apiErrors.unknownUser();
       return { status: 200, body: member };
     },

@@ -160,7 +160,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   if (failures.length > 0) {
     await Promise.allSettled(created.adapters.filter((_, i) => started[i]?.status === 'fulfilled').map((a) => a.stop()));
     await (opsServer as OpsServer | null)?.close();
-    store.close();
+    await store.close();
     for (const extra of failures.slice(1)) logger.error({ reason: (extra as Error)?.message ?? String(extra) }, 'another adapter failed to start');
     throw failures[0];
   }
@@ -177,8 +177,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   refresh(knowledge.knowledge);
   const watcher = watchKnowledgeFolder(knowledge, config.KNOWLEDGE_DIR, logger, { onReload: (result) => recordReload(metrics, result) });
   // Question records live 30 days: pruned now and every hour while the bot runs.
-  const prune = () => store.questions.prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000));
-  prune();
+  const prune = () =>
+    store.questions
+      .prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000))
+      .catch((error: unknown) => logger.warn({ err: error }, 'pruning old question records failed'));
+  void prune();
   const pruneTask = cron.schedule('17 * * * *', prune, { noOverlap: true });
   scheduler.start();
   // A database file deleted or replaced under the running bot would swallow every later write: fail loudly.
@@ -228,7 +231,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       if (!drained) logger.warn({ graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, 'grace period over: abandoning work still in flight');
       await within(Math.max(deadline, Date.now() + 2000), () => Promise.allSettled(created.adapters.map((a) => a.stop())));
       await opsServer?.close();
-      store.close();
+      await store.close();
     },
   };
 }

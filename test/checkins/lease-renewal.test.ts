@@ -44,7 +44,7 @@ describe('check-in leases under a long send', () => {
   it('sends one DM when the platform holds the send for three times the lease', async () => {
     const LEASE_MS = 300;
     const now = Date.now();
-    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [now - 1000], now: now - 86_400_000 });
+    await seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [now - 1000], now: now - 86_400_000 });
     const stuck = new StuckAdapter();
     const other = new RecordingAdapter('discord');
     const otherStore = createStore(t.config.DATABASE_PATH);
@@ -67,7 +67,7 @@ describe('check-in leases under a long send', () => {
     } finally {
       await a.stop();
       await b.stop();
-      otherStore.close();
+      await otherStore.close();
     }
   });
 });

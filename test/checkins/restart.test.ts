@@ -48,13 +48,13 @@ describe('check-ins survive a crash and a second process', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'aftercare-restart-'));
     store = createStore(path.join(dir, 'bot.db'));
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('a process killed between claim and mark: after the lease a new one delivers the check-in once, same nonce', async () => {
-    seedSubscription(store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000] });
+    await seedSubscription(store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000] });
     const crashed = startChild('crash', path.join(dir, 'bot.db'), (line, child) => {
       if (line.startsWith('SENDING ')) child.kill('SIGKILL');
     });
@@ -87,14 +87,14 @@ describe('check-ins survive a crash and a second process', () => {
       expect(sqlRow(path.join(dir, 'bot.db'), `SELECT status, attempts FROM scheduled_checkins`)).toEqual({ status: 'sent', attempts: 2 });
     } finally {
       await scheduler.stop();
-      restarted.close();
+      await restarted.close();
     }
   });
 
   it('two scheduler processes on one database file send each check-in exactly once', async () => {
     const users = 150;
     for (let i = 0; i < users; i++) {
-      seedSubscription(store, { userId: `user-${i}`, checkinIds: ['day-1-redness', 'day-2-pinkness-and-peeling'], dueAt: [NOW.getTime() - 60_000, NOW.getTime()] });
+      await seedSubscription(store, { userId: `user-${i}`, checkinIds: ['day-1-redness', 'day-2-pinkness-and-peeling'], dueAt: [NOW.getTime() - 60_000, NOW.getTime()] });
     }
     const db = path.join(dir, 'bot.db');
     let ready = 0;
@@ -121,6 +121,6 @@ describe('check-ins survive a crash and a second process', () => {
     expect(new Set(all).size).toBe(users * 2);
     const nonces = sqlRows<{ nonce: string }>(db, `SELECT nonce FROM scheduled_checkins`).map((r) => r.nonce);
     expect(new Set(all)).toEqual(new Set(nonces));
-    expect(store.checkins.scheduled.countByStatus()).toMatchObject({ sent: users * 2, pending: 0, sending: 0 });
+    expect(await store.checkins.scheduled.countByStatus()).toMatchObject({ sent: users * 2, pending: 0, sending: 0 });
   });
 });

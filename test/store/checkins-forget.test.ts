@@ -54,9 +54,9 @@ describe('forget me', () => {
     await scheduler.tick();
     await scheduler.stop();
 
-    const sub = t.store.checkins.subscriptions.get('discord', USER)!;
+    const sub = (await t.store.checkins.subscriptions.get('discord', USER))!;
     expect(sub.status).toBe('paused');
-    const scheduledIds = t.store.checkins.scheduled.forSubscription(sub.id).map((r) => r.id);
+    const scheduledIds = (await t.store.checkins.scheduled.forSubscription(sub.id)).map((r) => r.id);
     const needles = [USER, t.store.askerKey('discord', USER)];
     const before = rowsMentioning(t, needles, [sub.id], scheduledIds);
     for (const table of ['checkin_subscriptions', 'scheduled_checkins', 'checkin_responses', 'unreachable_users', 'question_events']) {
@@ -73,6 +73,6 @@ describe('forget me', () => {
 
     expect(rowsMentioning(t, needles, [sub.id], scheduledIds)).toEqual([]);
     expect(rowsMentioning(t, [OTHER, t.store.askerKey('discord', OTHER)], [], []).length).toBe(othersBefore);
-    expect(t.store.checkins.subscriptions.get('discord', OTHER)!.status).toBe('active');
+    expect((await t.store.checkins.subscriptions.get('discord', OTHER))!.status).toBe('active');
   });
 });

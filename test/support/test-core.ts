@@ -69,7 +69,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     config,
     dir,
     async cleanup() {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -18,7 +18,8 @@ import { loadKnowledge } from '../knowledge/load-knowledge';
 import { KnowledgeState } from '../knowledge/knowledge-state';
 import type { Logger } from '../logging/logger';
 import type { AdapterRegistry } from '../platform/adapter';
-import { createStore, type Store } from '../store/store';
+import { openStore } from '../store/open-store';
+import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { countPlatformErrors } from '../ops/count-platform-errors';
 import { countReplies } from '../ops/count-replies';
@@ -100,7 +101,7 @@ function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): void 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger, clock } = options;
   const knowledge = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
-  const store = createStore(config.DATABASE_PATH, { askerSecret: config.ASKER_KEY_SECRET, askerKeyFile: config.ASKER_KEY_FILE });
+  const store = await openStore(config);
   const adapters: AdapterRegistry = new Map();
   const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters, load: new LoadMeter(config.MAX_PENDING_EVENTS) };
   const metrics = options.metrics ?? createMetrics();

@@ -135,7 +135,8 @@ export class CheckinScheduler {
   private async claimAndSend(now: Date): Promise<{ claimed: number; done: Promise<TickResult> }> {
     const { store, logger, adapters } = this.deps;
     const started = performance.now();
-    const at = () => now.getTime() + (performance.now() - started);
+    // Whole epoch ms: the columns are integers (PostgreSQL refuses a fraction in a BIGINT).
+    const at = () => now.getTime() + Math.floor(performance.now() - started);
     const result: TickResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0, paused: 0, cancelled: 0, skipped: 0, released: 0 };
     let claimed: ClaimedCheckin[];
     try {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createStore, type Store } from '../../src/store/store';
+import { STORE_KINDS, type StoreUnderTest } from './support/store-kinds';
 import { seedSubscription } from '../checkins/support/seed';
 import { sqlRows } from '../support/sql-rows';
 
@@ -10,38 +11,14 @@ const LEASE = 5 * 60_000;
 const claim = (store: Store, now: number, token: string, limit = 100) =>
   store.checkins.scheduled.claimDue(now, { leaseMs: LEASE, limit, claimToken: token, platforms: ['discord', 'slack', 'shell'] });
 
-describe('check-in store', () => {
-  let dir: string;
+describe.each(STORE_KINDS)('check-in store ($name)', (kind) => {
+  let db: StoreUnderTest;
   let store: Store;
-  let file: string;
   beforeEach(async () => {
-    dir = mkdtempSync(path.join(tmpdir(), 'aftercare-checkins-store-'));
-    file = path.join(dir, 'bot.db');
-    store = createStore(file);
+    db = await kind.create();
+    store = db.store;
   });
-  afterEach(async () => {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('claims due rows through the (status, due_at) index', async () => {
-    const plan = sqlRows<{ detail: string }>(
-      file,
-      `EXPLAIN QUERY PLAN SELECT s.id FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
-       WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (?) ORDER BY s.due_at LIMIT ?`,
-      NOW,
-      'discord',
-      10,
-    );
-    expect(plan.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim \(status=\? AND due_at<\?\)/);
-    const expire = sqlRows<{ detail: string }>(
-      file,
-      `EXPLAIN QUERY PLAN UPDATE scheduled_checkins SET status = 'expired' WHERE status = 'pending' AND due_at <= ? AND expires_at <= ?`,
-      NOW,
-      NOW,
-    );
-    expect(expire.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim/);
-  });
+  afterEach(() => db.cleanup());
 
   it('claims due rows once, in due order, leaving future ones pending', async () => {
     await seedSubscription(store, { userId: 'a', checkinIds: ['c1', 'c2', 'c3'], dueAt: [NOW - 2000, NOW - 1000, NOW + 1000] });
@@ -82,8 +59,42 @@ describe('check-in store', () => {
 
   it('gives every scheduled row its own nonce of at most 25 characters', async () => {
     await seedSubscription(store, { userId: 'a', checkinIds: ['c'], dueAt: Array.from({ length: 500 }, (_, i) => NOW + i) });
-    const nonces = sqlRows<{ nonce: string }>(file, `SELECT nonce FROM scheduled_checkins`).map((r) => r.nonce);
+    const nonces = (await db.rows<{ nonce: string }>(`SELECT nonce FROM scheduled_checkins`)).map((r) => r.nonce);
     expect(new Set(nonces).size).toBe(500);
     for (const n of nonces) expect(n).toMatch(/^[a-z0-9]{1,25}$/);
+  });
+});
+
+describe('check-in store query plans (SQLite)', () => {
+  let dir: string;
+  let store: Store;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'aftercare-checkins-store-'));
+    file = path.join(dir, 'bot.db');
+    store = createStore(file);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('claims due rows through the (status, due_at) index', async () => {
+    const plan = sqlRows<{ detail: string }>(
+      file,
+      `EXPLAIN QUERY PLAN SELECT s.id FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
+       WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (?) ORDER BY s.due_at LIMIT ?`,
+      NOW,
+      'discord',
+      10,
+    );
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim \(status=\? AND due_at<\?\)/);
+    const expire = sqlRows<{ detail: string }>(
+      file,
+      `EXPLAIN QUERY PLAN UPDATE scheduled_checkins SET status = 'expired' WHERE status = 'pending' AND due_at <= ? AND expires_at <= ?`,
+      NOW,
+      NOW,
+    );
+    expect(expire.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim/);
   });
 });

@@ -201,7 +201,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   // Alone in a terminal the chat is the interface: keep the start line out of the person's way.
   const startLevel = adapters.size === 1 && adapters.has('shell') ? 'debug' : 'info';
   logger[startLevel](
-    { platforms: [...adapters.keys()], knowledgeVersion: knowledge.knowledge.version, entries: knowledge.knowledge.entries.length },
+    { platforms: [...adapters.keys()], store: store.kind, knowledgeVersion: knowledge.knowledge.version, entries: knowledge.knowledge.entries.length },
     'aftercare-bot started',
   );
 

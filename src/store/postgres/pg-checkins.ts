@@ -64,6 +64,9 @@ export class PgCheckins implements Checkins {
 
   markUnreachable(row: { id: number; subscriptionId: number; platform: Platform; userId: string }, claimToken: string, reason: string, at: number): Promise<void> {
     return this.db.transaction(async () => {
+      // The subscription first, as replace and stop lock it: the same order everywhere, so no two transactions
+      // (a user starting again while their check-in bounces) wait on each other in a deadlock.
+      await this.db.query(`SELECT id FROM checkin_subscriptions WHERE id = $1 FOR UPDATE`, [row.subscriptionId]);
       await this.scheduled.markFinal(row.id, claimToken, `unreachable: ${reason}`);
       await this.subscriptions.pause(row.subscriptionId, at);
       await this.unreachable.mark(row.platform, row.userId, reason, at);

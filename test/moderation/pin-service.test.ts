@@ -143,6 +143,32 @@ describe('moderator tools (core + shell adapter)', () => {
     });
   });
 
+  it('two moderators pinning one entry at once (two processes on one database): one row, the second answer taken down', async () => {
+    const other = await createTestCore({ env: { DATABASE_PATH: t.config.DATABASE_PATH } });
+    try {
+      other.knowledge.replace(t.knowledge.knowledge);
+      const shellFor = (core: TestCore) =>
+        new RefusingShellAdapter({ core: core.core, input: new PassThrough(), output: new PassThrough(), logger: silentLogger(), interactive: false });
+      const [mine, theirs] = [shellFor(t), shellFor(other)];
+      t.adapters.set('shell', mine);
+      other.adapters.set('shell', theirs);
+      const entry = t.knowledge.knowledge.entries.find((e) => e.id === 'pain-and-numbing')!;
+      // Both look for an existing pin before either has recorded one: both post, the store keeps the first.
+      const replies = await Promise.all([pinEntry(t.deps, say('faq pin pain-and-numbing', true), entry), pinEntry(other.deps, say('faq pin pain-and-numbing', true), entry)]);
+      expect(replies.map((r) => r.text).sort()).toEqual([
+        '"pain-and-numbing" was just pinned in this channel by someone else; I keep that one current.',
+        'Pinned "Does microneedling hurt?" (pain-and-numbing) in this channel.',
+      ]);
+      expect(await t.store.pins.all()).toHaveLength(1);
+      // The moderator told "someone else" is the one whose posted answer was removed, and only that one.
+      const loser = /someone else/.test(replies[0]!.text) ? mine : theirs;
+      const winner = loser === mine ? theirs : mine;
+      expect([loser.removed.length, winner.removed.length]).toEqual([1, 0]);
+    } finally {
+      await other.cleanup();
+    }
+  });
+
   it('refuses non-moderators and changes nothing', async () => {
     for (const command of ['faq pin pain-and-numbing', 'faq list', 'faq gaps', 'faq stats', 'faq unpin pain-and-numbing']) {
       const reply = await t.core.handle(say(command, false));

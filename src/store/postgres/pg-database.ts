@@ -27,6 +27,7 @@ export interface PgDatabaseOptions {
 export class PgDatabase {
   private readonly pool: pg.Pool;
   private readonly current = new AsyncLocalStorage<{ client: pg.PoolClient; depth: number }>();
+  private closing: Promise<void> | undefined;
 
   constructor(url: string, options: PgDatabaseOptions = {}) {
     this.pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
@@ -77,7 +78,9 @@ export class PgDatabase {
     }
   }
 
+  /** Ends the pool once; later calls wait for the same end (pg refuses a second one). */
   close(): Promise<void> {
-    return this.pool.end();
+    this.closing ??= this.pool.end();
+    return this.closing;
   }
 }

@@ -21,7 +21,7 @@ export interface AdapterEnvironment {
   /** Told of each rate limit a platform library waits out (metrics). */
   onRateLimited?: (platform: Platform) => void;
   /** True the first time a platform event id is seen (kept in the store, so retries across restarts are caught). */
-  firstSeen?: (platform: string, eventId: string) => boolean;
+  firstSeen?: (platform: string, eventId: string) => Promise<boolean>;
 }
 
 /** Creates the adapter of every platform whose settings are present (the shell when none are). */

@@ -19,7 +19,7 @@ Starts the bot: Discord and Slack where their settings are present, the terminal
 `;
 
 /** Settings a demo must not use: it talks to no platform, serves no port and writes no real database. */
-const NOT_IN_DEMO = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TERMINAL_CHAT', 'PORT', 'DATABASE_PATH', 'ASKER_KEY_FILE'];
+const NOT_IN_DEMO = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'TERMINAL_CHAT', 'PORT', 'DATABASE_PATH', 'DATABASE_URL', 'ASKER_KEY_FILE'];
 
 /** The demo's environment: the operator's, without platforms or port, and a database in a folder of its own. */
 function demoEnvironment(env: Record<string, string | undefined>): Record<string, string | undefined> {

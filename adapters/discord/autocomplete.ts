@@ -23,19 +23,19 @@ function clip(text: string): string {
 }
 
 /** The choices for an autocompleted option: at most 25, each shown as "id — question" with the id as its value. */
-export function autocompleteChoices(source: AutocompleteSource, request: AutocompleteRequest): Choice[] {
+export async function autocompleteChoices(source: AutocompleteSource, request: AutocompleteRequest): Promise<Choice[]> {
   switch (source) {
     case 'faq-entries':
     case 'faq-pinned': {
       const topics =
-        request.core.topicChoices?.({
+        (await request.core.topicChoices?.({
           platform: 'discord',
           channelId: request.channelId,
           typed: request.typed,
           scope: source === 'faq-pinned' ? 'pinned' : 'entries',
           isModerator: request.isModerator,
           limit: MAX_CHOICES,
-        }) ?? [];
+        })) ?? [];
       return topics
         .filter((t) => t.id.length > 0 && t.id.length <= MAX_CHOICE_TEXT)
         .slice(0, MAX_CHOICES)

@@ -296,7 +296,7 @@ class DiscordJsAdapter implements DiscordAdapter {
     const focused = interaction.options.getFocused(true);
     const option = findSlashOption({ name: interaction.commandName, subcommand: interaction.options.getSubcommand(false) }, focused.name);
     const choices = option?.autocomplete
-      ? autocompleteChoices(option.autocomplete, {
+      ? await autocompleteChoices(option.autocomplete, {
           core: this.deps.core,
           channelId: interaction.channelId,
           typed: String(focused.value ?? ''),

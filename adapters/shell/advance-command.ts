@@ -41,7 +41,7 @@ export interface AdvanceCommandDeps {
   /** Runs a scheduler tick at `now`, resolving once every row it claimed is marked (the shell prints as it sends). */
   tick(now: Date): Promise<AdvanceTickResult>;
   /** The earliest pending check-in due after `after` and at most `until` (epoch ms), or null. */
-  nextDue(after: number, until: number): number | null;
+  nextDue(after: number, until: number): Promise<number | null>;
   /** Zone to show the new time in. */
   zone: string;
 }
@@ -67,7 +67,7 @@ export function createAdvanceCommand(deps: AdvanceCommandDeps): { localCommand(l
       total.expired += result.expired;
     };
     // Each step moves strictly forward (due > now), so this ends.
-    for (let due = deps.nextDue(deps.clock.now().getTime(), target); due !== null; due = deps.nextDue(due, target)) await tickAt(due);
+    for (let due = await deps.nextDue(deps.clock.now().getTime(), target); due !== null; due = await deps.nextDue(due, target)) await tickAt(due);
     await tickAt(target);
     const when = DateTime.fromMillis(target, { zone: deps.zone }).setLocale('en-GB').toFormat("ccc d LLL yyyy 'at' HH:mm");
     const sent = total.sent === 0 ? 'No check-ins were due.' : `${plural(total.sent, 'check-in')} sent (shown above).`;

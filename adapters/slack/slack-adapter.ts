@@ -32,7 +32,7 @@ export interface SlackAdapterDeps {
   /** Called for each 429 the Web API client waits out (metrics). */
   onRateLimited?: () => void;
   /** True the first time an event id is seen; without it every delivery is handled (retries included). */
-  firstSeen?: (platform: string, eventId: string) => boolean;
+  firstSeen?: (platform: string, eventId: string) => Promise<boolean>;
 }
 
 export interface SlackAdapter extends Adapter {
@@ -196,7 +196,7 @@ class BoltSlackAdapter implements SlackAdapter {
     // event_id is answered once. Bolt has acked events before this runs, so a repeat is acked and dropped.
     this.app.use(async ({ body, next }) => {
       const eventId = (body as { event_id?: unknown }).event_id;
-      if (typeof eventId === 'string' && this.firstSeen && !this.isFirst(eventId)) {
+      if (typeof eventId === 'string' && this.firstSeen && !(await this.isFirst(eventId))) {
         this.log.debug({ eventId }, 'slack event already handled; repeat dropped');
         return;
       }
@@ -282,9 +282,9 @@ class BoltSlackAdapter implements SlackAdapter {
   }
 
   /** Best effort: a store that cannot record the id must not cost the person their answer. */
-  private isFirst(eventId: string): boolean {
+  private async isFirst(eventId: string): Promise<boolean> {
     try {
-      return this.firstSeen?.('slack', eventId) ?? true;
+      return (await this.firstSeen?.('slack', eventId)) ?? true;
     } catch (error) {
       this.log.warn({ err: error }, 'could not record the slack event id; handling it anyway');
       return true;

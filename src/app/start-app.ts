@@ -18,7 +18,8 @@ import { loadKnowledge } from '../knowledge/load-knowledge';
 import { KnowledgeState } from '../knowledge/knowledge-state';
 import type { Logger } from '../logging/logger';
 import type { AdapterRegistry } from '../platform/adapter';
-import { createStore, type Store } from '../store/store';
+import { openStore } from '../store/open-store';
+import type { Store } from '../store/store';
 import type { Clock } from '../time/clock';
 import { countPlatformErrors } from '../ops/count-platform-errors';
 import { countReplies } from '../ops/count-replies';
@@ -100,7 +101,7 @@ function canAdvance(clock: Clock): clock is Clock & { advance(ms: number): void 
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger, clock } = options;
   const knowledge = new KnowledgeState(loadKnowledge(config.KNOWLEDGE_DIR));
-  const store = createStore(config.DATABASE_PATH, { askerSecret: config.ASKER_KEY_SECRET, askerKeyFile: config.ASKER_KEY_FILE });
+  const store = await openStore(config);
   const adapters: AdapterRegistry = new Map();
   const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger, adapters, load: new LoadMeter(config.MAX_PENDING_EVENTS) };
   const metrics = options.metrics ?? createMetrics();
@@ -160,7 +161,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   if (failures.length > 0) {
     await Promise.allSettled(created.adapters.filter((_, i) => started[i]?.status === 'fulfilled').map((a) => a.stop()));
     await (opsServer as OpsServer | null)?.close();
-    store.close();
+    await store.close();
     for (const extra of failures.slice(1)) logger.error({ reason: (extra as Error)?.message ?? String(extra) }, 'another adapter failed to start');
     throw failures[0];
   }
@@ -177,8 +178,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   refresh(knowledge.knowledge);
   const watcher = watchKnowledgeFolder(knowledge, config.KNOWLEDGE_DIR, logger, { onReload: (result) => recordReload(metrics, result) });
   // Question records live 30 days: pruned now and every hour while the bot runs.
-  const prune = () => store.questions.prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000));
-  prune();
+  const prune = () =>
+    store.questions
+      .prune(new Date(clock.now().getTime() - QUESTION_RETENTION_DAYS * 86_400_000))
+      .catch((error: unknown) => logger.warn({ err: error }, 'pruning old question records failed'));
+  void prune();
   const pruneTask = cron.schedule('17 * * * *', prune, { noOverlap: true });
   scheduler.start();
   // A database file deleted or replaced under the running bot would swallow every later write: fail loudly.
@@ -197,7 +201,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   // Alone in a terminal the chat is the interface: keep the start line out of the person's way.
   const startLevel = adapters.size === 1 && adapters.has('shell') ? 'debug' : 'info';
   logger[startLevel](
-    { platforms: [...adapters.keys()], knowledgeVersion: knowledge.knowledge.version, entries: knowledge.knowledge.entries.length },
+    { platforms: [...adapters.keys()], store: store.kind, knowledgeVersion: knowledge.knowledge.version, entries: knowledge.knowledge.entries.length },
     'aftercare-bot started',
   );
 
@@ -228,7 +232,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       if (!drained) logger.warn({ graceSeconds: config.SHUTDOWN_GRACE_SECONDS }, 'grace period over: abandoning work still in flight');
       await within(Math.max(deadline, Date.now() + 2000), () => Promise.allSettled(created.adapters.map((a) => a.stop())));
       await opsServer?.close();
-      store.close();
+      await store.close();
     },
   };
 }

@@ -58,10 +58,10 @@ function lcg(seed: number): () => number {
  * date in the last two weeks, only the check-ins still ahead. Stored through SubscriptionRepository.replace,
  * 1,000 users per outer transaction.
  */
-function planAndStore(store: Store, knowledge: Knowledge, count: number, now: number, idPrefix: string): number {
+async function planAndStore(store: Store, knowledge: Knowledge, count: number, now: number, idPrefix: string): Promise<number> {
   const random = lcg(count);
   let rows = 0;
-  const batch = (from: number, to: number) => {
+  const batch = async (from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const zone = ZONES[i % ZONES.length]!;
       const treatmentDate = addDays(localDate(new Date(now), zone), -Math.floor(random() * 14));
@@ -74,7 +74,7 @@ function planAndStore(store: Store, knowledge: Knowledge, count: number, now: nu
       });
       const upcoming = plan.items.filter((item) => item.dueAt.getTime() > now);
       const userId = `${idPrefix}${i}`;
-      store.checkins.subscriptions.replace(
+      await store.checkins.subscriptions.replace(
         { platform: 'discord', userId, address: { platform: 'discord', userId }, treatmentDate, sendMinute: plan.sendMinute, timezone: zone },
         upcoming.map((item) => ({ checkinId: item.checkin.id, dueAt: item.dueAt.getTime(), expiresAt: item.expiresAt.getTime() })),
         now,
@@ -82,7 +82,7 @@ function planAndStore(store: Store, knowledge: Knowledge, count: number, now: nu
       rows += upcoming.length;
     }
   };
-  for (let from = 0; from < count; from += 1000) store.inTransaction(() => batch(from, Math.min(count, from + 1000)));
+  for (let from = 0; from < count; from += 1000) await store.inTransaction(() => batch(from, Math.min(count, from + 1000)));
   return rows;
 }
 
@@ -158,9 +158,9 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
     const file = path.join(dir, 'bench.db');
     const store = createStore(file);
     const started = performance.now();
-    const rows = planAndStore(store, knowledge, subscriptions, BENCH_NOW, 'u');
+    const rows = await planAndStore(store, knowledge, subscriptions, BENCH_NOW, 'u');
     const planMs = performance.now() - started;
-    store.checkins.checkpoint();
+    await store.checkins.checkpoint();
     lines.push(
       `  plan + store ${int(subscriptions)} subscriptions (${int(rows)} scheduled check-ins): ${fmt(planMs / 1000, 2)} s ` +
         `(${fmt(planMs / subscriptions * 1000, 0)} µs each); database ${fmt(databaseBytes(file) / 1024 / 1024)} MB`,
@@ -174,12 +174,12 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
     for (let i = 1; i <= claimTicks; i++) {
       const now = BENCH_NOW + i * 60_000;
       const t0 = performance.now();
-      const result = store.checkins.scheduled.claimDue(now, { leaseMs: 5 * 60_000, limit: 1000, claimToken: `tick-${i}`, platforms: ['discord'] });
+      const result = await store.checkins.scheduled.claimDue(now, { leaseMs: 5 * 60_000, limit: 1000, claimToken: `tick-${i}`, platforms: ['discord'] });
       timings.push(performance.now() - t0);
       claimed += result.claimed.length;
-      for (const row of result.claimed) store.checkins.scheduled.markSent(row.id, row.claimToken, now);
+      for (const row of result.claimed) await store.checkins.scheduled.markSent(row.id, row.claimToken, now);
       const t1 = performance.now();
-      if (result.claimed.length > 0) store.checkins.checkpoint();
+      if (result.claimed.length > 0) await store.checkins.checkpoint();
       checkpoints.push(performance.now() - t1);
     }
     timings.sort((a, b) => a - b);
@@ -190,15 +190,15 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
         `max ${fmt(timings[timings.length - 1]!, 2)} ms (target p99 < 20 ms); ` +
         `end-of-tick WAL checkpoint: p50 ${fmt(percentile(checkpoints, 50), 2)} ms, p99 ${fmt(percentile(checkpoints, 99), 2)} ms`,
     );
-    store.close();
+    await store.close();
 
     // 3. Dispatch through the scheduler, its limiter at `limit`/s, to a platform that 429s above `platformLimit`/s.
     const dispatchStore = createStore(path.join(dir, 'dispatch.db'));
     const dueAt = BENCH_NOW - 60_000;
-    dispatchStore.inTransaction(() => {
+    await dispatchStore.inTransaction(async () => {
       for (let i = 0; i < dueForDispatch; i++) {
         const userId = `d${i}`;
-        dispatchStore.checkins.subscriptions.replace(
+        await dispatchStore.checkins.subscriptions.replace(
           { platform: 'discord', userId, address: { platform: 'discord', userId }, treatmentDate: '2026-11-25', sendMinute: 540, timezone: 'UTC' },
           [{ checkinId: knowledge.checkins[0]!.id, dueAt, expiresAt: dueAt + 24 * 3_600_000 }],
           BENCH_NOW,
@@ -228,7 +228,7 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
       failures += result.retried + result.failed;
     }
     await scheduler.stop();
-    dispatchStore.close();
+    await dispatchStore.close();
     const starts = platform.starts;
     const seconds = (starts[starts.length - 1]! - starts[0]!) / 1000;
     const rate = (starts.length - 1) / seconds;

@@ -117,23 +117,30 @@ export class CheckinScheduler {
     await this.limiters.stop();
   }
 
-  /**
-   * One pass. The claim and the sends of unpaced platforms (the shell) start synchronously, before this
-   * returns; the promise settles when every claimed row is marked.
-   */
-  tick(now: Date = this.deps.clock.now()): Promise<TickResult> {
-    return this.beginTick(now).done;
+  /** One pass: settles when every claimed row is marked. */
+  async tick(now: Date = this.deps.clock.now()): Promise<TickResult> {
+    return (await this.beginTick(now)).done;
   }
 
-  /** tick(), also saying at once how many rows were claimed. */
-  beginTick(now: Date = this.deps.clock.now()): { claimed: number; done: Promise<TickResult> } {
+  /** tick(), also saying as soon as the claim is made how many rows were claimed (the sends have started). */
+  beginTick(now: Date = this.deps.clock.now()): Promise<{ claimed: number; done: Promise<TickResult> }> {
+    const begun = this.claimAndSend(now);
+    // Tracked from the claim on, so stop() also waits for a tick whose claim is still in the store.
+    const done = begun.then((b) => b.done);
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+    return begun;
+  }
+
+  private async claimAndSend(now: Date): Promise<{ claimed: number; done: Promise<TickResult> }> {
     const { store, logger, adapters } = this.deps;
     const started = performance.now();
-    const at = () => now.getTime() + (performance.now() - started);
+    // Whole epoch ms: the columns are integers (PostgreSQL refuses a fraction in a BIGINT).
+    const at = () => now.getTime() + Math.floor(performance.now() - started);
     const result: TickResult = { claimed: 0, sent: 0, retried: 0, failed: 0, expired: 0, paused: 0, cancelled: 0, skipped: 0, released: 0 };
     let claimed: ClaimedCheckin[];
     try {
-      const claim = store.checkins.scheduled.claimDue(now.getTime(), {
+      const claim = await store.checkins.scheduled.claimDue(now.getTime(), {
         leaseMs: this.options.leaseMs,
         limit: this.options.batchSize,
         claimToken: randomUUID(),
@@ -157,49 +164,46 @@ export class CheckinScheduler {
           return 'skipped';
         }),
     );
-    const done = Promise.all(jobs).then((outcomes) => {
+    const done = Promise.all(jobs).then(async (outcomes) => {
       for (const outcome of outcomes) result[outcome]++;
-      if (claimed.length > 0) this.checkpoint();
+      if (claimed.length > 0) await this.checkpoint();
       if (result.claimed + result.expired + result.released > 0) logger.info({ ...result }, 'check-in tick');
       this.deps.onTick?.(result, (performance.now() - started) / 1000);
       return result;
     });
-    this.inFlight.add(done);
-    void done.finally(() => this.inFlight.delete(done));
     return { claimed: claimed.length, done };
   }
 
-  private checkpoint(): void {
+  private async checkpoint(): Promise<void> {
     try {
-      this.deps.store.checkins.checkpoint();
+      await this.deps.store.checkins.checkpoint();
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'WAL checkpoint after a tick failed');
     }
   }
 
   private deliver(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
-    // Synchronous when nothing waits: unpaced sends start before beginTick returns.
     const load = this.deps.load;
     if (load && !load.isQuiet()) return load.whenQuiet().then(() => this.send(row, at));
     return this.send(row, at);
   }
 
-  private send(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
+  private async send(row: ClaimedCheckin, at: () => number): Promise<Outcome> {
     const { store, knowledge, adapters, logger } = this.deps;
     const scheduled = store.checkins.scheduled;
     const adapter = adapters.get(row.platform);
     if (!adapter) {
-      scheduled.release(row.id, row.claimToken);
-      return Promise.resolve('skipped');
+      await scheduled.release(row.id, row.claimToken);
+      return 'skipped';
     }
     const checkin = knowledge.knowledge.checkins.find((c) => c.id === row.checkinId);
     if (!checkin) {
-      scheduled.cancelClaimed(row.id, row.claimToken, 'no longer in the check-in plan');
-      return Promise.resolve('cancelled');
+      await scheduled.cancelClaimed(row.id, row.claimToken, 'no longer in the check-in plan');
+      return 'cancelled';
     }
-    const permission = scheduled.permitSend(row.id, row.claimToken, at(), this.options.sendMarginMs);
-    if (permission === 'expired') return Promise.resolve('expired');
-    if (permission === 'lost') return Promise.resolve('skipped');
+    const permission = await scheduled.permitSend(row.id, row.claimToken, at(), this.options.sendMarginMs);
+    if (permission === 'expired') return 'expired';
+    if (permission === 'lost') return 'skipped';
 
     let sending: Promise<unknown>;
     try {
@@ -217,7 +221,6 @@ export class CheckinScheduler {
           return found;
         });
       } else {
-        // Started synchronously when unpaced, like the claim.
         sending = adapter.sendDirect(row.address, reply, { nonce: row.nonce });
       }
     } catch (error) {
@@ -226,27 +229,28 @@ export class CheckinScheduler {
     // The lease must never run out under a live send, or another process would claim the row and send it again:
     // renewed every third of the lease for as long as the platform keeps the send waiting.
     const renewal = setInterval(() => {
-      try {
-        if (!scheduled.renewLease(row.id, row.claimToken, this.deps.clock.now().getTime() + this.options.leaseMs)) clearInterval(renewal);
-      } catch (error) {
-        logger.warn({ err: error, scheduledId: row.id }, 'renewing a check-in lease failed');
-      }
+      scheduled.renewLease(row.id, row.claimToken, this.deps.clock.now().getTime() + this.options.leaseMs).then(
+        (held) => {
+          if (!held) clearInterval(renewal);
+        },
+        (error: unknown) => logger.warn({ err: error, scheduledId: row.id }, 'renewing a check-in lease failed'),
+      );
     }, Math.max(10, Math.floor(this.options.leaseMs / 3)));
     renewal.unref();
     sending = sending.finally(() => clearInterval(renewal));
     return sending.then(
-      (): Outcome => {
-        scheduled.markSent(row.id, row.claimToken, at());
+      async (): Promise<Outcome> => {
+        await scheduled.markSent(row.id, row.claimToken, at());
         return 'sent';
       },
-      (error: unknown): Outcome => {
+      async (error: unknown): Promise<Outcome> => {
         if (error instanceof PlatformError && error.code === 'unreachable') {
-          store.checkins.markUnreachable(row, row.claimToken, error.message, at());
+          await store.checkins.markUnreachable(row, row.claimToken, error.message, at());
           logger.warn({ scheduledId: row.id, platform: row.platform }, 'user cannot get DMs: check-ins paused');
           return 'paused';
         }
         const message = error instanceof Error ? error.message : String(error);
-        const outcome = scheduled.markFailed(row.id, row.claimToken, message, this.options.maxAttempts);
+        const outcome = await scheduled.markFailed(row.id, row.claimToken, message, this.options.maxAttempts);
         logger.warn({ err: error, scheduledId: row.id, outcome }, 'check-in send failed');
         return outcome === 'retry' ? 'retried' : outcome === 'failed' ? 'failed' : 'skipped';
       },

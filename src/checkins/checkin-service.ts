@@ -50,7 +50,7 @@ export function addressOf(message: IncomingMessage): Address {
  * "checkins start [date] [hour] [timezone]": opts the user in, replacing any earlier plan.
  * Zone: the platform profile's (Slack), else the one typed, else DEFAULT_TIMEZONE.
  */
-export function startCheckins(deps: CheckinDeps, message: IncomingMessage, fields: StartFields): Reply {
+export async function startCheckins(deps: CheckinDeps, message: IncomingMessage, fields: StartFields): Promise<Reply> {
   const parsed = readStartFields(fields);
   if (!parsed.ok) return problem(message, parsed.error);
   const { args } = parsed;
@@ -89,8 +89,8 @@ export function startCheckins(deps: CheckinDeps, message: IncomingMessage, field
   }
 
   const subs = deps.store.checkins.subscriptions;
-  const previous = subs.get(message.platform, message.user.id);
-  subs.replace(
+  const previous = await subs.get(message.platform, message.user.id);
+  await subs.replace(
     {
       platform: message.platform,
       userId: message.user.id,
@@ -137,9 +137,9 @@ export function startCheckins(deps: CheckinDeps, message: IncomingMessage, field
 }
 
 /** "checkins status": the next check-in in local time and how many remain. */
-export function checkinStatus(deps: CheckinDeps, message: IncomingMessage): Reply {
+export async function checkinStatus(deps: CheckinDeps, message: IncomingMessage): Promise<Reply> {
   const store = deps.store.checkins;
-  const sub = store.subscriptions.get(message.platform, message.user.id);
+  const sub = await store.subscriptions.get(message.platform, message.user.id);
   if (!sub) {
     return reply(message, 'You have no check-ins. Type "checkins start" (or "subscribe" in a direct message) to get them.');
   }
@@ -148,14 +148,14 @@ export function checkinStatus(deps: CheckinDeps, message: IncomingMessage): Repl
     return reply(message, `You stopped your check-ins. ${head}\nType "checkins start" to start again.`);
   }
   if (sub.status === 'paused') {
-    const mark = store.unreachable.get(message.platform, message.user.id);
+    const mark = await store.unreachable.get(message.platform, message.user.id);
     const when = mark ? ` on ${formatLocalDateTime(mark.markedAt, sub.timezone)}` : '';
     return reply(
       message,
       `Your check-ins are paused: I could not send you a direct message${when}. Allow direct messages from me, then type "checkins start" to plan them again. ${head}`,
     );
   }
-  const rows = store.scheduled.forSubscription(sub.id);
+  const rows = await store.scheduled.forSubscription(sub.id);
   const open = rows.filter((r) => r.status === 'pending' || r.status === 'sending');
   const sent = rows.filter((r) => r.status === 'sent').length;
   if (open.length === 0) {
@@ -176,8 +176,8 @@ export function checkinStatus(deps: CheckinDeps, message: IncomingMessage): Repl
 }
 
 /** "stop", "unsubscribe", the Stop button: effective at once. */
-export function stopCheckins(deps: CheckinDeps, message: IncomingMessage): Reply {
-  const result = deps.store.checkins.subscriptions.stop(message.platform, message.user.id, deps.clock.now().getTime());
+export async function stopCheckins(deps: CheckinDeps, message: IncomingMessage): Promise<Reply> {
+  const result = await deps.store.checkins.subscriptions.stop(message.platform, message.user.id, deps.clock.now().getTime());
   if (!result || result.previous === 'stopped') {
     return reply(message, 'You have no check-ins running, so there is nothing to stop. (To start them: "checkins start".)');
   }
@@ -189,11 +189,11 @@ export function stopCheckins(deps: CheckinDeps, message: IncomingMessage): Reply
 }
 
 /** A check-in button: the chosen option's guidance (recorded as an answer). */
-export function answerCheckinButton(deps: CheckinDeps, message: IncomingMessage, value: string): Reply {
+export async function answerCheckinButton(deps: CheckinDeps, message: IncomingMessage, value: string): Promise<Reply> {
   const parsed = parseCheckinAction(value);
   const store = deps.store.checkins;
-  const row = parsed ? store.scheduled.get(parsed.scheduledId) : null;
-  const sub = row ? store.subscriptions.getById(row.subscriptionId) : null;
+  const row = parsed ? await store.scheduled.get(parsed.scheduledId) : null;
+  const sub = row ? await store.subscriptions.getById(row.subscriptionId) : null;
   if (!parsed || !row || !sub || sub.platform !== message.platform || sub.userId !== message.user.id) {
     return reply(message, 'That check-in is no longer active. Type "status" to see your check-ins.', { kind: 'error' });
   }
@@ -207,7 +207,7 @@ export function answerCheckinButton(deps: CheckinDeps, message: IncomingMessage,
     return reply(message, 'That answer is no longer in the check-in plan. Ask me in your own words instead.', { kind: 'error' });
   }
   // The guidance (an escalation included) goes out whether or not the answer could be stored.
-  bestEffortWrite(deps, 'check-in answer', () =>
+  await bestEffortWrite(deps, 'check-in answer', () =>
     store.responses.record({
       scheduledId: row.id,
       subscriptionId: sub.id,
@@ -228,13 +228,13 @@ const MAX_ANSWER_LENGTH = 200;
  * awaiting an answer. Returns null when the text is not such an answer, so it is treated as a question:
  * questions ("is peeling normal?"), words that pick no option, and warning signs (the red-flag rules answer those).
  */
-export function answerCheckinText(deps: CheckinDeps, message: IncomingMessage, text: string): Reply | null {
+export async function answerCheckinText(deps: CheckinDeps, message: IncomingMessage, text: string): Promise<Reply | null> {
   if (!message.channel.isDirect || text.length > MAX_ANSWER_LENGTH || looksLikeQuestion(text)) return null;
   const store = deps.store.checkins;
-  const sub = store.subscriptions.get(message.platform, message.user.id);
+  const sub = await store.subscriptions.get(message.platform, message.user.id);
   if (sub?.status !== 'active') return null;
   const now = deps.clock.now().getTime();
-  const row = store.scheduled.latestDelivered(sub.id, now);
+  const row = await store.scheduled.latestDelivered(sub.id, now);
   if (!row || now - (row.sentAt ?? row.dueAt) > ANSWER_WINDOW_MS) return null;
   const checkin = deps.knowledge.knowledge.checkins.find((c) => c.id === row.checkinId);
   if (!checkin || checkin.options.length === 0) return null;
@@ -249,7 +249,7 @@ export function answerCheckinText(deps: CheckinDeps, message: IncomingMessage, t
     }));
     return reply(message, 'Which one fits best? Tap one:', { buttons });
   }
-  bestEffortWrite(deps, 'check-in answer', () =>
+  await bestEffortWrite(deps, 'check-in answer', () =>
     store.responses.record({
       scheduledId: row.id,
       subscriptionId: sub.id,

@@ -4,8 +4,8 @@ import { defineCommand } from './command';
 export const faqListCommand = defineCommand({
   name: 'faq list',
   summary: 'the FAQ answers pinned in this channel',
-  run: ({ message, deps }) => {
-    const pins = deps.store.pins.inChannel(message.platform, message.channel.id);
+  run: async ({ message, deps }) => {
+    const pins = await deps.store.pins.inChannel(message.platform, message.channel.id);
     if (pins.length === 0) return infoReply('No FAQ answers are pinned in this channel.');
     const entries = deps.knowledge.knowledge.entries;
     const lines = pins.map((p) => {

@@ -7,11 +7,11 @@ const percent = (part: number, total: number) => (total === 0 ? '0%' : `${Math.r
 export const faqStatsCommand = defineCommand({
   name: 'faq stats',
   summary: 'answers per entry; decline and escalation rates (7 and 30 days)',
-  run: ({ deps }) => {
+  run: async ({ deps }) => {
     const now = deps.clock.now().getTime();
     const lines: string[] = [];
     for (const days of [7, 30]) {
-      const s = deps.store.questions.stats(new Date(now - days * DAY_MS));
+      const s = await deps.store.questions.stats(new Date(now - days * DAY_MS));
       lines.push(
         `Last ${days} days: ${s.total} questions, ${s.answered} answered, ${s.declined} declined (${percent(s.declined, s.total)}), ${s.escalated} escalated (${percent(s.escalated, s.total)}).`,
       );

@@ -23,6 +23,15 @@ function parseClock(value: string): number {
   return Number(m[1]) * 60 + Number(m[2]);
 }
 
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 /** Every setting the bot reads. Each is listed, with a comment, in .env.example. */
 export const configSchema = z
   .object({
@@ -34,6 +43,10 @@ export const configSchema = z
     /** Message text is personal; it reaches the log only when an operator turns this on. */
     LOG_MESSAGE_CONTENT: booleanFlag,
     DATABASE_PATH: z.string().trim().min(1).default('./data/aftercare.db'),
+    /** PostgreSQL instead of the SQLite file, for several bot processes sharing one database. Holds a password: never logged. */
+    DATABASE_URL: optionalString.refine((v) => v === undefined || isPostgresUrl(v), 'must be a postgres://user:password@host:5432/database URL'),
+    /** Connections each process keeps to PostgreSQL. */
+    PG_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Secret of the keyed hash that links question records to an asker for forget-me; never in the database. */
     ASKER_KEY_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
     /** Where that secret is kept when ASKER_KEY_SECRET is not set (created 0600 on first start). */

@@ -20,5 +20,5 @@ export interface ConversationCore {
    * FAQ topics for a half-typed moderator command (autocomplete), from the live pack. Never throws: a failure
    * is logged and offers no choices.
    */
-  topicChoices(request: TopicChoiceRequest): TopicChoice[];
+  topicChoices(request: TopicChoiceRequest): Promise<TopicChoice[]>;
 }

@@ -66,9 +66,9 @@ export function createCore(deps: CoreDeps, registry: CommandRegistry = { command
     idle: async () => {
       await Promise.allSettled([...inFlight]);
     },
-    topicChoices: (request) => {
+    topicChoices: async (request) => {
       try {
-        return topicChoices(deps, request);
+        return await topicChoices(deps, request);
       } catch (error) {
         deps.logger.warn({ err: error, platform: request.platform }, 'topic choices failed; none offered');
         return [];

@@ -86,7 +86,7 @@ export function routeMessage(deps: CoreDeps, registry: CommandRegistry) {
       turn.reply = failed === 'moderator' ? infoReply(REFUSAL, { kind: 'refusal' }) : await run(command, command.readText(rest));
       return;
     }
-    const checkinAnswer = answerCheckinText(deps, message, text);
+    const checkinAnswer = await answerCheckinText(deps, message, text);
     turn.reply = checkinAnswer ?? answer(text);
     turn.route = checkinAnswer ? 'check-in answer' : smallTalk ? 'small talk' : 'question';
   };

@@ -52,7 +52,7 @@ export async function pinEntry(deps: CoreDeps, message: IncomingMessage, entry: 
   if (!lookup.ok) return lookup.reply;
   const { adapter } = lookup;
   const knowledge = deps.knowledge.knowledge;
-  if (deps.store.pins.find(message.platform, message.channel.id, entry.id)) {
+  if (await deps.store.pins.find(message.platform, message.channel.id, entry.id)) {
     return infoReply(`"${entry.id}" is already pinned in this channel; I keep it current when the guide changes.`, {
       ephemeral: true,
     });
@@ -79,7 +79,14 @@ export async function pinEntry(deps: CoreDeps, message: IncomingMessage, entry: 
       ' I could not remove the answer I had just posted, so it may still be visible in this channel; delete it by hand if you do not want it.',
     );
   }
-  deps.store.pins.add(ref, entry.id, knowledge.version, pinnedAnswerHash(reply), deps.clock.now());
+  const { created } = await deps.store.pins.add(ref, entry.id, knowledge.version, pinnedAnswerHash(reply), deps.clock.now());
+  if (!created) {
+    // Another moderator (or another bot process) pinned the same entry at the same moment and was recorded first:
+    // ours is taken back down, so the channel keeps one pinned message for one row.
+    await adapter.unpin(ref).catch((error: unknown) => deps.logger.warn({ err: error, faqId: entry.id }, 'unpinning a duplicate pin failed'));
+    await removePosted(deps, adapter, ref, entry.id);
+    return infoReply(`"${entry.id}" was just pinned in this channel by someone else; I keep that one current.`, { ephemeral: true });
+  }
   return infoReply(`Pinned "${entry.question}" (${entry.id}) in this channel.`, { ephemeral: true });
 }
 
@@ -87,7 +94,7 @@ export async function unpinEntry(deps: CoreDeps, message: IncomingMessage, faqId
   const lookup = adapterFor(deps, message);
   if (!lookup.ok) return lookup.reply;
   const { adapter } = lookup;
-  const pin = deps.store.pins.find(message.platform, message.channel.id, faqId);
+  const pin = await deps.store.pins.find(message.platform, message.channel.id, faqId);
   if (!pin) return infoReply(`"${faqId}" is not pinned in this channel. "faq list" shows what is.`, { ephemeral: true });
   try {
     await adapter.unpin({ platform: pin.platform, channelId: pin.channelId, messageId: pin.messageId });
@@ -98,7 +105,7 @@ export async function unpinEntry(deps: CoreDeps, message: IncomingMessage, faqId
       return explainFailure(error, 'I could not unpin it: ');
     }
   }
-  deps.store.pins.remove(pin.id);
+  await deps.store.pins.remove(pin.id);
   return infoReply(`Unpinned "${faqId}" in this channel.`, { ephemeral: true });
 }
 
@@ -111,7 +118,7 @@ export interface RefreshOutcome {
 /** After a knowledge reload: edit pins whose text changed, and edit-then-unpin pins whose entry is gone. */
 export async function refreshPins(deps: CoreDeps, knowledge: Knowledge): Promise<RefreshOutcome> {
   const outcome: RefreshOutcome = { edited: 0, removed: 0, failed: 0 };
-  for (const pin of deps.store.pins.all()) {
+  for (const pin of await deps.store.pins.all()) {
     const adapter = deps.adapters.get(pin.platform);
     if (!adapter) continue; // that platform is not running in this process; it is refreshed when it is
     const ref = { platform: pin.platform, channelId: pin.channelId, messageId: pin.messageId };
@@ -120,7 +127,7 @@ export async function refreshPins(deps: CoreDeps, knowledge: Knowledge): Promise
       if (!entry) {
         await adapter.edit(ref, removedAnswer(pin.faqId));
         await adapter.unpin(ref);
-        deps.store.pins.remove(pin.id);
+        await deps.store.pins.remove(pin.id);
         outcome.removed++;
         continue;
       }
@@ -128,15 +135,15 @@ export async function refreshPins(deps: CoreDeps, knowledge: Knowledge): Promise
       const hash = pinnedAnswerHash(reply);
       if (hash === pin.answerHash) {
         // Text unchanged: nothing to edit, but the record says which pack it now matches.
-        if (pin.knowledgeVersion !== knowledge.version) deps.store.pins.updated(pin.id, knowledge.version, hash);
+        if (pin.knowledgeVersion !== knowledge.version) await deps.store.pins.updated(pin.id, knowledge.version, hash);
         continue;
       }
       await adapter.edit(ref, reply);
-      deps.store.pins.updated(pin.id, knowledge.version, hash);
+      await deps.store.pins.updated(pin.id, knowledge.version, hash);
       outcome.edited++;
     } catch (error) {
       if (error instanceof PlatformError && error.code === 'not-found') {
-        deps.store.pins.remove(pin.id); // deleted on the platform: nothing left to keep current
+        await deps.store.pins.remove(pin.id); // deleted on the platform: nothing left to keep current
         outcome.removed++;
       } else {
         deps.logger.warn({ err: error, pinId: pin.id }, 'refreshing a pinned answer failed');

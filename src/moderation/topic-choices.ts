@@ -34,14 +34,14 @@ const choiceOf = (topic: TopicWords): TopicChoice => ({ id: topic.id, question: 
  * question or tags contain every typed word; when nothing contains it (a typo), the closest by fuzzy match.
  * Nothing typed lists them in pack order.
  */
-export function topicChoices(deps: Pick<CoreDeps, 'knowledge' | 'store'>, request: TopicChoiceRequest): TopicChoice[] {
+export async function topicChoices(deps: Pick<CoreDeps, 'knowledge' | 'store'>, request: TopicChoiceRequest): Promise<TopicChoice[]> {
   if (!request.isModerator) return [];
   const limit = Math.max(0, request.limit ?? DEFAULT_LIMIT);
   const entries = deps.knowledge.knowledge.entries;
   let searchable: TopicWords[];
   if (request.scope === 'pinned') {
     const byId = new Map(entries.map((e) => [e.id, e]));
-    const pinned = deps.store.pins.inChannel(request.platform, request.channelId);
+    const pinned = await deps.store.pins.inChannel(request.platform, request.channelId);
     searchable = pinned.map((pin) => {
       const entry = byId.get(pin.faqId);
       return { id: pin.faqId, question: entry?.question ?? '(no longer in the guide)', tags: entry?.tags ?? [], alternates: [] };

@@ -21,8 +21,9 @@ export function opsRoutes(deps: ReadinessDeps): HttpRoute[] {
       path: '/readyz',
       method: 'GET',
       handler: (_req, res) => {
-        const report = checkReadiness(deps);
-        sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', ...report });
+        void checkReadiness(deps).then((report) =>
+          sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', ...report }),
+        );
       },
     },
     {

@@ -24,7 +24,7 @@ export interface ReadinessReport {
 }
 
 /** What GET /readyz answers: every configured platform connected, the store writable, a knowledge pack loaded. */
-export function checkReadiness(deps: ReadinessDeps): ReadinessReport {
+export async function checkReadiness(deps: ReadinessDeps): Promise<ReadinessReport> {
   const reasons: string[] = [];
   const platforms: Record<string, string> = {};
   for (const platform of deps.platforms) {
@@ -33,19 +33,19 @@ export function checkReadiness(deps: ReadinessDeps): ReadinessReport {
     platforms[platform] = state.ready ? 'connected' : (state.detail ?? 'not connected');
     if (!state.ready) reasons.push(`${platform}: ${platforms[platform]}`);
   }
-  const store = probeStore(deps);
+  const store = await probeStore(deps);
   if (store !== 'writable') reasons.push(`store: ${store}`);
   const version = deps.knowledge.knowledge?.version ?? null;
   if (!version) reasons.push('knowledge: no pack loaded');
   return { ready: reasons.length === 0, reasons, platforms, store, knowledgeVersion: version };
 }
 
-/** A real committed write: an open but read-only, full or locked-out file is not ready. */
-function probeStore({ store, clock, metrics }: ReadinessDeps): string {
+/** A real committed write: an open but read-only, full or locked-out file (or an unreachable server) is not ready. */
+async function probeStore({ store, clock, metrics }: ReadinessDeps): Promise<string> {
   try {
     // The file at DATABASE_PATH is still the open one (not deleted or replaced), then a real write.
     store.verifyFile();
-    store.checkWritable(clock.now());
+    await store.checkWritable(clock.now());
     return 'writable';
   } catch (error) {
     metrics.storeErrors.inc({ operation: 'readiness-probe' });

@@ -3,8 +3,8 @@ import type { IncomingMessage } from '../conversation/incoming-message';
 import { infoReply, type Reply } from '../conversation/reply';
 
 /** "forget me": deletes every row about the user in every table and says what went. */
-export function forgetMe(deps: Pick<CoreDeps, 'store'>, message: IncomingMessage): Reply {
-  const c = deps.store.forgetUser(message.platform, message.user.id);
+export async function forgetMe(deps: Pick<CoreDeps, 'store'>, message: IncomingMessage): Promise<Reply> {
+  const c = await deps.store.forgetUser(message.platform, message.user.id);
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   return infoReply(
     [

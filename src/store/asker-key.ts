@@ -21,14 +21,7 @@ export interface AskerSecretOptions {
  */
 export function askerKeyFactory(db: SqliteDatabase, options: AskerSecretOptions): (platform: string, userId: string) => string {
   const legacy = (db.prepare(`SELECT value FROM meta WHERE key = 'asker_secret'`).get() as { value: string } | undefined)?.value;
-  let secret: string;
-  if (options.secret) {
-    secret = options.secret;
-  } else if (options.file) {
-    secret = readOrCreateSecretFile(options.file, legacy);
-  } else {
-    secret = legacy ?? randomBytes(32).toString('hex');
-  }
+  const secret = askerSecret(options, legacy);
   if (legacy !== undefined) {
     db.transaction(() => {
       if (legacy !== secret) db.prepare(`DELETE FROM question_events`).run();
@@ -37,6 +30,17 @@ export function askerKeyFactory(db: SqliteDatabase, options: AskerSecretOptions)
     // secure_delete zeroes the row in the page; the checkpoint drops the WAL frames that still hold it.
     db.pragma('wal_checkpoint(TRUNCATE)');
   }
+  return askerKeyWith(secret);
+}
+
+/** The secret: from the environment, else from its file (created on first use), else random for `:memory:`. */
+export function askerSecret(options: AskerSecretOptions, legacy?: string): string {
+  if (options.secret) return options.secret;
+  if (options.file) return readOrCreateSecretFile(options.file, legacy);
+  return legacy ?? randomBytes(32).toString('hex');
+}
+
+export function askerKeyWith(secret: string): (platform: string, userId: string) => string {
   return (platform, userId) => createHmac('sha256', secret).update(`${platform}:${userId}`).digest('hex');
 }
 

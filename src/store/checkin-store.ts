@@ -2,19 +2,12 @@ import type { Platform } from '../conversation/incoming-message';
 import { CheckinResponseRepository } from './checkin-responses';
 import { SubscriptionRepository } from './checkin-subscriptions';
 import type { SqliteDatabase } from './open-database';
+import type { CheckinForgetCounts, Checkins } from './store';
 import { ScheduledCheckinRepository } from './scheduled-checkins';
 import { UnreachableUserRepository } from './unreachable-users';
 
-/** How many rows "forget me" deleted from the check-in tables. */
-export interface CheckinForgetCounts {
-  subscriptions: number;
-  scheduledCheckins: number;
-  responses: number;
-  unreachable: number;
-}
-
 /** The check-in tables' repositories (migration 3). */
-export class CheckinStore {
+export class CheckinStore implements Checkins {
   readonly subscriptions: SubscriptionRepository;
   readonly scheduled: ScheduledCheckinRepository;
   readonly responses: CheckinResponseRepository;
@@ -39,11 +32,11 @@ export class CheckinStore {
    * The platform said the user cannot get DMs: this check-in fails for good, the subscription is paused
    * (its other open check-ins cancelled, so no retry storm) and the user is marked unreachable. One transaction.
    */
-  markUnreachable(row: { id: number; subscriptionId: number; platform: Platform; userId: string }, claimToken: string, reason: string, at: number): void {
+  async markUnreachable(row: { id: number; subscriptionId: number; platform: Platform; userId: string }, claimToken: string, reason: string, at: number): Promise<void> {
     const run = this.db.transaction(() => {
-      this.scheduled.markFinal(row.id, claimToken, `unreachable: ${reason}`);
-      this.subscriptions.pause(row.subscriptionId, at);
-      this.unreachable.mark(row.platform, row.userId, reason, at);
+      this.scheduled.markFinalSync(row.id, claimToken, `unreachable: ${reason}`);
+      this.subscriptions.pauseSync(row.subscriptionId, at);
+      this.unreachable.markSync(row.platform, row.userId, reason, at);
     });
     run.immediate();
   }
@@ -53,12 +46,17 @@ export class CheckinStore {
    * calls it after each tick's marks, so SQLite's automatic checkpoint (every 1,000 pages) rarely lands on the
    * next tick's claim transaction and stretches it.
    */
-  checkpoint(): void {
+  async checkpoint(): Promise<void> {
     this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   /** Deletes every check-in row about one user, children first, in one transaction. */
-  forgetUser(platform: Platform, userId: string): CheckinForgetCounts {
+  async forgetUser(platform: Platform, userId: string): Promise<CheckinForgetCounts> {
+    return this.forgetUserSync(platform, userId);
+  }
+
+  /** forgetUser inside the store's forget-me transaction. */
+  forgetUserSync(platform: Platform, userId: string): CheckinForgetCounts {
     const s = this.forgetStatements;
     const run = this.db.transaction((): CheckinForgetCounts => {
       const key = { platform, userId };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Platform } from '../conversation/incoming-message';
 import type { Address } from '../platform/adapter';
 import type { SqliteDatabase } from './open-database';
+import type { Subscriptions } from './store';
 
 export type SubscriptionStatus = 'active' | 'paused' | 'stopped';
 
@@ -32,7 +33,8 @@ export interface NewScheduledCheckin {
   expiresAt: number;
 }
 
-interface SubscriptionRow {
+/** A checkin_subscriptions row, as both stores return it. */
+export interface SubscriptionRow {
   id: number;
   platform: string;
   user_id: string;
@@ -45,7 +47,7 @@ interface SubscriptionRow {
   updated_at: number;
 }
 
-function toSubscription(row: SubscriptionRow): Subscription {
+export function toSubscription(row: SubscriptionRow): Subscription {
   return {
     id: row.id,
     platform: row.platform as Platform,
@@ -72,7 +74,7 @@ export function newNonces(count: number): string[] {
 }
 
 /** Opt-ins and the state changes that touch their scheduled check-ins (replace, stop, pause) atomically. */
-export class SubscriptionRepository {
+export class SubscriptionRepository implements Subscriptions {
   private readonly select;
   private readonly selectById;
   private readonly upsert;
@@ -106,12 +108,12 @@ export class SubscriptionRepository {
     this.clearUnreachable = db.prepare(`DELETE FROM unreachable_users WHERE platform = ? AND user_id = ?`);
   }
 
-  get(platform: Platform, userId: string): Subscription | null {
+  async get(platform: Platform, userId: string): Promise<Subscription | null> {
     const row = this.select.get(platform, userId) as SubscriptionRow | undefined;
     return row ? toSubscription(row) : null;
   }
 
-  getById(id: number): Subscription | null {
+  async getById(id: number): Promise<Subscription | null> {
     const row = this.selectById.get(id) as SubscriptionRow | undefined;
     return row ? toSubscription(row) : null;
   }
@@ -120,7 +122,7 @@ export class SubscriptionRepository {
    * Opts the user in with a new plan, replacing any earlier one: its open check-ins are cancelled and an
    * "unreachable" mark is cleared (the user asked again, so we try again). One transaction.
    */
-  replace(input: SubscriptionInput, checkins: readonly NewScheduledCheckin[], now: number): { subscription: Subscription; cancelled: number } {
+  async replace(input: SubscriptionInput, checkins: readonly NewScheduledCheckin[], now: number): Promise<{ subscription: Subscription; cancelled: number }> {
     const run = this.db.transaction(() => {
       const row = this.upsert.get({
         platform: input.platform,
@@ -143,7 +145,7 @@ export class SubscriptionRepository {
   }
 
   /** Stops at once: every open check-in is cancelled. Returns null when the user had no subscription. */
-  stop(platform: Platform, userId: string, now: number): { previous: SubscriptionStatus; cancelled: number } | null {
+  async stop(platform: Platform, userId: string, now: number): Promise<{ previous: SubscriptionStatus; cancelled: number } | null> {
     const run = this.db.transaction(() => {
       const row = this.select.get(platform, userId) as SubscriptionRow | undefined;
       if (!row) return null;
@@ -155,7 +157,12 @@ export class SubscriptionRepository {
   }
 
   /** The user cannot be reached: no more attempts until they start again. Returns how many were cancelled. */
-  pause(subscriptionId: number, now: number): number {
+  async pause(subscriptionId: number, now: number): Promise<number> {
+    return this.pauseSync(subscriptionId, now);
+  }
+
+  /** pause inside a caller's transaction (CheckinStore.markUnreachable). */
+  pauseSync(subscriptionId: number, now: number): number {
     const run = this.db.transaction(() => {
       const cancelled = this.cancelOpen.run(subscriptionId).changes;
       this.setStatus.run('paused', now, subscriptionId);
@@ -164,7 +171,7 @@ export class SubscriptionRepository {
     return run.immediate();
   }
 
-  count(): number {
+  async count(): Promise<number> {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM checkin_subscriptions`).get() as { n: number }).n;
   }
 }

@@ -1,6 +1,7 @@
 import type { Platform } from '../conversation/incoming-message';
 import type { MessageRef } from '../platform/adapter';
 import type { SqliteDatabase } from './open-database';
+import type { Pins } from './store';
 
 export interface PinRecord {
   id: number;
@@ -15,7 +16,8 @@ export interface PinRecord {
   pinnedAt: Date;
 }
 
-interface PinRow {
+/** A faq_pins row, as both stores return it. */
+export interface PinRow {
   id: number;
   platform: Platform;
   channel_id: string;
@@ -26,7 +28,7 @@ interface PinRow {
   pinned_at: number;
 }
 
-const toRecord = (r: PinRow): PinRecord => ({
+export const toPinRecord = (r: PinRow): PinRecord => ({
   id: r.id,
   platform: r.platform,
   channelId: r.channel_id,
@@ -38,50 +40,54 @@ const toRecord = (r: PinRow): PinRecord => ({
 });
 
 /** Pinned FAQ answers, so they can be kept current when the knowledge pack changes. */
-export class PinStore {
+export class PinStore implements Pins {
   constructor(private readonly db: SqliteDatabase) {}
 
-  add(ref: MessageRef, faqId: string, knowledgeVersion: string, answerHash: string, at: Date): PinRecord {
-    const info = this.db
+  async add(ref: MessageRef, faqId: string, knowledgeVersion: string, answerHash: string, at: Date): Promise<{ pin: PinRecord; created: boolean }> {
+    // Two processes on one file may pin the same entry at once: the unique key keeps the first, the other learns it.
+    const row = this.db
       .prepare(
         `INSERT INTO faq_pins (platform, channel_id, message_id, faq_id, knowledge_version, answer_hash, pinned_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (platform, channel_id, faq_id) DO NOTHING
+         RETURNING *`,
       )
-      .run(ref.platform, ref.channelId, ref.messageId, faqId, knowledgeVersion, answerHash, at.getTime());
-    return this.get(Number(info.lastInsertRowid)) as PinRecord;
+      .get(ref.platform, ref.channelId, ref.messageId, faqId, knowledgeVersion, answerHash, at.getTime()) as PinRow | undefined;
+    if (row) return { pin: toPinRecord(row), created: true };
+    return { pin: (await this.find(ref.platform, ref.channelId, faqId)) as PinRecord, created: false };
   }
 
-  get(id: number): PinRecord | null {
+  async get(id: number): Promise<PinRecord | null> {
     const row = this.db.prepare(`SELECT * FROM faq_pins WHERE id = ?`).get(id) as PinRow | undefined;
-    return row ? toRecord(row) : null;
+    return row ? toPinRecord(row) : null;
   }
 
-  inChannel(platform: Platform, channelId: string): PinRecord[] {
+  async inChannel(platform: Platform, channelId: string): Promise<PinRecord[]> {
     return (
       this.db
         .prepare(`SELECT * FROM faq_pins WHERE platform = ? AND channel_id = ? ORDER BY pinned_at, id`)
         .all(platform, channelId) as PinRow[]
-    ).map(toRecord);
+    ).map(toPinRecord);
   }
 
-  find(platform: Platform, channelId: string, faqId: string): PinRecord | null {
+  async find(platform: Platform, channelId: string, faqId: string): Promise<PinRecord | null> {
     const row = this.db
       .prepare(`SELECT * FROM faq_pins WHERE platform = ? AND channel_id = ? AND faq_id = ?`)
       .get(platform, channelId, faqId) as PinRow | undefined;
-    return row ? toRecord(row) : null;
+    return row ? toPinRecord(row) : null;
   }
 
-  all(): PinRecord[] {
-    return (this.db.prepare(`SELECT * FROM faq_pins ORDER BY id`).all() as PinRow[]).map(toRecord);
+  async all(): Promise<PinRecord[]> {
+    return (this.db.prepare(`SELECT * FROM faq_pins ORDER BY id`).all() as PinRow[]).map(toPinRecord);
   }
 
-  updated(id: number, knowledgeVersion: string, answerHash: string): void {
+  async updated(id: number, knowledgeVersion: string, answerHash: string): Promise<void> {
     this.db
       .prepare(`UPDATE faq_pins SET knowledge_version = ?, answer_hash = ? WHERE id = ?`)
       .run(knowledgeVersion, answerHash, id);
   }
 
-  remove(id: number): void {
+  async remove(id: number): Promise<void> {
     this.db.prepare(`DELETE FROM faq_pins WHERE id = ?`).run(id);
   }
 }

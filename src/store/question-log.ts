@@ -1,4 +1,5 @@
 import { TableRepository } from './table-repository';
+import type { Questions } from './store';
 
 /** Question records older than this are deleted. */
 export const QUESTION_RETENTION_DAYS = 30;
@@ -14,11 +15,24 @@ export interface QuestionRecord {
   askerKey: string;
 }
 
+export type QuestionStats = Record<QuestionOutcome | 'total', number> & { perEntry: Map<string, number> };
+
+/** Outcome counts and answers per entry from `outcome, faq_id, COUNT(*) AS n` rows (both stores). */
+export function tallyOutcomes(rows: ReadonlyArray<{ outcome: QuestionOutcome; faq_id: string | null; n: number }>): QuestionStats {
+  const result = { total: 0, answered: 0, declined: 0, escalated: 0, perEntry: new Map<string, number>() };
+  for (const r of rows) {
+    result.total += r.n;
+    result[r.outcome] += r.n;
+    if (r.outcome === 'answered' && r.faq_id) result.perEntry.set(r.faq_id, (result.perEntry.get(r.faq_id) ?? 0) + r.n);
+  }
+  return result;
+}
+
 /** The record of what was asked and how it went, for the moderators' tools. */
-export class QuestionLog extends TableRepository {
+export class QuestionLog extends TableRepository implements Questions {
   protected readonly table = 'question_events';
 
-  record(r: QuestionRecord): void {
+  async record(r: QuestionRecord): Promise<void> {
     const insert = this.sql(
       `INSERT INTO question_events (asked_at, outcome, faq_id, question, asker_key)
        VALUES (@askedAt, @outcome, @faqId, @question, @askerKey)`,
@@ -33,19 +47,24 @@ export class QuestionLog extends TableRepository {
   }
 
   /** How many records one asker added since `since` (the per-day cap; uses the asker index). */
-  countForAsker(askerKey: string, since: Date): number {
+  async countForAsker(askerKey: string, since: Date): Promise<number> {
     return (
       this.sql(`SELECT COUNT(*) AS n FROM question_events WHERE asker_key = ? AND asked_at >= ?`).get(askerKey, since.getTime()) as { n: number }
     ).n;
   }
 
   /** Removes every question record of one asker; returns how many. */
-  forget(askerKey: string): number {
+  async forget(askerKey: string): Promise<number> {
+    return this.forgetSync(askerKey);
+  }
+
+  /** forget inside the store's forget-me transaction. */
+  forgetSync(askerKey: string): number {
     return this.sql(`DELETE FROM question_events WHERE asker_key = ?`).run(askerKey).changes;
   }
 
   /** The declined questions asked most since `since`: normalised text, count, last seen. */
-  gaps(since: Date, limit: number): Array<{ question: string; count: number; lastSeen: Date }> {
+  async gaps(since: Date, limit: number): Promise<Array<{ question: string; count: number; lastSeen: Date }>> {
     const rows = this
       .sql(
         `SELECT question, COUNT(*) AS count, MAX(asked_at) AS last_seen FROM question_events
@@ -57,23 +76,17 @@ export class QuestionLog extends TableRepository {
   }
 
   /** Outcome counts since `since`, and answers per FAQ entry. */
-  stats(since: Date): { total: number; answered: number; declined: number; escalated: number; perEntry: Map<string, number> } {
+  async stats(since: Date): Promise<QuestionStats> {
     const rows = this
       .sql(
         `SELECT outcome, faq_id, COUNT(*) AS n FROM question_events WHERE asked_at >= ? GROUP BY outcome, faq_id`,
       )
       .all(since.getTime()) as Array<{ outcome: QuestionOutcome; faq_id: string | null; n: number }>;
-    const result = { total: 0, answered: 0, declined: 0, escalated: 0, perEntry: new Map<string, number>() };
-    for (const r of rows) {
-      result.total += r.n;
-      result[r.outcome] += r.n;
-      if (r.outcome === 'answered' && r.faq_id) result.perEntry.set(r.faq_id, (result.perEntry.get(r.faq_id) ?? 0) + r.n);
-    }
-    return result;
+    return tallyOutcomes(rows);
   }
 
   /** Deletes records older than `before` (questions are kept 30 days). */
-  prune(before: Date): number {
+  async prune(before: Date): Promise<number> {
     return this.sql(`DELETE FROM question_events WHERE asked_at < ?`).run(before.getTime()).changes;
   }
 }

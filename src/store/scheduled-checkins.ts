@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Platform } from '../conversation/incoming-message';
 import type { Address } from '../platform/adapter';
 import type { SqliteDatabase } from './open-database';
+import type { ScheduledCheckins } from './store';
 
 export type ScheduledStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'expired' | 'cancelled';
 
@@ -49,7 +50,8 @@ export interface ClaimResult {
 /** What a sender may do with a claimed row right before calling the platform. */
 export type SendPermission = 'send' | 'expired' | 'lost';
 
-interface Row {
+/** A scheduled_checkins row, as both stores return it. */
+export interface ScheduledRow {
   id: number;
   subscription_id: number;
   platform: string;
@@ -64,7 +66,7 @@ interface Row {
   last_error: string | null;
 }
 
-function toScheduled(row: Row): ScheduledCheckin {
+export function toScheduled(row: ScheduledRow): ScheduledCheckin {
   return {
     id: row.id,
     subscriptionId: row.subscription_id,
@@ -86,7 +88,7 @@ function toScheduled(row: Row): ScheduledCheckin {
  * pending → sending (claimed with a lease) → sent | failed | back to pending (retry, or the lease ran out);
  * pending → expired (past its window) | cancelled (stop, replace, unreachable).
  */
-export class ScheduledCheckinRepository {
+export class ScheduledCheckinRepository implements ScheduledCheckins {
   private readonly releaseLeases;
   private readonly expireOverdue;
   private readonly selectDue;
@@ -171,13 +173,13 @@ export class ScheduledCheckinRepository {
    * One IMMEDIATE transaction, so two processes on one file never claim the same row: rows whose lease ran
    * out go back to pending, rows past their window are expired, then the due rows are leased to `claimToken`.
    */
-  claimDue(now: number, options: ClaimOptions): ClaimResult {
+  async claimDue(now: number, options: ClaimOptions): Promise<ClaimResult> {
     const run = this.db.transaction((): ClaimResult => {
       const released = this.releaseLeases.run(now).changes;
       const expired = this.expireOverdue.run({ now }).changes;
       if (options.platforms.length === 0 || options.limit <= 0) return { claimed: [], released, expired };
       const rows = this.selectDue(options.platforms).all(now, ...options.platforms, options.limit) as Array<
-        Row & { user_id: string; address: string; timezone: string }
+        ScheduledRow & { user_id: string; address: string; timezone: string }
       >;
       const leaseUntil = now + options.leaseMs;
       const claimed: ClaimedCheckin[] = [];
@@ -202,7 +204,7 @@ export class ScheduledCheckinRepository {
    * The earliest due time of a pending check-in after `after` and at most `until` (epoch ms), or null: the
    * terminal demo's /advance runs a tick at each one, in order, as the cron task would have.
    */
-  nextPendingDue(after: number, until: number): number | null {
+  async nextPendingDue(after: number, until: number): Promise<number | null> {
     const row = this.db
       .prepare(`SELECT MIN(due_at) AS due FROM scheduled_checkins WHERE status = 'pending' AND due_at > ? AND due_at <= ?`)
       .get(after, until) as { due: number | null };
@@ -213,7 +215,7 @@ export class ScheduledCheckinRepository {
    * Checked right before each send: the row must still be ours (not stopped, not re-claimed after the lease),
    * with at least `marginMs` of lease left, and inside its window. 'send' counts the attempt.
    */
-  permitSend(id: number, claimToken: string, now: number, marginMs: number): SendPermission {
+  async permitSend(id: number, claimToken: string, now: number, marginMs: number): Promise<SendPermission> {
     if (this.permit.run({ id, token: claimToken, until: now + marginMs, now }).changes === 1) return 'send';
     if (this.expireClaimed.run({ id, token: claimToken, now }).changes === 1) return 'expired';
     return 'lost';
@@ -223,7 +225,7 @@ export class ScheduledCheckinRepository {
    * Extends the lease of a row this claim still holds while its send is in progress (a platform can keep a send
    * waiting longer than the lease, e.g. a 429 with a long Retry-After). False when the row is no longer ours.
    */
-  renewLease(id: number, claimToken: string, leaseUntil: number): boolean {
+  async renewLease(id: number, claimToken: string, leaseUntil: number): Promise<boolean> {
     return (
       this.db
         .prepare(`UPDATE scheduled_checkins SET lease_until = ? WHERE id = ? AND claim_token = ? AND status = 'sending'`)
@@ -231,49 +233,54 @@ export class ScheduledCheckinRepository {
     );
   }
 
-  markSent(id: number, claimToken: string, now: number): boolean {
+  async markSent(id: number, claimToken: string, now: number): Promise<boolean> {
     return this.markSentStmt.run(now, id, claimToken).changes === 1;
   }
 
   /** A send failed: back to pending while attempts remain (the next tick retries), else failed. */
-  markFailed(id: number, claimToken: string, error: string, maxAttempts: number): 'retry' | 'failed' | 'lost' {
-    const row = this.byId.get(id) as Row | undefined;
+  async markFailed(id: number, claimToken: string, error: string, maxAttempts: number): Promise<'retry' | 'failed' | 'lost'> {
+    const row = this.byId.get(id) as ScheduledRow | undefined;
     if (!row) return 'lost';
     if (row.attempts < maxAttempts && this.retryStmt.run(error, id, claimToken).changes === 1) return 'retry';
     return this.failStmt.run(error, id, claimToken).changes === 1 ? 'failed' : 'lost';
   }
 
   /** Final failure without retry (unreachable user). */
-  markFinal(id: number, claimToken: string, error: string): void {
+  async markFinal(id: number, claimToken: string, error: string): Promise<void> {
+    this.markFinalSync(id, claimToken, error);
+  }
+
+  /** markFinal inside a caller's transaction (CheckinStore.markUnreachable). */
+  markFinalSync(id: number, claimToken: string, error: string): void {
     this.failStmt.run(error, id, claimToken);
   }
 
   /** Gives a claimed row back untouched (its platform is not running here). */
-  release(id: number, claimToken: string): void {
+  async release(id: number, claimToken: string): Promise<void> {
     this.releaseStmt.run(id, claimToken);
   }
 
   /** A claimed row that can never be sent (its check-in left the plan). */
-  cancelClaimed(id: number, claimToken: string, reason: string): void {
+  async cancelClaimed(id: number, claimToken: string, reason: string): Promise<void> {
     this.cancelStmt.run(reason, id, claimToken);
   }
 
-  get(id: number): ScheduledCheckin | null {
-    const row = this.byId.get(id) as Row | undefined;
+  async get(id: number): Promise<ScheduledCheckin | null> {
+    const row = this.byId.get(id) as ScheduledRow | undefined;
     return row ? toScheduled(row) : null;
   }
 
-  forSubscription(subscriptionId: number): ScheduledCheckin[] {
-    return (this.bySubscription.all(subscriptionId) as Row[]).map(toScheduled);
+  async forSubscription(subscriptionId: number): Promise<ScheduledCheckin[]> {
+    return (this.bySubscription.all(subscriptionId) as ScheduledRow[]).map(toScheduled);
   }
 
   /** The most recent check-in that went out to this subscription (or is going out), if any. */
-  latestDelivered(subscriptionId: number, now: number): ScheduledCheckin | null {
-    const row = this.latestSent.get(subscriptionId, now) as Row | undefined;
+  async latestDelivered(subscriptionId: number, now: number): Promise<ScheduledCheckin | null> {
+    const row = this.latestSent.get(subscriptionId, now) as ScheduledRow | undefined;
     return row ? toScheduled(row) : null;
   }
 
-  countByStatus(): Record<ScheduledStatus, number> {
+  async countByStatus(): Promise<Record<ScheduledStatus, number>> {
     const counts: Record<ScheduledStatus, number> = { pending: 0, sending: 0, sent: 0, failed: 0, expired: 0, cancelled: 0 };
     const rows = this.db.prepare(`SELECT status, COUNT(*) AS n FROM scheduled_checkins GROUP BY status`).all() as Array<{
       status: ScheduledStatus;

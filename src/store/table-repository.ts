@@ -21,7 +21,7 @@ export abstract class TableRepository {
   }
 
   /** How many rows the table holds (tests, the privacy checks). */
-  count(): number {
+  async count(): Promise<number> {
     return (this.sql(`SELECT COUNT(*) AS n FROM ${this.table}`).get() as { n: number }).n;
   }
 }

@@ -1,5 +1,6 @@
 import type { Platform } from '../conversation/incoming-message';
 import type { SqliteDatabase } from './open-database';
+import type { UnreachableUsers } from './store';
 
 export interface UnreachableMark {
   platform: Platform;
@@ -9,7 +10,7 @@ export interface UnreachableMark {
 }
 
 /** Users the platform refused to DM (Discord 50007, Slack cannot_dm…): their check-ins are paused. */
-export class UnreachableUserRepository {
+export class UnreachableUserRepository implements UnreachableUsers {
   private readonly upsert;
   private readonly select;
 
@@ -21,11 +22,16 @@ export class UnreachableUserRepository {
     this.select = db.prepare(`SELECT * FROM unreachable_users WHERE platform = ? AND user_id = ?`);
   }
 
-  mark(platform: Platform, userId: string, reason: string, at: number): void {
+  async mark(platform: Platform, userId: string, reason: string, at: number): Promise<void> {
+    this.markSync(platform, userId, reason, at);
+  }
+
+  /** mark inside a caller's transaction (CheckinStore.markUnreachable). */
+  markSync(platform: Platform, userId: string, reason: string, at: number): void {
     this.upsert.run(platform, userId, reason, at);
   }
 
-  get(platform: Platform, userId: string): UnreachableMark | null {
+  async get(platform: Platform, userId: string): Promise<UnreachableMark | null> {
     const row = this.select.get(platform, userId) as
       | { platform: Platform; user_id: string; reason: string; marked_at: number }
       | undefined;

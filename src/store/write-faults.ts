@@ -22,13 +22,13 @@ export class WriteFaults {
  * Runs a write that must never stand between a person and their reply: a failure is logged (with what was being
  * written, never the content), counted, and swallowed. Returns whether it was written.
  */
-export function bestEffortWrite(
+export async function bestEffortWrite(
   deps: { store: { writeFaults: WriteFaults }; logger: { warn(obj: object, msg: string): void } },
   what: string,
-  write: () => void,
-): boolean {
+  write: () => Promise<unknown>,
+): Promise<boolean> {
   try {
-    write();
+    await write();
     return true;
   } catch (error) {
     deps.store.writeFaults.note(error);

@@ -20,7 +20,7 @@ describe('check-in answers', () => {
   const responses = () => sqlRows<{ option_id: string }>(t.config.DATABASE_PATH, `SELECT option_id FROM checkin_responses ORDER BY id`);
 
   it('refuses an answer to a check-in that has not been sent yet', async () => {
-    seedSubscription(t.store, { userId: 'u1', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() + 3_600_000] });
+    await seedSubscription(t.store, { userId: 'u1', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() + 3_600_000] });
     const [row] = sqlRows<{ id: number }>(t.config.DATABASE_PATH, `SELECT id FROM scheduled_checkins`);
     const option = t.knowledge.knowledge.checkins[0]!.options[0]!;
     const reply = await t.core.handle(press(checkinAction(row!.id, option, 0), 'u1'));
@@ -29,7 +29,7 @@ describe('check-in answers', () => {
   });
 
   it('keeps one row however often the same button is pressed', async () => {
-    seedSubscription(t.store, { userId: 'u1', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000], now: NOW.getTime() - 86_400_000 });
+    await seedSubscription(t.store, { userId: 'u1', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000], now: NOW.getTime() - 86_400_000 });
     const scheduler = new CheckinScheduler({ ...t.deps, logger: silentLogger(), cron: t.config.CHECKIN_CRON });
     expect(await scheduler.tick()).toMatchObject({ sent: 1 });
     await scheduler.stop();

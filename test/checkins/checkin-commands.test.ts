@@ -60,7 +60,7 @@ describe('check-in commands through the core', () => {
     expect(reply.text).toContain(`Until: ${lastDay === 14 ? 'Thu 10 Dec 2026' : ''}`);
     expect(reply.text).toMatch(/type "stop"/);
     expect(pendingRows(t)).toHaveLength(plan.length);
-    expect(t.store.checkins.subscriptions.get('discord', USER)).toMatchObject({
+    expect(await t.store.checkins.subscriptions.get('discord', USER)).toMatchObject({
       status: 'active',
       timezone: 'Europe/Berlin',
       treatmentDate: '2026-11-26',
@@ -85,7 +85,7 @@ describe('check-in commands through the core', () => {
       expect(reply.kind).toBe('error');
       expect(reply.text).toMatch(pattern);
       expect(reply.text).toMatch(/No check-ins were set up/);
-      expect(t.store.checkins.subscriptions.get('discord', other)).toBeNull();
+      expect(await t.store.checkins.subscriptions.get('discord', other)).toBeNull();
     }
   });
 
@@ -105,18 +105,18 @@ describe('check-in commands through the core', () => {
     expect(new Set(rows.map((r) => new Date(r.due_at).getUTCHours()))).toEqual(new Set([9])); // 10:00 CET
     const cancelled = sqlRow<{ n: number }>(t.config.DATABASE_PATH, `SELECT COUNT(*) AS n FROM scheduled_checkins WHERE status = 'cancelled'`)!;
     expect(cancelled.n).toBe(t.knowledge.knowledge.checkins.length);
-    expect(t.store.checkins.subscriptions.count()).toBe(1);
+    expect(await t.store.checkins.subscriptions.count()).toBe(1);
   });
 
   it('takes the zone from the profile, else the one typed, else DEFAULT_TIMEZONE', async () => {
     const profile = await say('checkins start today 9 Europe/Berlin', { id: 'slacker', timezone: 'America/New_York' });
     expect(profile.text).toContain('(America/New_York)');
     expect(profile.text).toMatch(/comes from your profile \(it is used instead of Europe\/Berlin\)/);
-    expect(t.store.checkins.subscriptions.get('discord', 'slacker')!.timezone).toBe('America/New_York');
+    expect((await t.store.checkins.subscriptions.get('discord', 'slacker'))!.timezone).toBe('America/New_York');
     await say('checkins start today 9', { id: 'plain' });
-    expect(t.store.checkins.subscriptions.get('discord', 'plain')!.timezone).toBe('Asia/Tokyo');
+    expect((await t.store.checkins.subscriptions.get('discord', 'plain'))!.timezone).toBe('Asia/Tokyo');
     await say('checkins start today 9 america/chicago', { id: 'typed' });
-    expect(t.store.checkins.subscriptions.get('discord', 'typed')!.timezone).toBe('America/Chicago');
+    expect((await t.store.checkins.subscriptions.get('discord', 'typed'))!.timezone).toBe('America/Chicago');
   });
 
   it('moves a preferred hour inside quiet hours to their end and says so', async () => {
@@ -131,11 +131,11 @@ describe('check-in commands through the core', () => {
     expect(direct.text).toMatch(/I took today as the treatment date/);
     const channel = await t.core.handle(inChannel('start check-ins', 'u-chan'));
     expect(channel.text).not.toMatch(/Check-ins are on/);
-    expect(t.store.checkins.subscriptions.get('discord', 'u-chan')).toBeNull();
+    expect(await t.store.checkins.subscriptions.get('discord', 'u-chan')).toBeNull();
     const slash = await t.core.handle(inChannel('checkins start today', 'u-slash'));
     expect(slash.text).toMatch(/^Check-ins are on/);
     expect(slash.ephemeral).toBe(true);
-    expect(t.store.checkins.subscriptions.get('discord', 'u-slash')!.address.channelId).toBeUndefined();
+    expect((await t.store.checkins.subscriptions.get('discord', 'u-slash'))!.address.channelId).toBeUndefined();
   });
 
   it('shows status: none, next check-in in local time with how many remain, stopped', async () => {
@@ -234,7 +234,7 @@ describe('check-in commands through the core', () => {
     expect(reply.text).toContain(`• ${t.knowledge.knowledge.checkins.length} scheduled check-ins`);
     expect(reply.text).toContain('• 1 check-in answer\n');
     expect(reply.text).toContain('• 1 question record');
-    expect(t.store.checkins.subscriptions.get('discord', USER)).toBeNull();
+    expect(await t.store.checkins.subscriptions.get('discord', USER)).toBeNull();
     expect((await say('forget-me')).text).toContain('• 0 check-in subscriptions');
   });
 });

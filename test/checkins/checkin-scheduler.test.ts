@@ -45,7 +45,7 @@ describe('check-in scheduler', () => {
   }
 
   it('sends every check-in of the plan once, at its time, with a stable nonce, and marks it sent', async () => {
-    subscribe('alice');
+    await subscribe('alice');
     const scheduler = newScheduler();
     await runFor(scheduler, 16, 15 * 60_000);
     const plan = t.knowledge.knowledge.checkins;
@@ -70,12 +70,12 @@ describe('check-in scheduler', () => {
   });
 
   it('never sends to a user who did not opt in or who stopped', async () => {
-    subscribe('alice');
-    subscribe('bob');
-    subscribe('carol');
+    await subscribe('alice');
+    await subscribe('bob');
+    await subscribe('carol');
     const scheduler = newScheduler();
     await runFor(scheduler, 2); // a couple of check-ins each
-    stopCheckins(t.deps, dm('stop', { id: 'bob' }));
+    await stopCheckins(t.deps, dm('stop', { id: 'bob' }));
     const bobBefore = adapter.sentTo('bob').length;
     expect(bobBefore).toBeGreaterThan(0);
     await runFor(scheduler, 14);
@@ -86,7 +86,7 @@ describe('check-in scheduler', () => {
   });
 
   it('after downtime sends what is still inside its window and expires the rest', async () => {
-    subscribe('alice');
+    await subscribe('alice');
     const [day1, day2, day3] = t.knowledge.knowledge.checkins;
     const scheduler = newScheduler();
     // Down from now until the day-3 check-in is 2 hours late (Berlin 09:00 = 08:00Z).
@@ -105,7 +105,7 @@ describe('check-in scheduler', () => {
   });
 
   it('retries a failed send on later ticks, then marks it failed after the last attempt', async () => {
-    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    await seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
     adapter.fail = () => new PlatformError('failed', 'HTTP 500');
     const scheduler = newScheduler({ maxAttempts: 3 });
     expect(await scheduler.tick()).toMatchObject({ claimed: 1, retried: 1 });
@@ -123,7 +123,7 @@ describe('check-in scheduler', () => {
   });
 
   it('recovers when a retry succeeds', async () => {
-    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    await seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
     adapter.fail = (_address, call) => (call === 1 ? new Error('socket hang up') : null);
     const scheduler = newScheduler();
     expect(await scheduler.tick()).toMatchObject({ retried: 1 });
@@ -133,7 +133,7 @@ describe('check-in scheduler', () => {
   });
 
   it('pauses the subscription when the user cannot get DMs: no retries, status explains', async () => {
-    subscribe('alice');
+    await subscribe('alice');
     let calls = 0;
     adapter.fail = () => {
       calls++;
@@ -142,8 +142,8 @@ describe('check-in scheduler', () => {
     const scheduler = newScheduler();
     await runFor(scheduler, 15);
     expect(calls).toBe(1);
-    expect(t.store.checkins.subscriptions.get('discord', 'alice')!.status).toBe('paused');
-    expect(t.store.checkins.unreachable.get('discord', 'alice')).toMatchObject({ reason: expect.stringMatching(/50007/) });
+    expect((await t.store.checkins.subscriptions.get('discord', 'alice'))!.status).toBe('paused');
+    expect(await t.store.checkins.unreachable.get('discord', 'alice')).toMatchObject({ reason: expect.stringMatching(/50007/) });
     const statuses = sqlRows(t.config.DATABASE_PATH, `SELECT status, COUNT(*) AS n FROM scheduled_checkins GROUP BY status ORDER BY status`);
     expect(statuses).toEqual([
       { status: 'cancelled', n: t.knowledge.knowledge.checkins.length - 1 },
@@ -153,16 +153,16 @@ describe('check-in scheduler', () => {
     expect(status.text).toMatch(/paused: I could not send you a direct message/);
     // Starting again clears the mark and plans again.
     adapter.fail = null;
-    subscribe('alice');
-    expect(t.store.checkins.unreachable.get('discord', 'alice')).toBeNull();
+    await subscribe('alice');
+    expect(await t.store.checkins.unreachable.get('discord', 'alice')).toBeNull();
     await runFor(scheduler, 2);
     expect(adapter.sentTo('alice').length).toBeGreaterThan(0);
   });
 
   it('puts a row back when its lease runs out (the sender died) and sends it once, with the same nonce', async () => {
-    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    await seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
     // A sender claims and dies before marking.
-    const dead = t.store.checkins.scheduled.claimDue(NOW.getTime(), {
+    const dead = await t.store.checkins.scheduled.claimDue(NOW.getTime(), {
       leaseMs: SCHEDULER_DEFAULTS.leaseMs,
       limit: 10,
       claimToken: 'dead-process',
@@ -180,15 +180,15 @@ describe('check-in scheduler', () => {
   });
 
   it('claims only rows of platforms whose adapter runs in this process', async () => {
-    seedSubscription(t.store, { userId: 'sam', platform: 'slack', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
-    seedSubscription(t.store, { userId: 'dan', platform: 'discord', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    await seedSubscription(t.store, { userId: 'sam', platform: 'slack', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    await seedSubscription(t.store, { userId: 'dan', platform: 'discord', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
     const result = await newScheduler().tick();
     expect(result).toMatchObject({ claimed: 1, sent: 1 });
-    expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ pending: 1, sent: 1 });
+    expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ pending: 1, sent: 1 });
   });
 
   it('cancels a check-in that is no longer in the plan instead of sending it', async () => {
-    seedSubscription(t.store, { userId: 'alice', checkinIds: ['retired-checkin'], dueAt: [NOW.getTime()] });
+    await seedSubscription(t.store, { userId: 'alice', checkinIds: ['retired-checkin'], dueAt: [NOW.getTime()] });
     expect(await newScheduler().tick()).toMatchObject({ claimed: 1, cancelled: 1, sent: 0 });
     expect(adapter.sent).toHaveLength(0);
   });
@@ -198,7 +198,7 @@ describe('check-in scheduler', () => {
     try {
       const users = Array.from({ length: 120 }, (_, i) => `user-${i}`);
       for (const userId of users) {
-        seedSubscription(t.store, {
+        await seedSubscription(t.store, {
           userId,
           checkinIds: ['day-1-redness', 'day-3-sunscreen'],
           dueAt: [NOW.getTime() - 60_000, NOW.getTime() + 30 * 60_000],
@@ -217,18 +217,18 @@ describe('check-in scheduler', () => {
       expect(secondAdapter.sent.length).toBeGreaterThan(0);
       expect(all).toHaveLength(users.length * 2);
       expect(new Set(all.map((s) => s.nonce)).size).toBe(users.length * 2);
-      expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: users.length * 2, pending: 0, sending: 0 });
+      expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: users.length * 2, pending: 0, sending: 0 });
     } finally {
-      other.close();
+      await other.close();
     }
   });
 
   it('paces sends through the platform limiter (and per channel on Slack)', async () => {
     const slack = new RecordingAdapter('slack');
     t.adapters.set('slack', slack);
-    for (let i = 0; i < 6; i++) seedSubscription(t.store, { userId: `d${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    for (let i = 0; i < 6; i++) await seedSubscription(t.store, { userId: `d${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
     // Two check-ins for one Slack user land in the same DM channel.
-    seedSubscription(t.store, { userId: 's1', platform: 'slack', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime(), NOW.getTime()] });
+    await seedSubscription(t.store, { userId: 's1', platform: 'slack', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime(), NOW.getTime()] });
     const scheduler = newScheduler({ pacing: { discord: { perSecond: 50, maxConcurrent: 5 }, slack: { perSecond: 50, perChannelPerSecond: 4, maxConcurrent: 5 } } });
     const started = Date.now();
     const result = await scheduler.tick();
@@ -242,7 +242,7 @@ describe('check-in scheduler', () => {
   });
 
   it('runs ticks from its cron task until stopped, and rejects a bad expression', async () => {
-    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    await seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
     const scheduler = newScheduler({}, { cron: '* * * * * *' }); // every second
     scheduler.start();
     await adapter.waitForSent(1);

@@ -3,11 +3,11 @@ import { CheckinScheduler } from '../../src/checkins/checkin-scheduler';
 import type { Reply } from '../../src/conversation/reply';
 import { silentLogger } from '../../src/logging/logger';
 import type { Address, MessageRef, SendOptions } from '../../src/platform/adapter';
-import { createStore } from '../../src/store/store';
 import { systemClock } from '../../src/time/clock';
 import { createTestCore, type TestCore } from '../support/test-core';
 import { RecordingAdapter } from './support/checkin-fixtures';
 import { seedSubscription } from './support/seed';
+import { STORE_KINDS, type TestDatabase } from '../store/support/store-kinds';
 
 /** A platform that keeps the first send waiting (as a 429 with a long Retry-After does) until released. */
 class StuckAdapter extends RecordingAdapter {
@@ -34,20 +34,26 @@ class StuckAdapter extends RecordingAdapter {
 }
 
 /** Issue 11 #2: a send stuck longer than the lease is not claimed and sent again by another process. */
-describe('check-in leases under a long send', () => {
+describe.each(STORE_KINDS)('check-in leases under a long send ($name)', (kind) => {
   let t: TestCore;
+  let db: TestDatabase;
   beforeEach(async () => {
-    t = await createTestCore();
+    db = await kind.database();
+    t = await createTestCore({ env: db.env });
   });
-  afterEach(() => t.cleanup());
+  afterEach(async () => {
+    await t.cleanup();
+    await db.cleanup();
+  });
 
   it('sends one DM when the platform holds the send for three times the lease', async () => {
     const LEASE_MS = 300;
     const now = Date.now();
-    seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [now - 1000], now: now - 86_400_000 });
+    await seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [now - 1000], now: now - 86_400_000 });
     const stuck = new StuckAdapter();
     const other = new RecordingAdapter('discord');
-    const otherStore = createStore(t.config.DATABASE_PATH);
+    // Another process on the same database.
+    const otherStore = await db.open();
     const options = { leaseMs: LEASE_MS, sendMarginMs: 50 };
     const a = new CheckinScheduler({ ...t.deps, clock: systemClock, logger: silentLogger(), cron: '* * * * *', adapters: new Map([['discord', stuck]]) }, options);
     const b = new CheckinScheduler(
@@ -67,7 +73,6 @@ describe('check-in leases under a long send', () => {
     } finally {
       await a.stop();
       await b.stop();
-      otherStore.close();
     }
   });
 });

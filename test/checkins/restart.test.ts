@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,39 +6,13 @@ import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { silentLogger } from '../../src/logging/logger';
 import { createStore, type Store } from '../../src/store/store';
 import { ManualClock } from '../../src/time/clock';
-import { ROOT } from '../support/run-process';
 import { KNOWLEDGE_DIR } from '../support/test-core';
 import { RecordingAdapter } from './support/checkin-fixtures';
+import { startChild } from './support/scheduler-child-process';
 import { seedSubscription } from './support/seed';
 import { sqlRow, sqlRows } from '../support/sql-rows';
 
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const CHILD = path.join(__dirname, 'fixtures', 'scheduler-child.ts');
 const NOW = new Date('2026-11-26T10:00:00Z');
-
-/** Starts the child scheduler; `lines` fills as it prints, `exited` resolves with its exit signal/code. */
-function startChild(mode: 'crash' | 'drain', db: string, onLine: (line: string, child: ChildProcess) => void) {
-  const child = spawn(TSX, [CHILD, mode, db, NOW.toISOString()], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let buffer = '';
-  let stderr = '';
-  child.stdout!.on('data', (d: Buffer) => {
-    buffer += d.toString();
-    const parts = buffer.split('\n');
-    buffer = parts.pop()!;
-    for (const line of parts) {
-      lines.push(line);
-      onLine(line, child);
-    }
-  });
-  child.stderr!.on('data', (d: Buffer) => {
-    stderr += d.toString();
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
-  );
-  return { child, lines, exited };
-}
 
 describe('check-ins survive a crash and a second process', () => {
   let dir: string;
@@ -48,14 +21,14 @@ describe('check-ins survive a crash and a second process', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'aftercare-restart-'));
     store = createStore(path.join(dir, 'bot.db'));
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('a process killed between claim and mark: after the lease a new one delivers the check-in once, same nonce', async () => {
-    seedSubscription(store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000] });
-    const crashed = startChild('crash', path.join(dir, 'bot.db'), (line, child) => {
+    await seedSubscription(store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000] });
+    const crashed = startChild('crash', path.join(dir, 'bot.db'), NOW, (line, child) => {
       if (line.startsWith('SENDING ')) child.kill('SIGKILL');
     });
     const exit = await crashed.exited;
@@ -87,14 +60,14 @@ describe('check-ins survive a crash and a second process', () => {
       expect(sqlRow(path.join(dir, 'bot.db'), `SELECT status, attempts FROM scheduled_checkins`)).toEqual({ status: 'sent', attempts: 2 });
     } finally {
       await scheduler.stop();
-      restarted.close();
+      await restarted.close();
     }
   });
 
   it('two scheduler processes on one database file send each check-in exactly once', async () => {
     const users = 150;
     for (let i = 0; i < users; i++) {
-      seedSubscription(store, { userId: `user-${i}`, checkinIds: ['day-1-redness', 'day-2-pinkness-and-peeling'], dueAt: [NOW.getTime() - 60_000, NOW.getTime()] });
+      await seedSubscription(store, { userId: `user-${i}`, checkinIds: ['day-1-redness', 'day-2-pinkness-and-peeling'], dueAt: [NOW.getTime() - 60_000, NOW.getTime()] });
     }
     const db = path.join(dir, 'bot.db');
     let ready = 0;
@@ -105,8 +78,8 @@ describe('check-ins survive a crash and a second process', () => {
     const onLine = (line: string) => {
       if (line === 'READY' && ++ready === 2) go();
     };
-    const a = startChild('drain', db, onLine);
-    const b = startChild('drain', db, onLine);
+    const a = startChild('drain', db, NOW, onLine);
+    const b = startChild('drain', db, NOW, onLine);
     await bothReady;
     a.child.stdin!.end('go\n');
     b.child.stdin!.end('go\n');
@@ -121,6 +94,6 @@ describe('check-ins survive a crash and a second process', () => {
     expect(new Set(all).size).toBe(users * 2);
     const nonces = sqlRows<{ nonce: string }>(db, `SELECT nonce FROM scheduled_checkins`).map((r) => r.nonce);
     expect(new Set(all)).toEqual(new Set(nonces));
-    expect(store.checkins.scheduled.countByStatus()).toMatchObject({ sent: users * 2, pending: 0, sending: 0 });
+    expect(await store.checkins.scheduled.countByStatus()).toMatchObject({ sent: users * 2, pending: 0, sending: 0 });
   });
 });

@@ -90,7 +90,7 @@ describe('check-ins in the terminal chat (shell adapter + /advance)', () => {
     for (let day = 0; day < 15; day++) {
       expect(await driver.say('/advance 1d', /clock moved/)).toMatch(/No check-ins were due/);
     }
-    expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: 1, pending: 0, sending: 0 });
+    expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: 1, pending: 0, sending: 0 });
   });
 
   it('/advance 10d sends every check-in due in those ten days, in order, and expires none', async () => {
@@ -102,7 +102,7 @@ describe('check-ins in the terminal chat (shell adapter + /advance)', () => {
     const positions = within.map((c) => jumped.indexOf(c.message));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: within.length, expired: 0, pending: plan.length - within.length });
+    expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: within.length, expired: 0, pending: plan.length - within.length });
     // Each went out at its own due time, as the cron task would have sent it.
     const rows = sqlRows(t.config.DATABASE_PATH, `SELECT due_at, sent_at FROM scheduled_checkins WHERE status = 'sent'`) as Array<{ due_at: number; sent_at: number }>;
     for (const row of rows) expect(row.sent_at - row.due_at).toBeLessThan(60_000);
@@ -115,6 +115,6 @@ describe('check-ins in the terminal chat (shell adapter + /advance)', () => {
     for (const checkin of t.knowledge.knowledge.checkins) {
       expect(driver.transcript.split(checkin.message).length - 1).toBe(1);
     }
-    expect(t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: t.knowledge.knowledge.checkins.length });
+    expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: t.knowledge.knowledge.checkins.length });
   });
 });

@@ -59,7 +59,7 @@ describe('"checkins start" with typed options (a slash command)', () => {
     expect(reply.text).toMatch(/"9am" is not a date I can use/);
     expect(reply.text).toMatch(/No check-ins were set up/);
     expect(reply.ephemeral).toBe(true);
-    expect(t.store.checkins.subscriptions.count()).toBe(0);
+    expect(await t.store.checkins.subscriptions.count()).toBe(0);
   });
 
   it('words in one option stay that option: "today forget me" as the date is a bad date, not a forget-me', async () => {
@@ -78,6 +78,6 @@ describe('"checkins start" with typed options (a slash command)', () => {
     const reply = await start({ date: 'today', hour: '9 am', timezone: 'Europe/Berlin' });
     expect(reply.text).toMatch(/Check-ins are on/);
     expect(reply.text).toMatch(/09:00 \(Europe\/Berlin\)/);
-    expect(t.store.checkins.subscriptions.get('discord', 'u1')?.timezone).toBe('Europe/Berlin');
+    expect((await t.store.checkins.subscriptions.get('discord', 'u1'))?.timezone).toBe('Europe/Berlin');
   });
 });

@@ -33,6 +33,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ KNOWLEDGE_DIR: './pack' }).KNOWLEDGE_DIR).toBe('./pack');
   });
 
+  it('takes a postgres:// DATABASE_URL and refuses anything else without echoing it (it holds a password)', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/aftercare' }).DATABASE_URL).toBe('postgres://bot:pw@db:5432/aftercare');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/aftercare', PG_POOL_SIZE: '4' }).PG_POOL_SIZE).toBe(4);
+    for (const bad of ['mysql://bot:s3cret@db/aftercare', 'db.internal:5432', 'postgres://']) {
+      const message = problems({ DATABASE_URL: bad });
+      expect(message).toMatch(/DATABASE_URL must be a postgres:\/\/user:password@host:5432\/database URL/);
+      expect(message).not.toContain('s3cret');
+    }
+    expect(problems({ PG_POOL_SIZE: '0' })).toMatch(/PG_POOL_SIZE/);
+  });
+
   it('names each bad setting without echoing its value', () => {
     const message = problems({ LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Olympus', QUIET_HOURS: '9pm-8am', PORT: 'x' });
     expect(message).toMatch(/LOG_LEVEL/);

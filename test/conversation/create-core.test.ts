@@ -68,7 +68,7 @@ describe('conversation core', () => {
     const sql = await t.core.handle(message("'; DROP TABLE question_events; --"));
     expect(sql.kind).toBe('fallback');
     expect((await t.core.handle(message('does it hurt'))).kind).toBe('answer');
-    expect(t.store.questions.count()).toBeGreaterThanOrEqual(3);
+    expect(await t.store.questions.count()).toBeGreaterThanOrEqual(3);
   });
 
   it('escalates warning signs at the end of a long story, even one over the length limit', async () => {

@@ -46,7 +46,7 @@ describe('small talk (knowledge/small-talk.yaml)', () => {
     }
     expect(await gapsView()).toBe('No unanswered questions in the last 30 days.');
     // Not in faq stats either: nothing was recorded as a question.
-    expect(t.store.questions.count()).toBe(0);
+    expect(await t.store.questions.count()).toBe(0);
   });
 
   it('still answers the question in "thanks, but is bleeding normal?" and escalates "hi, I have pus on my face"', async () => {
@@ -56,7 +56,7 @@ describe('small talk (knowledge/small-talk.yaml)', () => {
     expect(warning.kind).toBe('escalation');
     expect(warning.text).toContain(t.knowledge.knowledge.escalation);
     // Both are questions: recorded for the moderators as such.
-    expect(t.store.questions.count()).toBe(2);
+    expect(await t.store.questions.count()).toBe(2);
   });
 
   it('a question the guide does not cover, however it starts, is still "not covered" and a gap', async () => {

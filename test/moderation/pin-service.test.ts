@@ -65,7 +65,7 @@ describe('moderator tools (core + shell adapter)', () => {
     expect(output).toMatch(/numbing/);
     expect(output).toMatch(/Sources: /);
     expect(output).toMatch(/\[pinned message \d+\]/);
-    const pins = t.store.pins.all();
+    const pins = await t.store.pins.all();
     expect(pins).toHaveLength(1);
     expect(pins[0]).toMatchObject({ platform: 'shell', channelId: 'terminal', faqId: 'pain-and-numbing', knowledgeVersion: t.knowledge.knowledge.version });
     expect((await t.core.handle(say('faq list', true))).text).toMatch(/pain-and-numbing/);
@@ -98,7 +98,7 @@ describe('moderator tools (core + shell adapter)', () => {
       expect(output).toMatch(/\[message 1 deleted\]/); // …and taken back
       expect(output).not.toMatch(/\[pinned message/);
       expect(shell.removed).toEqual([{ platform: 'shell', channelId: 'terminal', messageId: '1' }]);
-      expect(t.store.pins.all()).toHaveLength(0);
+      expect(await t.store.pins.all()).toHaveLength(0);
       expect(logLines.join('')).toMatch(/could not pin the posted answer/);
     });
 
@@ -108,7 +108,7 @@ describe('moderator tools (core + shell adapter)', () => {
       const reply = await pinPain();
       expect(reply.text).toMatch(/^Nothing was pinned, and I removed the answer I had just posted: I lack a permission here: I need to be in this channel and allowed to post and pin messages in it/);
       expect(reply.text).toMatch(/\(ask an admin\)\.$/);
-      expect(t.store.pins.all()).toHaveLength(0);
+      expect(await t.store.pins.all()).toHaveLength(0);
     });
 
     it('when deleting fails too, logs it and says the answer may still be visible', async () => {
@@ -120,7 +120,7 @@ describe('moderator tools (core + shell adapter)', () => {
           'I could not remove the answer I had just posted, so it may still be visible in this channel; delete it by hand if you do not want it.',
       );
       expect(shell.removed).toHaveLength(1);
-      expect(t.store.pins.all()).toHaveLength(0);
+      expect(await t.store.pins.all()).toHaveLength(0);
       const warning = logLines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => /removing the answer/.test(String(l.msg)));
       expect(warning).toMatchObject({ level: 40, faqId: 'pain-and-numbing', message: '1', err: { message: 'Slack chat.delete failed: http_500' } });
     });
@@ -139,8 +139,34 @@ describe('moderator tools (core + shell adapter)', () => {
       shell.unpinError = new PlatformError('missing-permission', 'Discord refused unpinning: 403 code 50013');
       const reply = await t.core.handle(say('faq unpin pain-and-numbing', true));
       expect(reply.text).toMatch(/^I could not unpin it: I lack a permission here/);
-      expect(t.store.pins.all()).toHaveLength(1);
+      expect(await t.store.pins.all()).toHaveLength(1);
     });
+  });
+
+  it('two moderators pinning one entry at once (two processes on one database): one row, the second answer taken down', async () => {
+    const other = await createTestCore({ env: { DATABASE_PATH: t.config.DATABASE_PATH } });
+    try {
+      other.knowledge.replace(t.knowledge.knowledge);
+      const shellFor = (core: TestCore) =>
+        new RefusingShellAdapter({ core: core.core, input: new PassThrough(), output: new PassThrough(), logger: silentLogger(), interactive: false });
+      const [mine, theirs] = [shellFor(t), shellFor(other)];
+      t.adapters.set('shell', mine);
+      other.adapters.set('shell', theirs);
+      const entry = t.knowledge.knowledge.entries.find((e) => e.id === 'pain-and-numbing')!;
+      // Both look for an existing pin before either has recorded one: both post, the store keeps the first.
+      const replies = await Promise.all([pinEntry(t.deps, say('faq pin pain-and-numbing', true), entry), pinEntry(other.deps, say('faq pin pain-and-numbing', true), entry)]);
+      expect(replies.map((r) => r.text).sort()).toEqual([
+        '"pain-and-numbing" was just pinned in this channel by someone else; I keep that one current.',
+        'Pinned "Does microneedling hurt?" (pain-and-numbing) in this channel.',
+      ]);
+      expect(await t.store.pins.all()).toHaveLength(1);
+      // The moderator told "someone else" is the one whose posted answer was removed, and only that one.
+      const loser = /someone else/.test(replies[0]!.text) ? mine : theirs;
+      const winner = loser === mine ? theirs : mine;
+      expect([loser.removed.length, winner.removed.length]).toEqual([1, 0]);
+    } finally {
+      await other.cleanup();
+    }
   });
 
   it('refuses non-moderators and changes nothing', async () => {
@@ -150,20 +176,20 @@ describe('moderator tools (core + shell adapter)', () => {
       expect(reply.ephemeral).toBe(true);
     }
     expect(output).toBe('');
-    expect(t.store.pins.all()).toHaveLength(0);
+    expect(await t.store.pins.all()).toHaveLength(0);
   });
 
   it('offers the closest entries for an unknown topic', async () => {
     const reply = await t.core.handle(say('faq pin sunscren', true));
     expect(reply.text).toMatch(/No FAQ entry is called "sunscren"/);
     expect(reply.text).toMatch(/sun/);
-    expect(t.store.pins.all()).toHaveLength(0);
+    expect(await t.store.pins.all()).toHaveLength(0);
   });
 
   it('edits a pinned answer whose text changed, and edits then unpins one whose entry was removed', async () => {
     await t.core.handle(say('faq pin pain-and-numbing', true));
     await t.core.handle(say('faq pin sunscreen-two-weeks', true));
-    const sunscreenId = t.store.pins.all().find((p) => p.faqId !== 'pain-and-numbing')?.faqId;
+    const sunscreenId = (await t.store.pins.all()).find((p) => p.faqId !== 'pain-and-numbing')?.faqId;
     output = '';
     editFaq(knowledgeDir, (doc) => {
       const pain = doc.entries.find((e) => e.id === 'pain-and-numbing');
@@ -177,7 +203,7 @@ describe('moderator tools (core + shell adapter)', () => {
     expect(output).toMatch(/\(edited\)/);
     expect(output).toMatch(/was removed from the aftercare guide/);
     expect(output).toMatch(/\[unpinned message \d+\]/);
-    expect(t.store.pins.all().map((p) => p.faqId)).toEqual(['pain-and-numbing']);
+    expect((await t.store.pins.all()).map((p) => p.faqId)).toEqual(['pain-and-numbing']);
     // Nothing changed since: a second refresh edits nothing.
     expect(await refreshPins(t.deps, t.knowledge.knowledge)).toEqual({ edited: 0, removed: 0, failed: 0 });
   });
@@ -213,6 +239,6 @@ describe('moderator tools (core + shell adapter)', () => {
     t.clock.advance(31 * 86_400_000);
     const gaps = await t.core.handle(say('faq gaps', true));
     expect(gaps.text).toMatch(/No unanswered questions/);
-    expect(t.store.questions.count()).toBe(0);
+    expect(await t.store.questions.count()).toBe(0);
   });
 });

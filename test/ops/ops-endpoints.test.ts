@@ -137,7 +137,7 @@ describe('health, readiness and metrics over HTTP', () => {
       await back;
       expect((await get(port, '/readyz')).status).toBe(200);
 
-      app.store.close();
+      await app.store.close();
       const noStore = await get(port, '/readyz');
       expect(noStore.status).toBe(503);
       expect((noStore.json().reasons as string[]).some((r) => /^store: .*not open/.test(r))).toBe(true);

@@ -50,29 +50,29 @@ describe('forget me on disk (issue 11 #4)', () => {
 
 describe('database files and the asker-key secret (issue 11 #4)', () => {
   let dir: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'aftercare-perm-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('creates the folder 0700 and the database 0600 (WAL too)', () => {
+  it('creates the folder 0700 and the database 0600 (WAL too)', async () => {
     const file = path.join(dir, 'new', 'aftercare.db');
     const store = createStore(file);
-    store.questions.record({ askedAt: NOW, outcome: 'answered', faqId: 'x', question: null, askerKey: 'k' });
+    await store.questions.record({ askedAt: NOW, outcome: 'answered', faqId: 'x', question: null, askerKey: 'k' });
     try {
       expect(statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it('keeps the secret out of the database: in a separate 0600 file, or from the environment', () => {
+  it('keeps the secret out of the database: in a separate 0600 file, or from the environment', async () => {
     const file = path.join(dir, 'aftercare.db');
     const store = createStore(file);
     const key = store.askerKey('discord', 'U1');
-    store.close();
+    await store.close();
     const meta = sqlRows<{ key: string }>(file, `SELECT key FROM meta`);
     expect(meta.map((m) => m.key)).not.toContain('asker_secret');
     const secretFile = path.join(dir, 'asker-key');
@@ -80,14 +80,14 @@ describe('database files and the asker-key secret (issue 11 #4)', () => {
     // The same key after a restart (forget-me still finds old records).
     const again = createStore(file);
     expect(again.askerKey('discord', 'U1')).toBe(key);
-    again.close();
+    await again.close();
     // A secret given in the environment (through config) wins and is not written anywhere.
     const fromEnv = createStore(path.join(dir, 'other.db'), { askerSecret: 'e'.repeat(64) });
     expect(fromEnv.askerKey('discord', 'U1')).not.toBe(key);
-    fromEnv.close();
+    await fromEnv.close();
   });
 
-  it('moves the secret of an existing install out of the database into the file, keeping its keys', () => {
+  it('moves the secret of an existing install out of the database into the file, keeping its keys', async () => {
     const file = path.join(dir, 'aftercare.db');
     // An install from before: the secret sits in meta.
     const old = new Database(file);
@@ -96,12 +96,12 @@ describe('database files and the asker-key secret (issue 11 #4)', () => {
     old.close();
     const store = createStore(file);
     const key = store.askerKey('discord', 'U1');
-    store.close();
+    await store.close();
     expect(readFileSync(path.join(dir, 'asker-key'), 'utf8').trim()).toBe('ab'.repeat(32));
     expect(sqlRows(file, `SELECT * FROM meta WHERE key = 'asker_secret'`)).toEqual([]);
     const withFile = createStore(file);
     expect(withFile.askerKey('discord', 'U1')).toBe(key);
-    withFile.close();
+    await withFile.close();
     const raw = ['', '-wal'].filter((s) => existsSync(file + s)).map((s) => readFileSync(file + s).toString('latin1')).join('');
     expect(raw).not.toContain('ab'.repeat(32));
   });

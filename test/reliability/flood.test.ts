@@ -41,12 +41,12 @@ describe('a flood of messages', () => {
   it('records at most the daily cap of questions per person, and answers them all', async () => {
     t = await createTestCore({ now: NOW, env: { QUESTION_RECORDS_PER_USER_PER_DAY: '3', RATE_LIMIT_BURST: '1000' } });
     for (let i = 0; i < 6; i++) expect((await t.core.handle(mention(`how much does a pony cost ${i}`))).kind).toBe('fallback');
-    expect(t.store.questions.count()).toBe(3);
+    expect(await t.store.questions.count()).toBe(3);
     expect((await t.core.handle(mention('how much does a pony cost', 'U-other'))).kind).toBe('fallback');
-    expect(t.store.questions.count()).toBe(4);
+    expect(await t.store.questions.count()).toBe(4);
     t.clock.advance(24 * 3_600_000);
     await t.core.handle(mention('how much does a pony cost again'));
-    expect(t.store.questions.count()).toBe(5);
+    expect(await t.store.questions.count()).toBe(5);
   });
 
   it('sheds events past the bound, counting them on /metrics, and answers the admitted ones', async () => {
@@ -80,7 +80,7 @@ describe('a flood of messages', () => {
     t = await createTestCore({ now: NOW, env: { MAX_PENDING_EVENTS: '8' } });
     const adapter = new RecordingAdapter('discord');
     t.adapters.set('discord', adapter);
-    seedSubscription(t.store, { userId: 'u-sub', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000], now: NOW.getTime() - 86_400_000 });
+    await seedSubscription(t.store, { userId: 'u-sub', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000], now: NOW.getTime() - 86_400_000 });
     // The core's own LoadMeter, seen from the scheduler: it tells us when a check-in has been held back.
     let heldBack!: () => void;
     const wasHeldBack = new Promise<string>((resolve) => {

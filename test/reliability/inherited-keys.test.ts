@@ -40,7 +40,7 @@ describe('lookups keyed by outside text', () => {
     const reply = await t.core.handle(dm(`checkins start ${word}`, { id: 'u1' }));
     expect(reply.text).not.toBe(APOLOGY);
     expect(reply.text).toMatch(/No check-ins were set up/);
-    expect(t.store.checkins.subscriptions.count()).toBe(0);
+    expect(await t.store.checkins.subscriptions.count()).toBe(0);
   });
 
   it.each(PROTOTYPE_WORDS)('"%s" as a question, a typed time zone and a topic to pin gets an ordinary answer', async (word) => {
@@ -74,7 +74,7 @@ describe('lookups keyed by outside text', () => {
   it('a check-in answered with these words records nothing', async () => {
     const adapter = new RecordingAdapter('discord');
     t.adapters.set('discord', adapter);
-    seedSubscription(t.store, { userId: 'u1', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000], now: NOW.getTime() - 86_400_000 });
+    await seedSubscription(t.store, { userId: 'u1', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime() - 60_000], now: NOW.getTime() - 86_400_000 });
     const scheduler = new CheckinScheduler({ ...t.deps, logger: silentLogger(), cron: t.config.CHECKIN_CRON });
     expect(await scheduler.tick()).toMatchObject({ sent: 1 });
     await scheduler.stop();

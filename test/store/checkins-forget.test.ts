@@ -3,18 +3,17 @@ import { silentLogger } from '../../src/logging/logger';
 import { PlatformError } from '../../src/platform/platform-error';
 import { dm, press, RecordingAdapter } from '../checkins/support/checkin-fixtures';
 import { createTestCore, type TestCore } from '../support/test-core';
-import { sqlRows } from '../support/sql-rows';
+import { STORE_KINDS, type TestDatabase } from './support/store-kinds';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const USER = 'forgettable-user-4711';
 const OTHER = 'staying-user-0815';
 
 /** Every row of every table, as text, with the ids of rows that hang off the user's subscriptions. */
-function rowsMentioning(t: TestCore, needles: string[], subscriptionIds: number[], scheduledIds: number[]): string[] {
-  const tables = sqlRows<{ name: string }>(t.config.DATABASE_PATH, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+async function rowsMentioning(db: TestDatabase, needles: string[], subscriptionIds: number[], scheduledIds: number[]): Promise<string[]> {
   const found: string[] = [];
-  for (const { name } of tables) {
-    for (const row of sqlRows<Record<string, unknown>>(t.config.DATABASE_PATH, `SELECT * FROM "${name}"`)) {
+  for (const name of await db.tables()) {
+    for (const row of await db.rows<Record<string, unknown>>(`SELECT * FROM "${name}"`)) {
       const text = JSON.stringify(row);
       const linked =
         (name === 'checkin_subscriptions' && subscriptionIds.includes(row.id as number)) ||
@@ -27,12 +26,17 @@ function rowsMentioning(t: TestCore, needles: string[], subscriptionIds: number[
   return found;
 }
 
-describe('forget me', () => {
+describe.each(STORE_KINDS)('forget me ($name)', (kind) => {
   let t: TestCore;
+  let db: TestDatabase;
   beforeEach(async () => {
-    t = await createTestCore({ now: NOW });
+    db = await kind.database();
+    t = await createTestCore({ now: NOW, env: db.env });
   });
-  afterEach(() => t.cleanup());
+  afterEach(async () => {
+    await t.cleanup();
+    await db.cleanup();
+  });
 
   it('leaves zero rows about the user in every table, and the other users untouched', async () => {
     const adapter = new RecordingAdapter('discord');
@@ -54,15 +58,15 @@ describe('forget me', () => {
     await scheduler.tick();
     await scheduler.stop();
 
-    const sub = t.store.checkins.subscriptions.get('discord', USER)!;
+    const sub = (await t.store.checkins.subscriptions.get('discord', USER))!;
     expect(sub.status).toBe('paused');
-    const scheduledIds = t.store.checkins.scheduled.forSubscription(sub.id).map((r) => r.id);
+    const scheduledIds = (await t.store.checkins.scheduled.forSubscription(sub.id)).map((r) => r.id);
     const needles = [USER, t.store.askerKey('discord', USER)];
-    const before = rowsMentioning(t, needles, [sub.id], scheduledIds);
+    const before = await rowsMentioning(db, needles, [sub.id], scheduledIds);
     for (const table of ['checkin_subscriptions', 'scheduled_checkins', 'checkin_responses', 'unreachable_users', 'question_events']) {
       expect(before.some((r) => r.startsWith(`${table}:`))).toBe(true);
     }
-    const othersBefore = rowsMentioning(t, [OTHER, t.store.askerKey('discord', OTHER)], [], []).length;
+    const othersBefore = (await rowsMentioning(db, [OTHER, t.store.askerKey('discord', OTHER)], [], [])).length;
 
     const reply = await t.core.handle(dm('forget me', { id: USER }));
     expect(reply.text).toContain('• 1 check-in subscription');
@@ -71,8 +75,8 @@ describe('forget me', () => {
     expect(reply.text).toContain('• 1 note that I could not reach you');
     expect(reply.text).toContain('• 2 question records');
 
-    expect(rowsMentioning(t, needles, [sub.id], scheduledIds)).toEqual([]);
-    expect(rowsMentioning(t, [OTHER, t.store.askerKey('discord', OTHER)], [], []).length).toBe(othersBefore);
-    expect(t.store.checkins.subscriptions.get('discord', OTHER)!.status).toBe('active');
+    expect(await rowsMentioning(db, needles, [sub.id], scheduledIds)).toEqual([]);
+    expect((await rowsMentioning(db, [OTHER, t.store.askerKey('discord', OTHER)], [], [])).length).toBe(othersBefore);
+    expect((await t.store.checkins.subscriptions.get('discord', OTHER))!.status).toBe('active');
   });
 });

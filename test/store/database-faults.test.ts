@@ -30,8 +30,8 @@ describe('database faults', () => {
   it('names a corrupt file (damaged pages found by quick_check)', async () => {
     const file = path.join(dir, 'bot.db');
     const store = createStore(file);
-    for (let i = 0; i < 400; i++) store.questions.record({ askedAt: new Date(), outcome: 'declined', faqId: null, question: `question ${i} ${'x'.repeat(200)}`, askerKey: `k${i}` });
-    store.close();
+    for (let i = 0; i < 400; i++) await store.questions.record({ askedAt: new Date(), outcome: 'declined', faqId: null, question: `question ${i} ${'x'.repeat(200)}`, askerKey: `k${i}` });
+    await store.close();
     // Scribble over the middle of the file, leaving the header intact.
     const fd = openSync(file, 'r+');
     const header = Buffer.alloc(100);

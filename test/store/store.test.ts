@@ -8,23 +8,23 @@ import { sqlRow, sqlRows } from '../support/sql-rows';
 
 describe('store', () => {
   let dir: string;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'aftercare-store-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('creates the folder and file on first start and migrates once', () => {
+  it('creates the folder and file on first start and migrates once', async () => {
     const file = path.join(dir, 'nested', 'folder', 'bot.db');
     const store = createStore(file);
     expect(sqlRow(file, 'PRAGMA user_version')).toEqual({ user_version: MIGRATIONS.length });
-    store.questions.record({ askedAt: new Date(), outcome: 'answered', faqId: 'x', question: 'q', askerKey: 'k' });
-    store.close();
+    await store.questions.record({ askedAt: new Date(), outcome: 'answered', faqId: 'x', question: 'q', askerKey: 'k' });
+    await store.close();
     const again = createStore(file);
-    expect(again.questions.count()).toBe(1);
-    again.close();
+    expect(await again.questions.count()).toBe(1);
+    await again.close();
   });
 
-  it('refuses a database from a newer version (a downgrade), naming what to do, and leaves it untouched', () => {
+  it('refuses a database from a newer version (a downgrade), naming what to do, and leaves it untouched', async () => {
     const file = path.join(dir, 'bot.db');
     createStore(file).close();
     const raw = new Database(file);
@@ -36,28 +36,28 @@ describe('store', () => {
     again.close();
   });
 
-  it('keeps question text only for declined questions and never a user id', () => {
+  it('keeps question text only for declined questions and never a user id', async () => {
     const file = path.join(dir, 'bot.db');
     const store = createStore(file);
     const key = store.askerKey('discord', '123456789012345678');
     expect(key).not.toContain('123456789012345678');
-    store.questions.record({ askedAt: new Date(), outcome: 'answered', faqId: 'pain', question: 'does it hurt', askerKey: key });
-    store.questions.record({ askedAt: new Date(), outcome: 'declined', faqId: null, question: 'can i tip', askerKey: key });
+    await store.questions.record({ askedAt: new Date(), outcome: 'answered', faqId: 'pain', question: 'does it hurt', askerKey: key });
+    await store.questions.record({ askedAt: new Date(), outcome: 'declined', faqId: null, question: 'can i tip', askerKey: key });
     const rows = sqlRows(file, 'SELECT * FROM question_events ORDER BY id');
     expect(rows.map((r) => r.question)).toEqual([null, 'can i tip']);
     expect(JSON.stringify(rows)).not.toContain('123456789012345678');
-    expect(store.questions.forget(key)).toBe(2);
-    store.close();
+    expect(await store.questions.forget(key)).toBe(2);
+    await store.close();
   });
 
-  it('keeps the same asker key across restarts and differs per user', () => {
+  it('keeps the same asker key across restarts and differs per user', async () => {
     const file = path.join(dir, 'bot.db');
     const a = createStore(file);
     const first = a.askerKey('slack', 'U1');
     expect(a.askerKey('slack', 'U2')).not.toBe(first);
-    a.close();
+    await a.close();
     const b = createStore(file);
     expect(b.askerKey('slack', 'U1')).toBe(first);
-    b.close();
+    await b.close();
   });
 });

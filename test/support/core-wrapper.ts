@@ -43,5 +43,5 @@ export const UNUSED_CORE: ConversationCore = {
   handle: async () => Promise.reject(new Error('not used')),
   use: () => undefined,
   idle: async () => undefined,
-  topicChoices: () => [],
+  topicChoices: async () => [],
 };

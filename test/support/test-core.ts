@@ -15,7 +15,8 @@ import { KnowledgeState } from '../../src/knowledge/knowledge-state';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
 import { type Logger, silentLogger } from '../../src/logging/logger';
 import type { AdapterRegistry } from '../../src/platform/adapter';
-import { createStore, type Store } from '../../src/store/store';
+import { openStore } from '../../src/store/open-store';
+import type { Store } from '../../src/store/store';
 import { ManualClock } from '../../src/time/clock';
 
 export const KNOWLEDGE_DIR = path.join(__dirname, '..', '..', 'knowledge');
@@ -45,7 +46,7 @@ export interface TestCoreOptions {
   commands?: readonly Command[];
 }
 
-/** A real core: the real knowledge pack and a real SQLite file in a temp folder. */
+/** A real core: the real knowledge pack and a real SQLite file in a temp folder (or PostgreSQL, see env). */
 export async function createTestCore(options: TestCoreOptions = {}): Promise<TestCore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-test-'));
   const config = loadConfig({
@@ -55,7 +56,8 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     ...options.env,
   });
   const knowledge = new KnowledgeState(options.knowledge ?? loadKnowledge(KNOWLEDGE_DIR));
-  const store = createStore(config.DATABASE_PATH);
+  // DATABASE_URL in env: the PostgreSQL store (test/store/support/store-kinds.ts gives each test a schema).
+  const store = await openStore(config);
   const clock = new ManualClock(options.now ?? new Date('2026-11-26T10:00:00Z'));
   const adapters: AdapterRegistry = new Map();
   const deps: CoreDeps = { settings: coreSettings(config), knowledge, store, clock, logger: options.logger ?? silentLogger(), adapters, load: new LoadMeter(config.MAX_PENDING_EVENTS) };
@@ -69,7 +71,7 @@ export async function createTestCore(options: TestCoreOptions = {}): Promise<Tes
     config,
     dir,
     async cleanup() {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

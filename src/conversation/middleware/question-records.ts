@@ -18,11 +18,11 @@ export function questionRecords(deps: { store: Store; clock: Clock; logger: Logg
     if (!result) return;
     const now = deps.clock.now();
     const askerKey = deps.store.askerKey(turn.message.platform, turn.message.user.id);
-    bestEffortWrite(deps, 'question record', () => {
+    await bestEffortWrite(deps, 'question record', async () => {
       // One person's flood must not fill the disk: past the day's cap, questions are answered but not recorded.
       const dayStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-      if (deps.store.questions.countForAsker(askerKey, dayStart) >= deps.settings.questionRecordsPerDay) return;
-      deps.store.questions.record({
+      if ((await deps.store.questions.countForAsker(askerKey, dayStart)) >= deps.settings.questionRecordsPerDay) return;
+      await deps.store.questions.record({
         askedAt: now,
         outcome: OUTCOME[result.kind],
         faqId: result.kind === 'answer' ? result.entry.id : null,

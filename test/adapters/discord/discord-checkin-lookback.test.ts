@@ -19,7 +19,7 @@ describe('Discord check-in look-back before a resend', () => {
   it('sends one DM when the retry comes after Discord has forgotten the nonce', async () => {
     const alice = h.emu.createMember({ username: 'alice' });
     const now = h.testCore.clock.now().getTime();
-    h.testCore.store.checkins.subscriptions.replace(
+    await h.testCore.store.checkins.subscriptions.replace(
       { platform: 'discord', userId: alice.id, address: { platform: 'discord', userId: alice.id }, treatmentDate: '2026-11-25', sendMinute: 540, timezone: 'UTC' },
       [{ checkinId: 'day-1-redness', dueAt: now - 60_000, expiresAt: now + 8 * 3_600_000 }],
       now - 86_400_000,

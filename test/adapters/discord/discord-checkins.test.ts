@@ -64,8 +64,8 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
     const [post] = messagePosts(h.emu, dm);
     expect(messagePosts(h.emu, dm)).toHaveLength(1);
     expect(h.emu.requests.all.indexOf(open!)).toBeLessThan(h.emu.requests.all.indexOf(post!));
-    const sub = h.testCore.store.checkins.subscriptions.get('discord', alice.id)!;
-    const row = h.testCore.store.checkins.scheduled.forSubscription(sub.id)[0]!;
+    const sub = (await h.testCore.store.checkins.subscriptions.get('discord', alice.id))!;
+    const row = (await h.testCore.store.checkins.scheduled.forSubscription(sub.id))[0]!;
     expect(row).toMatchObject({ status: 'sent', checkinId: plan()[0]!.id, attempts: 1 });
     expect(post!.body).toMatchObject({ nonce: row.nonce, enforce_nonce: true, allowed_mentions: { parse: [] } });
     const checkin = post!.response as ApiMessage;
@@ -89,7 +89,7 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
 
     const stopped = await callback(h.emu, h.emu.clickButton(alice, checkin, STOP_ACTION));
     expect(stopped.data?.content).toMatch(/^Check-ins stopped\. I cancelled \d+ remaining check-ins; nothing more will be sent\./);
-    expect(h.testCore.store.checkins.subscriptions.get('discord', alice.id)?.status).toBe('stopped');
+    expect((await h.testCore.store.checkins.subscriptions.get('discord', alice.id))?.status).toBe('stopped');
 
     for (let day = 1; day <= 15; day++) {
       h.testCore.clock.set(new Date(DAY_1.getTime() + day * DAY_MS));
@@ -161,7 +161,7 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
     expect(zone.data?.content).toMatch(/I don't know the time zone "Mars\/Olympus"[\s\S]*No check-ins were set up\./);
     const old = await startInChannel(alice, { date: '2026-10-01' });
     expect(old.data?.content).toMatch(/days ago[\s\S]*No check-ins were set up\./);
-    expect(h.testCore.store.checkins.subscriptions.get('discord', alice.id)).toBeNull();
+    expect(await h.testCore.store.checkins.subscriptions.get('discord', alice.id)).toBeNull();
   });
 
   it('/forget-me deletes every row about the user and says so', async () => {
@@ -202,9 +202,9 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
     }
     expect(messagePosts(h.emu, dm)).toHaveLength(1);
     expect(h.emu.requests.filter((r) => r.status === 403)).toHaveLength(1);
-    const sub = h.testCore.store.checkins.subscriptions.get('discord', carol.id)!;
+    const sub = (await h.testCore.store.checkins.subscriptions.get('discord', carol.id))!;
     expect(sub.status).toBe('paused');
-    expect(h.testCore.store.checkins.scheduled.forSubscription(sub.id).filter((r) => r.status === 'pending' || r.status === 'sending')).toEqual([]);
+    expect((await h.testCore.store.checkins.scheduled.forSubscription(sub.id)).filter((r) => r.status === 'pending' || r.status === 'sending')).toEqual([]);
     const status = await callback(h.emu, h.emu.slash(carol, 'checkins', {}, { subcommand: 'status' }));
     expect(status.data?.content).toMatch(/^Your check-ins are paused: I could not send you a direct message/);
   });
@@ -212,7 +212,7 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
   it('a process that crashed after claiming (before sending): the row returns after the lease, one message', async () => {
     await startInChannel(alice);
     h.testCore.clock.set(DAY_1);
-    const dead = h.testCore.store.checkins.scheduled.claimDue(DAY_1.getTime(), {
+    const dead = await h.testCore.store.checkins.scheduled.claimDue(DAY_1.getTime(), {
       leaseMs: SCHEDULER_DEFAULTS.leaseMs,
       limit: 10,
       claimToken: 'the-process-that-died',
@@ -249,12 +249,12 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
       },
     };
     const crashed = new CheckinScheduler({ ...h.testCore.deps, adapters: new Map([['discord', dying]]), logger: silentLogger(), cron: '* * * * *' });
-    const first = crashed.beginTick(DAY_1);
+    const first = await crashed.beginTick(DAY_1);
     expect(first.claimed).toBe(1);
     await h.emu.waitForRequest((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && r.status === 200, 'the first send');
     const dm = h.emu.dmChannelOf(alice)!;
-    const sub = h.testCore.store.checkins.subscriptions.get('discord', alice.id)!;
-    const row = h.testCore.store.checkins.scheduled.forSubscription(sub.id)[0]!;
+    const sub = (await h.testCore.store.checkins.subscriptions.get('discord', alice.id))!;
+    const row = (await h.testCore.store.checkins.scheduled.forSubscription(sub.id))[0]!;
     expect(row).toMatchObject({ status: 'sending', attempts: 1 });
 
     // After the lease, the surviving scheduler takes the row again and first looks in the DM (issue 11): the message
@@ -266,12 +266,12 @@ describe('check-ins over Discord: slash commands, DMs from the scheduler, button
     expect(posts.every((r) => (r.body as { enforce_nonce?: boolean }).enforce_nonce === true)).toBe(true);
     expect(h.emu.requestsTo('GET', `/channels/${dm}/messages`).length).toBeGreaterThan(0);
     expect(h.emu.botMessages(dm)).toHaveLength(1);
-    expect(h.testCore.store.checkins.scheduled.get(row.id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(await h.testCore.store.checkins.scheduled.get(row.id)).toMatchObject({ status: 'sent', attempts: 2 });
 
     // The dead process's late outcome changes nothing: the row is no longer its claim.
     die(new Error('killed'));
     expect(await first.done).toMatchObject({ sent: 0, skipped: 1 });
-    expect(h.testCore.store.checkins.scheduled.get(row.id)).toMatchObject({ status: 'sent' });
+    expect(await h.testCore.store.checkins.scheduled.get(row.id)).toMatchObject({ status: 'sent' });
     await crashed.stop();
   });
 });

@@ -72,7 +72,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     expect(h.emu.requests.all.indexOf(post!)).toBeLessThan(h.emu.requests.all.indexOf(pins[0]!));
     expect(h.emu.state.channelPins(h.emu.channel.id).map((p) => p.messageId)).toEqual([message.id]);
 
-    expect(h.testCore.store.pins.all()).toEqual([
+    expect(await h.testCore.store.pins.all()).toEqual([
       expect.objectContaining({
         platform: 'discord',
         channelId: h.emu.channel.id,
@@ -107,7 +107,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     expect(pinCalls(h.emu)).toHaveLength(0);
     expect(pinCalls(h.emu, 'DELETE')).toHaveLength(0);
     expect(h.emu.botMessages()).toHaveLength(0);
-    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    expect(await h.testCore.store.pins.all()).toHaveLength(0);
   });
 
   it('Manage Messages counts per channel: a moderator denied it in one channel is refused there', async () => {
@@ -180,12 +180,12 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     const stats = await callback(h.emu, faq(h.emu, mod, 'stats'));
     expect(stats.data?.content).toMatch(/Last 7 days: 1 questions/);
 
-    const message = h.testCore.store.pins.all()[0]!.messageId;
+    const message = (await h.testCore.store.pins.all())[0]!.messageId;
     const unpinned = await callback(h.emu, faq(h.emu, mod, 'unpin', { topic: 'pain-and-numbing' }));
     expect(unpinned.data?.content).toBe('Unpinned "pain-and-numbing" in this channel.');
     expect(pinCalls(h.emu, 'DELETE').map((r) => PIN_ROUTE.exec(r.path)?.[2])).toEqual([message]);
     expect(h.emu.state.channelPins(h.emu.channel.id)).toHaveLength(0);
-    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    expect(await h.testCore.store.pins.all()).toHaveLength(0);
     for (const body of [list, gaps, stats, unpinned]) expect(body.data?.flags).toBe(EPHEMERAL);
   });
 
@@ -208,7 +208,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     expect(h.emu.botMessages()).toHaveLength(0);
     expect(h.emu.state.channelMessages(h.emu.channel.id).size).toBe(MAX_PINS);
     expect(h.emu.state.channelPins(h.emu.channel.id)).toHaveLength(MAX_PINS);
-    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    expect(await h.testCore.store.pins.all()).toHaveLength(0);
     // Answered by the core, not by the adapter's error boundary.
     expect(h.logs.find('event failed')).toBeUndefined();
     // Still answering.
@@ -238,7 +238,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     // Nothing was posted there, so nothing to delete.
     expect(deletesIn(h.emu, readOnly.id)).toHaveLength(0);
     expect(pinCalls(h.emu)).toHaveLength(1);
-    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    expect(await h.testCore.store.pins.all()).toHaveLength(0);
   });
 
   it('when the pin and then the delete fail, the moderator is told the answer may still be visible', async () => {
@@ -252,7 +252,7 @@ describe('Discord moderator tools: /faq through the adapter and the emulator', (
     );
     expect(deletesIn(h.emu, h.emu.channel.id).map((r) => r.status)).toEqual([403]);
     expect(h.emu.botMessages().map((m) => m.content)).toEqual([expect.stringContaining(PAIN_ANSWER)]);
-    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    expect(await h.testCore.store.pins.all()).toHaveLength(0);
     expect(h.logs.find('event failed')).toBeUndefined();
   });
 
@@ -311,15 +311,15 @@ describe('Discord living pins: the whole app, a copied knowledge folder', () => 
       interactive: false,
     });
   };
-  const pinOf = (faqId: string) => app.store.pins.find('discord', emu.channel.id, faqId)!;
+  const pinOf = async (faqId: string) => (await app.store.pins.find('discord', emu.channel.id, faqId))!;
   /** Stopping waits for the pin refresh in progress; the database then shows what it recorded. */
   const storedPinsAfterStop = async () => {
     await app.stop();
     const store = createStore(path.join(dir, 'app.db'));
     try {
-      return store.pins.all();
+      return await store.pins.all();
     } finally {
-      store.close();
+      await store.close();
     }
   };
 
@@ -345,7 +345,7 @@ describe('Discord living pins: the whole app, a copied knowledge folder', () => 
   });
 
   it('edits a pinned answer in place (PATCH) when its text changes in faq.yaml', async () => {
-    const pain = pinOf('pain-and-numbing');
+    const pain = await pinOf('pain-and-numbing');
     const patched = emu.waitForRequest((r) => r.method === 'PATCH' && r.path === `/channels/${emu.channel.id}/messages/${pain.messageId}`, 'the edit of the pinned answer');
     editFaq(knowledgeDir, (doc) => {
       const entry = doc.entries.find((e) => e.id === 'pain-and-numbing');
@@ -365,7 +365,7 @@ describe('Discord living pins: the whole app, a copied knowledge folder', () => 
   });
 
   it('edits a pin whose entry was removed to say so, then unpins it', async () => {
-    const sunscreen = pinOf('sunscreen-two-weeks');
+    const sunscreen = await pinOf('sunscreen-two-weeks');
     const unpinned = emu.waitForRequest((r) => r.method === 'DELETE' && PIN_ROUTE.exec(r.path)?.[2] === sunscreen.messageId, 'the unpin');
     editFaq(knowledgeDir, (doc) => {
       doc.entries = doc.entries.filter((e) => e.id !== 'sunscreen-two-weeks');
@@ -378,7 +378,7 @@ describe('Discord living pins: the whole app, a copied knowledge folder', () => 
       'This pinned answer (sunscreen-two-weeks) was removed from the aftercare guide and is no longer current.',
     );
     expect(emu.requests.all.indexOf(patches[0]!)).toBeLessThan(emu.requests.all.indexOf(unpin));
-    expect(emu.state.channelPins(emu.channel.id).map((p) => p.messageId)).toEqual([pinOf('pain-and-numbing').messageId]);
+    expect(emu.state.channelPins(emu.channel.id).map((p) => p.messageId)).toEqual([(await pinOf('pain-and-numbing')).messageId]);
     expect((await storedPinsAfterStop()).map((p) => p.faqId)).toEqual(['pain-and-numbing']);
   });
 
@@ -398,7 +398,7 @@ describe('Discord living pins: the whole app, a copied knowledge folder', () => 
   });
 
   it('an edit made while the bot was down is applied to the pins when it starts again', async () => {
-    const pain = pinOf('pain-and-numbing');
+    const pain = await pinOf('pain-and-numbing');
     await app.stop();
     editFaq(knowledgeDir, (doc) => {
       const entry = doc.entries.find((e) => e.id === 'pain-and-numbing');

@@ -37,7 +37,7 @@ describe('/advance', () => {
         const sent = due.filter((d) => d === now.getTime()).length;
         return { sent, expired: 0 };
       },
-      nextDue: (after, until) => due.find((d) => d > after && d <= until) ?? null,
+      nextDue: async (after, until) => due.find((d) => d > after && d <= until) ?? null,
       zone: 'Europe/Berlin',
     });
     expect(advance.localCommand('hello')).toBeNull();

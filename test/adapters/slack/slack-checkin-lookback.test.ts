@@ -20,7 +20,7 @@ describe('Slack check-in look-back before a resend', () => {
   it('sends one DM when the first attempt reached Slack but its answer never came back', async () => {
     const now = h.testCore.clock.now().getTime();
     // Opted in by slash command in a channel: the address has no DM channel yet (conversations.open finds it).
-    h.testCore.store.checkins.subscriptions.replace(
+    await h.testCore.store.checkins.subscriptions.replace(
       { platform: 'slack', userId: 'U0ALICE', address: { platform: 'slack', userId: 'U0ALICE' }, treatmentDate: '2026-11-25', sendMinute: 540, timezone: 'UTC' },
       [{ checkinId: 'day-1-redness', dueAt: now - 60_000, expiresAt: now + 8 * 3_600_000 }],
       now - 86_400_000,

@@ -52,7 +52,7 @@ describe('check-ins on Slack (emulator)', () => {
 
     const forget = await h.driver.slash({ text: 'forget-me', user: 'U0ALICE' });
     expect(text(await h.emu.waitForResponse(forget.responseId))).toMatch(/1 check-in subscription/);
-    expect(h.testCore.store.checkins.subscriptions.get('slack', 'U0ALICE')).toBeNull();
+    expect(await h.testCore.store.checkins.subscriptions.get('slack', 'U0ALICE')).toBeNull();
   });
 
   it('pauses a user Slack will not let the bot DM, without retrying', async () => {
@@ -61,7 +61,7 @@ describe('check-ins on Slack (emulator)', () => {
     h.testCore.clock.set(new Date('2026-11-27T14:01:00Z')); // 09:00 New York
     const result = await scheduler.tick();
     expect(result).toMatchObject({ claimed: 1, paused: 1 });
-    expect(h.testCore.store.checkins.subscriptions.get('slack', 'U0BOB')!.status).toBe('paused');
+    expect((await h.testCore.store.checkins.subscriptions.get('slack', 'U0BOB'))!.status).toBe('paused');
     h.testCore.clock.set(new Date('2026-11-28T14:01:00Z'));
     expect(await scheduler.tick()).toMatchObject({ claimed: 0 });
   });

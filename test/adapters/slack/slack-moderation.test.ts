@@ -31,7 +31,7 @@ describe('Slack moderator tools', () => {
     expect(pin).toHaveLength(1);
     expect(pin[0]?.params).toMatchObject({ channel: GENERAL_CHANNEL, timestamp: posted[0]?.result?.ts });
     expect(h.emu.state.pinsOf(GENERAL_CHANNEL).size).toBe(1);
-    expect(h.testCore.store.pins.all()).toHaveLength(1);
+    expect(await h.testCore.store.pins.all()).toHaveLength(1);
   });
 
   it('lets a user listed in SLACK_MODERATORS pin too', async () => {
@@ -77,7 +77,7 @@ describe('Slack moderator tools', () => {
     expect(h.emu.state.message(GENERAL_CHANNEL, String(ts))).toBeUndefined();
     expect(h.emu.state.history(GENERAL_CHANNEL)).toHaveLength(0);
     expect(h.emu.state.pinsOf(GENERAL_CHANNEL).size).toBe(0);
-    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    expect(await h.testCore.store.pins.all()).toHaveLength(0);
     // The core answered, not the adapter's error boundary.
     expect(h.logs.find('event failed')).toHaveLength(0);
   });
@@ -94,7 +94,7 @@ describe('Slack moderator tools', () => {
     expect(h.emu.calls('chat.delete').map((c) => c.error)).toEqual(['cant_delete_message']);
     expect(h.emu.state.history(GENERAL_CHANNEL)).toHaveLength(1);
     expect(h.emu.state.pinsOf(GENERAL_CHANNEL).size).toBe(0);
-    expect(h.testCore.store.pins.all()).toHaveLength(0);
+    expect(await h.testCore.store.pins.all()).toHaveLength(0);
   });
 
   it('shows moderators the gaps, with no user id in the store', async () => {

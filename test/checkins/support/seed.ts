@@ -4,12 +4,12 @@ import type { Store } from '../../../src/store/store';
 const HOUR = 3_600_000;
 
 /** Opts a user in directly in the store with check-ins due at the given times (the plan's ids, in order). */
-export function seedSubscription(
+export async function seedSubscription(
   store: Store,
   options: { userId: string; platform?: Platform; checkinIds: string[]; dueAt: number[]; windowHours?: number; now?: number },
-): number {
+): Promise<number> {
   const platform = options.platform ?? 'discord';
-  const { subscription } = store.checkins.subscriptions.replace(
+  const { subscription } = await store.checkins.subscriptions.replace(
     {
       platform,
       userId: options.userId,
@@ -28,6 +28,6 @@ export function seedSubscription(
   return subscription.id;
 }
 
-export function statusCounts(store: Store): Record<string, number> {
+export function statusCounts(store: Store): Promise<Record<string, number>> {
   return store.checkins.scheduled.countByStatus();
 }

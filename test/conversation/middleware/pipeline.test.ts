@@ -93,7 +93,7 @@ describe('core pipeline', () => {
     expect((await t.core.handle(message('faq stats', { isModerator: true }))).text).toMatch(/Last 7 days/);
     const inChannel = await t.core.handle(message('subscribe'));
     expect(inChannel.text).not.toMatch(/Check-ins are on/);
-    expect(t.store.checkins.subscriptions.count()).toBe(0);
+    expect(await t.store.checkins.subscriptions.count()).toBe(0);
     const inDm = await t.core.handle(message('subscribe', { channel: { id: 'D1', isDirect: true } }));
     expect(inDm.text).toMatch(/Check-ins are on/);
   });

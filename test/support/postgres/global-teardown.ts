@@ -1,0 +1,6 @@
+import { type PostgresServer, stopPostgresServer } from './postgres-server';
+
+export default async function globalTeardown(): Promise<void> {
+  const server = (globalThis as { aftercarePostgres?: PostgresServer }).aftercarePostgres;
+  if (server) stopPostgresServer(server);
+}

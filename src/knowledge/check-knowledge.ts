@@ -20,7 +20,8 @@ const YES_NO_OPENING = /^(yes|no|yep|nope|yeah)\b/i;
  */
 export function checkKnowledge(knowledge: Knowledge): Finding[] {
   const findings: Finding[] = [];
-  const matcher = createMatcher(knowledge);
+  // Where alternates land by their words alone: the direct reach of an entry's own phrasings would hide overlaps.
+  const matcher = createMatcher(knowledge, { ownPhrasings: false });
   knowledge.entries.forEach((entry, i) => {
     const at = `faq.yaml → entries[${i}] (id: ${entry.id})`;
     if (YES_NO_OPENING.test(entry.answer.trim())) {
@@ -36,7 +37,7 @@ export function checkKnowledge(knowledge: Knowledge): Finding[] {
         const by = result.outOfScopeId ? `the out-of-scope topic ${result.outOfScopeId}` : 'too little evidence';
         findings.push({ level: 'warning', where, message: `"${phrasing}" is declined (${by}): shadowed, or too vague` });
       } else if (result.entry.id !== entry.id) {
-        findings.push({ level: 'warning', where, message: `"${phrasing}" lands on ${result.entry.id}: the two entries overlap` });
+        findings.push({ level: 'warning', where, message: `"${phrasing}" lands on ${result.entry.id} by its words (word for word it still reaches its own entry): the two entries overlap, so questions like it may land there` });
       }
     });
   });

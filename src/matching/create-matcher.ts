@@ -16,6 +16,11 @@ export interface MatcherOptions {
   maxSuggestions?: number;
   /** Most entries one reply answers (a message asking several covered questions). */
   maxAnswers?: number;
+  /**
+   * An entry's own question and alternates, word for word, reach it directly (default). knowledge:check turns
+   * this off to see where they would land by their words alone, which is how similar questions land.
+   */
+  ownPhrasings?: boolean;
 }
 
 const DEFAULTS: Required<MatcherOptions> = {
@@ -23,6 +28,7 @@ const DEFAULTS: Required<MatcherOptions> = {
   suggestionShare: 0.8,
   maxSuggestions: 3,
   maxAnswers: 3,
+  ownPhrasings: true,
 };
 
 /** How much a sentence that asks nothing (backstory) counts beside one that asks. */
@@ -115,9 +121,22 @@ const idOf = (item: ClassItem): string => (item.kind === 'entry' ? item.entry.id
 
 /** Builds every index once; match() is then pure and synchronous. */
 export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}): ExplainingMatcher {
-  const { minEvidence, suggestionShare, maxSuggestions, maxAnswers } = { ...DEFAULTS, ...options };
+  const { minEvidence, suggestionShare, maxSuggestions, maxAnswers, ownPhrasings } = { ...DEFAULTS, ...options };
   const lex = compileLexicon(knowledge.lexicon);
   const aboutOtherProcedure = otherProcedureSentences(knowledge.otherProcedures, lex);
+  /** Each entry's question and alternates as the matcher reads them; one written for two entries reaches neither. */
+  const ownPhrasing = new Map<string, FaqEntry>();
+  const sharedPhrasing = new Set<string>();
+  for (const entry of knowledge.entries) {
+    for (const text of [entry.question, ...entry.alternates]) {
+      const key = sentencesOf(foldText(text))
+        .map((x) => lex.expand(x.text))
+        .join(' ');
+      if (ownPhrasing.has(key) && ownPhrasing.get(key) !== entry) sharedPhrasing.add(key);
+      else ownPhrasing.set(key, entry);
+    }
+  }
+  for (const key of sharedPhrasing) ownPhrasing.delete(key);
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
   const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
   const clauseJoiners = new Set(knowledge.lexicon.clauseJoiners);
@@ -512,6 +531,12 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     if (hit) {
       trace.redFlag = hit;
       trace.result = { kind: 'escalation', rule: hit.rule, confidence: 1, normalized };
+      return trace;
+    }
+    // An entry's own question or alternate, as its author wrote it, always reaches that entry.
+    const own = ownPhrasings ? ownPhrasing.get(normalized) : undefined;
+    if (own) {
+      trace.result = { kind: 'answer', entry: own, confidence: 1, suggestions: [], normalized };
       return trace;
     }
 

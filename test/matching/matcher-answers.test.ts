@@ -56,3 +56,16 @@ describe('matcher: covered questions', () => {
     expect(reply.text).toMatch(/24 hours/);
   });
 });
+
+describe('matcher: an entry\'s own phrasings', () => {
+  it('answers every question and alternate of every entry, written as the author wrote it, with that entry', () => {
+    const { knowledge } = realMatcher();
+    const missed = knowledge.entries.flatMap((e) =>
+      [e.question, ...e.alternates].filter((q) => {
+        const r = realMatcher().matcher.match(q);
+        return r.kind !== 'answer' || r.entry.id !== e.id;
+      }),
+    );
+    expect(missed).toEqual([]);
+  });
+});

@@ -125,13 +125,16 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const lex = compileLexicon(knowledge.lexicon);
   const aboutOtherProcedure = otherProcedureSentences(knowledge.otherProcedures, lex);
   /** Each entry's question and alternates as the matcher reads them; one written for two entries reaches neither. */
+  /** A text as matching reads it, sentence by sentence: folded, then the lexicon's rewrites and tokens. */
+  const normalizedOf = (text: string): string =>
+    sentencesOf(foldText(text))
+      .map((x) => lex.expand(x.text))
+      .join(' ');
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
   for (const entry of knowledge.entries) {
     for (const text of [entry.question, ...entry.alternates]) {
-      const key = sentencesOf(foldText(text))
-        .map((x) => lex.expand(x.text))
-        .join(' ');
+      const key = normalizedOf(text);
       if (ownPhrasing.has(key) && ownPhrasing.get(key) !== entry) sharedPhrasing.add(key);
       else ownPhrasing.set(key, entry);
     }

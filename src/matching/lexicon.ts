@@ -26,7 +26,7 @@ export interface CompiledLexicon {
 }
 
 const WORD = /[a-z0-9]+/g;
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Longer than any English word: left as it is (the stemmer's time grows faster than the word's length). */

@@ -1,9 +1,7 @@
-import type { CompiledLexicon } from './lexicon';
-import { foldEntry } from './lexicon';
+import { type CompiledLexicon, escapeRegex, foldEntry } from './lexicon';
 
 /** The concept name the lexicon gives the treatment itself. */
 const TREATMENT = 'microneedling';
-const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Tells which sentences are about another procedure ("my new tattoo is still oozing"), named by a word from

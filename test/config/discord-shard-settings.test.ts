@@ -1,14 +1,7 @@
-import { ConfigError, loadConfig } from '../../src/config/load-config';
+import { loadConfig } from '../../src/config/load-config';
+import { configProblems } from '../support/config-problems';
 
-function problems(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problems = configProblems;
 
 describe('DISCORD_SHARD_COUNT and DISCORD_SHARD_IDS', () => {
   it('are unset by default (one shard, as discord.js does), and empty lines from .env.example count as unset', () => {

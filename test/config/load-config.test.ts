@@ -1,15 +1,8 @@
 import path from 'node:path';
-import { ConfigError, enabledPlatforms, loadConfig } from '../../src/config/load-config';
+import { enabledPlatforms, loadConfig } from '../../src/config/load-config';
+import { configProblems } from '../support/config-problems';
 
-function problems(env: Record<string, string>): string {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const problems = configProblems;
 
 describe('loadConfig', () => {
   it('gives working defaults with an empty environment', () => {

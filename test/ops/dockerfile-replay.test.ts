@@ -1,10 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DiscordEmulator } from '../emulators/discord';
-import { ROOT } from '../support/run-process';
+import { exitOf, pipedAnswer, ROOT } from '../support/run-process';
 
 /**
  * No Docker engine runs here, so the Dockerfile's steps are replayed in temporary folders: each stage's
@@ -43,9 +43,6 @@ function freePort(): Promise<number> {
   });
 }
 
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.on('close', (code) => resolve(code)));
-}
 
 describe('Dockerfile, replayed outside Docker', () => {
   let root: string;
@@ -153,12 +150,8 @@ describe('Dockerfile, replayed outside Docker', () => {
 
   it('answers a piped question with the terminal chat (no platform set)', async () => {
     const child = run({});
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stdin!.end('does it hurt?\n');
-    expect(await exitOf(child)).toBe(0);
+    const { code, stdout: out } = await pipedAnswer(child, 'does it hurt?');
+    expect(code).toBe(0);
     expect(out).toMatch(/numb/i);
     expect(out).toMatch(/Sources:/);
   });

@@ -1,8 +1,8 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../support/run-process';
+import { exitOf, pipedAnswer, ROOT } from '../support/run-process';
 
 /** What `git clone` of this tree would hold: tracked files plus new ones not ignored (no .env, data/, dist/, node_modules/). */
 function cloneFiles(): string[] {
@@ -10,9 +10,6 @@ function cloneFiles(): string[] {
   return [...new Set(listed.split('\0').filter((f) => f !== ''))].filter((f) => existsSync(path.join(ROOT, f)));
 }
 
-function exitOf(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => child.on('close', (code) => resolve(code)));
-}
 
 const GRACE_SECONDS = 10;
 
@@ -40,12 +37,8 @@ describe('a fresh clone, built and started with node dist/src/main.js', () => {
 
   it('answers a piped question and exits 0 at the end of input', async () => {
     const child = start();
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stdin!.end('does it hurt?\n');
-    expect(await exitOf(child)).toBe(0);
+    const { code, stdout: out } = await pipedAnswer(child, 'does it hurt?');
+    expect(code).toBe(0);
     expect(out).toMatch(/numb/i);
     expect(out).toMatch(/Sources:/);
     // The database went where DATABASE_PATH's default says, inside the clone.

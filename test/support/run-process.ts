@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.join(__dirname, '..', '..');
@@ -33,4 +33,19 @@ export function runTs(script: string, args: string[], options: { input?: string;
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+/** The exit code of a started child process, once it has closed. */
+export function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.on('close', (code) => resolve(code)));
+}
+
+/** Pipes one line to a started bot, waits for it to exit, and returns its exit code and stdout. */
+export async function pipedAnswer(child: ChildProcess, line: string): Promise<{ code: number | null; stdout: string }> {
+  let stdout = '';
+  child.stdout!.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stdin!.end(`${line}\n`);
+  return { code: await exitOf(child), stdout };
 }

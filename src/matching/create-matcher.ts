@@ -434,14 +434,33 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return weight + Math.min(run, FOREIGN_RUN);
   }
 
-  function decide(focus: ClauseTrace, all: readonly ClauseTrace[]): Decision {
+  /**
+   * "day 1 and my face is tomato red. how long til it's not?": a question that names no subject of its own
+   * asks about the clause before it, so the two are matched as one (its terms keep their own weights).
+   */
+  function withContext(focus: ClauseTrace, all: readonly ClauseTrace[]): ClauseTrace {
+    if (focus.hits.length > 0 || focus.concepts.some((c) => !intentNames.has(c) && (isDistinctive(c) || isCentral(c)))) return focus;
+    const at = all.indexOf(focus);
+    const context = all[at - 1];
+    if (!context) return focus;
+    return {
+      text: `${context.text} ${focus.text}`,
+      asked: true,
+      concepts: [...new Set([...context.concepts, ...focus.concepts])],
+      hits: [...context.hits, ...focus.hits],
+      otherCause: focus.otherCause,
+    };
+  }
+
+  /** `own`: the asking clause as written, before withContext joined it to the clause it continues. */
+  function decide(focus: ClauseTrace, all: readonly ClauseTrace[], own: ClauseTrace = focus): Decision {
     const { concepts, weights } = weigh(focus, all);
     // A term in the backstory ("I had a chemical peel on Monday") still says what the question is about.
-    const backstory = hasTopic(focus.concepts) ? BACKSTORY_TERM_SHARE : 1;
+    const backstory = hasTopic(own.concepts) ? BACKSTORY_TERM_SHARE : 1;
     const termWeights = new Map<string, number>();
     for (const c of all) {
       for (const h of c.hits) {
-        const w = c === focus || h.topic.changesSubject ? 1 : backstory;
+        const w = c === own || h.topic.changesSubject ? 1 : backstory;
         termWeights.set(h.topic.id, Math.max(termWeights.get(h.topic.id) ?? 0, w));
       }
     }
@@ -573,8 +592,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // The first MAX_ASKING clauses that ask are decided (a reply answers at most maxAnswers of them): a long
     // message's cost stays bounded by a few scorings, not one per question mark.
     const asking = clauses.filter((c) => c.asked).slice(0, MAX_ASKING);
-    const focuses: ClauseTrace[] = asking.length > 0 ? asking : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits), otherCause: clauses.find((c) => c.otherCause)?.otherCause ?? null }];
-    const decisions = focuses.map((f) => decide(f, clauses));
+    const focuses: ClauseTrace[] = asking.length > 0 ? asking.map((c) => withContext(c, clauses)) : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits), otherCause: clauses.find((c) => c.otherCause)?.otherCause ?? null }];
+    const decisions = focuses.map((f, i) => decide(f, clauses, asking[i]));
     trace.decisions = decisions.map((d, i) => ({
       clause: focuses[i]!.text,
       verdict:

@@ -139,3 +139,23 @@ describe('matcher: the reason someone booked is backstory, not the question', ()
     expect(replyTo('I had a chemical peel on Monday. How long does the redness last?').kind).toBe('fallback');
   });
 });
+
+describe('matcher: a question that names no subject continues the sentence before it', () => {
+  it.each([
+    ['day 1 after microneedling and my face is tomato red. how long til its not?', 'redness-how-long'],
+    ['my skin is flaking off in bits after microneedling. how long does it go on?', 'peeling-and-shedding'],
+  ])('answers %j about what the sentence before names, not the bare question shape', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+
+  it('declines when the sentence before names what the pack does not cover', () => {
+    const reply = replyTo('I need to reschedule my microneedling appointment to next week. How do I go about doing that through the portal?');
+    expect(reply.kind).not.toBe('answer');
+  });
+
+  it('shows the joined clause in its trace', () => {
+    const trace = realMatcher().matcher.explain('day 1 after microneedling and my face is tomato red. how long til its not?');
+    expect(trace.decisions[0]!.clause).toContain('tomato red');
+    expect(trace.decisions[0]!.clause).toContain('how long');
+  });
+});

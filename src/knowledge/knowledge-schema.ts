@@ -94,6 +94,8 @@ export const lexiconFileSchema = z
     questionOpeners: wordList.default([]),
     /** Words that open a comparison: an out-of-scope term after them is a yardstick, not the subject. */
     comparisonWords: wordList.default([]),
+    /** Words before a comparison that make it a choice ("better than botox"): the other thing is then the subject. */
+    choiceWords: wordList.default([]),
     /** Words that join two questions in one sentence ("how many sessions and how far apart"). */
     clauseJoiners: wordList.default([]),
     /** Openers of another cause for a symptom ("because of", "from", "when im"), one per entry. */

@@ -142,6 +142,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   for (const key of sharedPhrasing) ownPhrasing.delete(key);
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
   const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
+  const choiceWords = new Set(knowledge.lexicon.choiceWords);
   const clauseJoiners = new Set(knowledge.lexicon.clauseJoiners);
   const subjectWords = new Set(knowledge.lexicon.subjectWords);
   const describingWords = new Set(knowledge.lexicon.describingWords);
@@ -206,6 +207,11 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return -1;
   };
   const isComparison = (words: readonly string[], at: number): boolean => comparisonStart(words, at) >= 0;
+  /** "is it better than botox", "a safer option than a laser": the question asks which to choose, so the other thing counts. */
+  const isChoice = (words: readonly string[], at: number): boolean => {
+    const start = comparisonStart(words, at);
+    return start > 0 && (choiceWords.has(words[start - 1]!) || choiceWords.has(words[start - 2] ?? '') || choiceWords.has(words[start - 3] ?? ''));
+  };
 
   /**
    * A cause other than the treatment named for a symptom ("dry because of the heating", "red when im nervous"):
@@ -575,7 +581,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
         const singularWords = words.map(singular);
         const hits = termHitsOf(singularWords);
         // "does it sting like waxing": the thing compared with is a yardstick, not the subject; its words go.
-        const compared = hits.filter((h) => isComparison(singularWords, h.start));
+        const compared = hits.filter((h) => isComparison(singularWords, h.start) && !isChoice(singularWords, h.start));
         // "i look like i have a sunburn" describes the skin: its words stay, only the term does not count.
         const dropped = compared.filter((h) => !describingWords.has(words[comparisonStart(singularWords, h.start) - 1] ?? ''));
         const kept = words.filter((_, k) => !dropped.some((h) => k >= comparisonStart(singularWords, h.start) && k < h.end));

@@ -18,6 +18,13 @@ describe('matcher: comparisons with other things', () => {
     expect(idOf(question)).toBe(id);
   });
 
+  it.each(['is microneedling better than botox for my forehead lines', 'is it a better choice than a facelift at my age'])(
+    'declines %j: a choice between treatments asks about the other one too',
+    (question) => {
+      expect(replyTo(question).kind).not.toBe('answer');
+    },
+  );
+
   it('keeps the compared term out of the clause it is in', () => {
     const trace = realMatcher().matcher.explain('does it hurt more than a tattoo');
     expect(trace.clauses).toHaveLength(1);

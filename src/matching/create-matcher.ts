@@ -550,7 +550,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // A warning sign told about another procedure ("my new tattoo is still oozing") is that procedure's to
     // judge: sentences about one (as written, before spelling correction) are left out, and the question is
     // matched (and declined) as usual.
-    const ours = expanded.map((text) => !aboutOtherProcedure(text));
+    const ours = aboutOtherProcedure(expanded).map((other) => !other);
     const keptExpanded = expanded.filter((_, i) => ours[i]);
     const keptCorrected = corrected.filter((_, i) => ours[i]);
     const keptNormalized = keptExpanded.join(' ');

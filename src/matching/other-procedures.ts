@@ -4,13 +4,15 @@ import { type CompiledLexicon, escapeRegex, foldEntry } from './lexicon';
 const TREATMENT = 'microneedling';
 
 /**
- * Tells which sentences are about another procedure ("my new tattoo is still oozing"), named by a word from
- * safety.yaml's `otherProcedures` and not compared with ("oozing like a fresh tattoo"), in a sentence that
- * does not name the treatment itself ("not microneedling" does not count as naming it).
+ * Tells which sentences of a message are about another procedure ("my new tattoo is still oozing"): one that
+ * names a procedure from safety.yaml's `otherProcedures`, not as a comparison ("oozing like a fresh tattoo"),
+ * and does not name the treatment itself ("not microneedling" does not count as naming it). In a message that
+ * never names the treatment, the sentences after such a sentence go on about that procedure ("I got lip filler.
+ * It's been 5 days and the bruise is going green").
  */
-export function otherProcedureSentences(words: readonly string[], lex: CompiledLexicon): (sentence: string) => boolean {
+export function otherProcedureSentences(words: readonly string[], lex: CompiledLexicon): (sentences: readonly string[]) => boolean[] {
   const names = words.map(foldEntry).filter((w) => w.length > 0);
-  if (names.length === 0) return () => false;
+  if (names.length === 0) return (sentences) => sentences.map(() => false);
   const alternatives = names.map((n) => `${escapeRegex(n)}s?`).join('|');
   // "like after the dentist", "than a fresh tattoo": up to two words between the comparison and the name.
   const named = new RegExp(`(?<!\\b(like|than|as|unlike|similar to)( \\w+){0,2} )\\b(${alternatives})\\b`);
@@ -18,5 +20,15 @@ export function otherProcedureSentences(words: readonly string[], lex: CompiledL
     const ws = lex.joinPhrases(sentence).split(' ');
     return ws.some((w, i) => lex.conceptOf(w) === TREATMENT && ws[i - 1] !== 'not' && ws[i - 1] !== 'no');
   };
-  return (sentence) => named.test(sentence) && !namesTreatment(sentence);
+  return (sentences) => {
+    const treatmentNamed = sentences.map(namesTreatment);
+    const anyTreatment = treatmentNamed.some((t) => t);
+    let other = false;
+    return sentences.map((sentence, i) => {
+      if (named.test(sentence) && !treatmentNamed[i]) other = true;
+      else if (!anyTreatment && other) return true;
+      else other = false;
+      return other;
+    });
+  };
 }

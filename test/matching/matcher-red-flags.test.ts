@@ -70,6 +70,7 @@ describe('red flags: warning signs of another procedure are that procedure\'s', 
     'My new tattoo on my forearm bled quite a bit yesterday and is still oozing clear stuff. How long should that go on for?',
     'I did an IPL photofacial (not microneedling) last Tuesday and my face is still fairly red. How long does redness last after IPL?',
     'My dentist gave me a numbing injection for a filling and my lip stayed numb for hours. Is that normal?',
+    'Had my brows microbladed on Friday. Today the skin is weeping a little. How long should that take to settle?',
   ])('declines %j instead of judging it', (question) => {
     expect(replyTo(question).kind).toBe('fallback');
   });
@@ -80,6 +81,7 @@ describe('red flags: warning signs of another procedure are that procedure\'s', 
     'Got a tattoo on my arm on Saturday. My face has been oozing pus since the microneedling on Monday.',
     "It's day 4 and I keep waking up with little spots of blood on my pillowcase.",
     "two days later my chin and lip still feel numb and tingly, like after the dentist",
+    'Got my lip filler topped up in May. Two days after microneedling now and my cheek is weeping yellow stuff.',
   ])('still escalates %j: the sign is the treatment\'s, or only compared with the other procedure', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });
@@ -93,5 +95,24 @@ describe('red flags: pain someone expected is not pain they have', () => {
 
   it('still escalates agony someone is in', () => {
     expect(replyTo('i am in agony two days after microneedling').kind).toBe('escalation');
+  });
+});
+
+describe('red flags: the complication classes in the words people use', () => {
+  it.each([
+    ["It's been two hours since my session and one spot on my forehead keeps bleeding whenever I take the tissue off.", 'bleeding-will-not-stop'],
+    ['my chin bled right through a pad of gauze on the drive home', 'bleeding-will-not-stop'],
+    ['the bleeding from one spot on my cheek was still going an hour after I left the clinic', 'bleeding-will-not-stop'],
+    ['I pressed on the bleeding spot for ages but it starts up again every time I let go', 'bleeding-will-not-stop'],
+    ['Day 3 and my swelling has got noticeably bigger than yesterday', 'severe-or-increasing-swelling'],
+    ["the puffiness around my eyes is so bad I can barely open them this morning", 'severe-or-increasing-swelling'],
+    ['my jaw feels firm and warm where they did the needling', 'infection'],
+    ['my face went itchy with big raised bumps an hour after the session', 'allergic-reaction'],
+    ['woke up covered in lumps like mosquito bites on both cheeks', 'allergic-reaction'],
+    ['the hives started on my cheeks and now they are also on my neck', 'allergic-reaction'],
+  ])('escalates %j (%s)', (question, rule) => {
+    const reply = replyTo(question);
+    expect(reply.kind).toBe('escalation');
+    expect(realMatcher().matcher.explain(question).redFlag?.rule.id).toBe(rule);
   });
 });

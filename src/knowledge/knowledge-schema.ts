@@ -96,6 +96,8 @@ export const lexiconFileSchema = z
     comparisonWords: wordList.default([]),
     /** Words before a comparison that make it a choice ("better than botox"): the other thing is then the subject. */
     choiceWords: wordList.default([]),
+    /** Words that point back to what was said before: a short follow-up with one ("will it sting?") continues that question. */
+    pointingWords: wordList.default([]),
     /** Words that join two questions in one sentence ("how many sessions and how far apart"). */
     clauseJoiners: wordList.default([]),
     /** Openers of another cause for a symptom ("because of", "from", "when im"), one per entry. */

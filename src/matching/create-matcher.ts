@@ -67,6 +67,8 @@ const OFF_SUBJECT_SHARE = 0.6;
 const CENTRAL_SHARE = 0.45;
 /** Characters of a message read for matching (warning signs are looked for in all of it). */
 const MATCH_CHARS = 4000;
+/** Words (stopwords aside) of a follow-up question short enough to be about the question before it ("worth it?"). */
+const SHORT_FOLLOW_UP = 2;
 /** Asking clauses of one message that are decided (see explain). */
 const MAX_ASKING = 6;
 /** Words of one sentence read for matching. */
@@ -143,6 +145,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
   const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
   const choiceWords = new Set(knowledge.lexicon.choiceWords);
+  const pointingWords = new Set(knowledge.lexicon.pointingWords);
   const clauseJoiners = new Set(knowledge.lexicon.clauseJoiners);
   const subjectWords = new Set(knowledge.lexicon.subjectWords);
   const describingWords = new Set(knowledge.lexicon.describingWords);
@@ -445,9 +448,17 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
    * asks about the clause before it, so the two are matched as one (its terms keep their own weights).
    */
   function withContext(focus: ClauseTrace, all: readonly ClauseTrace[]): ClauseTrace {
-    if (focus.hits.length > 0 || focus.concepts.some((c) => !intentNames.has(c) && (isDistinctive(c) || isCentral(c)))) return focus;
+    if (focus.hits.length > 0) return focus;
     const at = all.indexOf(focus);
-    const context = all[at - 1];
+    // "worth it?" names nothing of its own and "will it sting?" points back; "and the peeling?" asks anew.
+    const words = focus.text.split(' ');
+    const short =
+      at > 0 &&
+      words.filter((w) => !lex.isStopword(w)).length <= SHORT_FOLLOW_UP &&
+      (words.some((w) => pointingWords.has(w)) || !focus.concepts.some((c) => Object.hasOwn(knowledge.lexicon.concepts, c)));
+    if (!short && focus.concepts.some((c) => !intentNames.has(c) && (isDistinctive(c) || isCentral(c)))) return focus;
+    // A short follow-up ("worth it?") goes with the question before it; one without a subject with the sentence before it.
+    const context = (short ? all.slice(0, at).reverse().find((c) => c.asked) : undefined) ?? all[at - 1];
     if (!context) return focus;
     return {
       text: `${context.text} ${focus.text}`,

@@ -166,3 +166,19 @@ describe('matcher: a question that names no subject continues the sentence befor
     expect(trace.decisions[0]!.clause).toContain('how long');
   });
 });
+
+describe('matcher: a short follow-up question', () => {
+  it.each([
+    'is a collagen supplement a good idea alongside microneedling? worth it?',
+    'is vitamin c ok to use after microneedling or will it sting',
+  ])('that points back (%j) is about the question before it', (question) => {
+    expect(replyTo(question).kind).not.toBe('answer');
+  });
+
+  it('that names a new subject ("and the peeling?") is a question of its own, answered too', () => {
+    const reply = replyTo('how long does the redness last after microneedling? and the peeling?');
+    expect(reply.kind).toBe('answer');
+    const trace = realMatcher().matcher.explain('how long does the redness last after microneedling? and the peeling?');
+    expect(trace.decisions.map((d) => d.verdict)).toEqual(['entry redness-how-long', 'entry peeling-and-shedding']);
+  });
+});

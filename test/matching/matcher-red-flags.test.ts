@@ -116,3 +116,16 @@ describe('red flags: the complication classes in the words people use', () => {
     expect(realMatcher().matcher.explain(question).redFlag?.rule.id).toBe(rule);
   });
 });
+
+describe('red flags: a skin tone is not a change of colour', () => {
+  it('does not escalate "my skin is dark" said about someone\'s skin tone', () => {
+    expect(replyTo('my skin is dark, is microneedling ok for brown skin?').kind).not.toBe('escalation');
+  });
+
+  it.each(['the patch on my cheek is darker since the session', 'three weeks later my cheeks have gone dark brown in patches'])(
+    'still escalates %j',
+    (question) => {
+      expect(replyTo(question).kind).toBe('escalation');
+    },
+  );
+});

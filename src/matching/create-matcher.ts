@@ -69,6 +69,8 @@ const CENTRAL_SHARE = 0.45;
 const MATCH_CHARS = 4000;
 /** Words (stopwords aside) of a follow-up question short enough to be about the question before it ("worth it?"). */
 const SHORT_FOLLOW_UP = 2;
+/** Confidence an answer needs when another question of the same message is declined as out of scope. */
+const MIXED_MIN_CONFIDENCE = 0.8;
 /** Asking clauses of one message that are decided (see explain). */
 const MAX_ASKING = 6;
 /** Words of one sentence read for matching. */
@@ -668,6 +670,13 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     const runnerUp = lead.decision.entries.find((r) => entryOf(r)!.id !== lead.entry.id)?.evidence ?? 0;
     // Confidence grows with the evidence and with the lead over the next entry.
     const confidence = Math.min(1, 0.5 + 0.5 * Math.min(1, lead.evidence / (minEvidence * 3)) * (1 - runnerUp / (lead.evidence * 2)));
+    // Where another question of the same message is about something the pack does not cover, the message is
+    // probably about that too ("which practitioner? what qualifications?"): an entry must then be a clear winner.
+    const topicElsewhere = decisions.find((d) => d.verdict.kind === 'topic')?.verdict;
+    if (topicElsewhere?.kind === 'topic' && confidence < MIXED_MIN_CONFIDENCE) {
+      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: Math.min(0.49, confidence / 2), suggestions: [], outOfScopeId: topicElsewhere.topic.id, normalized };
+      return trace;
+    }
     const also = answered.filter((a) => a !== lead).slice(0, maxAnswers - 1).map((a) => a.entry);
     trace.result = {
       kind: 'answer',

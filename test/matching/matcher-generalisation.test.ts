@@ -182,3 +182,15 @@ describe('matcher: a short follow-up question', () => {
     expect(trace.decisions.map((d) => d.verdict)).toEqual(['entry redness-how-long', 'entry peeling-and-shedding']);
   });
 });
+
+describe('matcher: one message, one covered question and one the pack does not cover', () => {
+  it('declines when the covered-looking part is only a weak match: the message is about the other thing', () => {
+    const reply = replyTo('How do I find a good microneedling practitioner? What qualifications should I look for?');
+    expect(reply.kind).not.toBe('answer');
+  });
+
+  it('still answers a clear covered question beside an uncovered one', () => {
+    const reply = replyTo('how many sessions till i see results, and how far apart should they be?');
+    expect(reply.kind === 'answer' && reply.faqId).toBe('number-of-treatments');
+  });
+});

@@ -194,3 +194,16 @@ describe('matcher: one message, one covered question and one the pack does not c
     expect(reply.kind === 'answer' && reply.faqId).toBe('number-of-treatments');
   });
 });
+
+describe('matcher: other names of the treatment', () => {
+  it.each([
+    ['is peeling after dermarolling at the clinic normal?', 'peeling-and-shedding'],
+    ['anything i need to know about the sun after this facial needle thing?', 'sunscreen-two-weeks'],
+  ])('answers %j: a derma roller and a needle facial are the treatment', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+
+  it.each(['can i use a dermaroller at home', 'which derma roller should i buy'])('still declines %j: doing it at home is not covered', (question) => {
+    expect(replyTo(question).kind).toBe('fallback');
+  });
+});

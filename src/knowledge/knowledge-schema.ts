@@ -100,6 +100,8 @@ export const lexiconFileSchema = z
     pointingWords: wordList.default([]),
     /** Words that join two questions in one sentence ("how many sessions and how far apart"). */
     clauseJoiners: wordList.default([]),
+    /** Phrases that make a clause a question without "?" ("wants to know if", "whether"). */
+    indirectQuestions: z.array(text).default([]),
     /** Openers of another cause for a symptom ("because of", "from", "when im"), one per entry. */
     causeOpeners: z.array(text).default([]),
     /** Verbs before "like" that describe the skin rather than compare ("i look like i have a sunburn"). */

@@ -331,6 +331,13 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return out;
   }
 
+  /** "my husband would like to know whether one treatment is enough": a question told, not asked. */
+  const indirectMarkers = knowledge.lexicon.indirectQuestions.map((m) => ` ${m} `);
+  const asksIndirectly = (words: readonly string[]): boolean => {
+    const text = ` ${words.join(' ')} `;
+    return indirectMarkers.some((m) => text.includes(m));
+  };
+
   /** "how long...", and after a joiner, "also is the shedding normal", "so can i wash it": the clause asks. */
   function opensQuestion(words: readonly string[]): boolean {
     let i = 0;
@@ -600,7 +607,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
         const kept = words.filter((_, k) => !dropped.some((h) => k >= comparisonStart(singularWords, h.start) && k < h.end));
         clauses.push({
           text: words.join(' '),
-          asked: (s.asked && j === parts.length - 1) || opensQuestion(words),
+          asked: (s.asked && j === parts.length - 1) || opensQuestion(words) || asksIndirectly(words),
           concepts: conceptsOfWords(kept, kept.join(' ')),
           hits: hits.filter((h) => !compared.includes(h)),
           otherCause: otherCauseIn(kept),

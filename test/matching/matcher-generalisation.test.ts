@@ -207,3 +207,11 @@ describe('matcher: other names of the treatment', () => {
     expect(replyTo(question).kind).toBe('fallback');
   });
 });
+
+describe('matcher: a question told rather than asked', () => {
+  it('reads "asking if" as the question, even with no question mark', () => {
+    const question = 'my client after microneedling is asking if she really needs sunscreen in january when it is overcast. how long is the recommended period';
+    expect(idOf(question)).toBe('sunscreen-two-weeks');
+    expect(realMatcher().matcher.explain(question).clauses[0]!.asked).toBe(true);
+  });
+});

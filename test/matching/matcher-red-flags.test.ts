@@ -129,3 +129,19 @@ describe('red flags: a skin tone is not a change of colour', () => {
     },
   );
 });
+
+describe('red flags: the normal course in words that sound alarming', () => {
+  it.each([
+    'how painful is it on a scale of 1 to 10, is it worse than waxing?',
+    'there were tiny red dots all over my face at the end of the session, is that normal?',
+  ])('does not escalate %j', (question) => {
+    expect(replyTo(question).kind).not.toBe('escalation');
+  });
+
+  it.each([
+    'the pain is worse than yesterday and throbbing',
+    'tiny red dots are spreading down my neck since the treatment',
+  ])('still escalates %j', (question) => {
+    expect(replyTo(question).kind).toBe('escalation');
+  });
+});

@@ -110,6 +110,8 @@ describe('red flags: the complication classes in the words people use', () => {
     ['my face went itchy with big raised bumps an hour after the session', 'allergic-reaction'],
     ['woke up covered in lumps like mosquito bites on both cheeks', 'allergic-reaction'],
     ['the hives started on my cheeks and now they are also on my neck', 'allergic-reaction'],
+    ['after the numbing cream came off my cheek started to go greyish', 'spreading-or-worsening-redness'],
+    ['its stinging really bad a few hours later', 'severe-or-increasing-pain'],
     ['no fever at all, but the redness from my microneedling appointment seems to be slowly spreading down my neck', 'spreading-or-worsening-redness'],
   ])('escalates %j (%s)', (question, rule) => {
     const reply = replyTo(question);

@@ -84,7 +84,8 @@ const wordList = z.union([z.array(text), text.transform((s) => s.split(/\s+/).fi
 /** knowledge/lexicon.yaml: how people say things (see the file's header). */
 export const lexiconFileSchema = z
   .object({
-    rewrites: z.array(z.object({ pattern: text, to: z.string() }).strict()).default([]),
+    // Not trimmed: a space at either end of a pattern is part of what it matches.
+    rewrites: z.array(z.object({ pattern: z.string().min(1, 'must not be empty'), to: z.string() }).strict()).default([]),
     tokens: z.record(z.string().min(1), text).default({}),
     misspellings: z.record(z.string().min(1), text).default({}),
     concepts: z.record(z.string().regex(/^[a-z0-9]+$/, 'concept names are one lowercase word'), z.array(text).min(1)).default({}),

@@ -21,6 +21,11 @@ describe('the lexicon (knowledge/lexicon.yaml) applied to a message', () => {
     }
   });
 
+  it('keeps the space a rewrite pattern ends with: "is it all" is not "is it a..."', () => {
+    expect(prepare('is it all out of pocket')).toBe('is it all out of pocket');
+    expect(prepare('is it a laser')).toBe('is it like a laser');
+  });
+
   it('fixes common misspellings', () => {
     expect(prepare('sunscren? bleding?')).toBe('sunscreen bleeding');
   });

@@ -331,6 +331,11 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return out;
   }
 
+  /** Words of a greeting a message opens with ("good evening", "hi"), 0 when none. */
+  const greetings = knowledge.lexicon.greetings.map((g) => g.split(' '));
+  const greetingLength = (words: readonly string[]): number =>
+    Math.max(0, ...greetings.filter((g) => g.every((w, k) => words[k] === w)).map((g) => g.length));
+
   /** "my husband would like to know whether one treatment is enough": a question told, not asked. */
   const indirectMarkers = knowledge.lexicon.indirectQuestions.map((m) => ` ${m} `);
   const asksIndirectly = (words: readonly string[]): boolean => {
@@ -340,7 +345,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
 
   /** "how long...", and after a joiner, "also is the shedding normal", "so can i wash it": the clause asks. */
   function opensQuestion(words: readonly string[]): boolean {
-    let i = 0;
+    let i = greetingLength(words);
+    // "hi neighbours, is it...", "hello madam what is...": one word after a greeting may say who is greeted.
+    if (i > 0 && !questionOpeners.has(words[i] ?? '')) i++;
     while (i < 2 && clauseJoiners.has(words[i] ?? '')) i++;
     return questionOpeners.has(words[i] ?? '');
   }

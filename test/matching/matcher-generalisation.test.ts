@@ -215,3 +215,15 @@ describe('matcher: a question told rather than asked', () => {
     expect(realMatcher().matcher.explain(question).clauses[0]!.asked).toBe(true);
   });
 });
+
+describe('matcher: a greeting before the question', () => {
+  it('reads "good evening, how many sessions..." as asking', () => {
+    const question = 'Good evening, how many sessions of microneedling does a person usually need, and how far apart should they be? Thank you, Lillian';
+    expect(realMatcher().matcher.explain(question).clauses[0]!.asked).toBe(true);
+    expect(idOf(question)).toBe('number-of-treatments');
+  });
+
+  it('reads "hi neighbours, is..." as asking (one word after the greeting says who is greeted)', () => {
+    expect(realMatcher().matcher.explain('hi neighbours is the redness normal after microneedling').clauses[0]!.asked).toBe(true);
+  });
+});

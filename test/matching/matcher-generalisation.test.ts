@@ -227,3 +227,27 @@ describe('matcher: a greeting before the question', () => {
     expect(realMatcher().matcher.explain('hi neighbours is the redness normal after microneedling').clauses[0]!.asked).toBe(true);
   });
 });
+
+describe('matcher: everyday words for the normal course and for uncovered topics', () => {
+  it.each([
+    ['my face looks like i fell asleep at the pool, is that normal the day after needling?', 'redness-how-long'],
+    ['is the skin pricking treatment a long drawn-out procedure?', 'procedure-length'],
+  ])('answers %j', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+
+  it.each([
+    'would medicare pay for microneedling or is it out of pocket?',
+    'does metformin interact with microneedling?',
+    'can microneedling be done on the backs of my hands?',
+  ])('declines %j', (question) => {
+    expect(replyTo(question).kind).toBe('fallback');
+  });
+
+  it.each([
+    'woke up looking like i passed out at the beach, how long does this last',
+    'why did the deeper pass bleed so much more than the one we did last month?',
+  ])('does not escalate %j', (question) => {
+    expect(replyTo(question).kind).not.toBe('escalation');
+  });
+});

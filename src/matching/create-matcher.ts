@@ -577,7 +577,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // A warning sign told about another procedure ("my new tattoo is still oozing") is that procedure's to
     // judge: sentences about one (as written, before spelling correction) are left out, and the question is
     // matched (and declined) as usual.
-    const ours = aboutOtherProcedure(expanded).map((other) => !other);
+    const other = aboutOtherProcedure(expanded);
+    const ours = other.flags.map((flag) => !flag);
     const keptExpanded = expanded.filter((_, i) => ours[i]);
     const keptCorrected = corrected.filter((_, i) => ours[i]);
     const keptNormalized = keptExpanded.join(' ');
@@ -586,6 +587,14 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     if (hit) {
       trace.redFlag = hit;
       trace.result = { kind: 'escalation', rule: hit.rule, confidence: 1, normalized };
+      return trace;
+    }
+    // "I'm on warfarin and having a colonoscopy. Do I need to stop it beforehand?": a message that never names
+    // the treatment and asks about another procedure is that procedure's question, not ours.
+    const lastAsked = raw.map((s) => s.asked).lastIndexOf(true);
+    if (!other.namesTreatment && other.flags[lastAsked >= 0 ? lastAsked : other.flags.length - 1]) {
+      const topic = termHitsOf(lex.joinPhrases(normalized).split(' ').map(singular))[0]?.topic;
+      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: 0, suggestions: [], ...(topic ? { outOfScopeId: topic.id } : {}), normalized };
       return trace;
     }
     // An entry's own question or alternate, as its author wrote it, always reaches that entry.

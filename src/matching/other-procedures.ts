@@ -10,9 +10,16 @@ const TREATMENT = 'microneedling';
  * never names the treatment, the sentences after such a sentence go on about that procedure ("I got lip filler.
  * It's been 5 days and the bruise is going green").
  */
-export function otherProcedureSentences(words: readonly string[], lex: CompiledLexicon): (sentences: readonly string[]) => boolean[] {
+export interface OtherProcedureSentences {
+  /** Per sentence: about another procedure. */
+  flags: boolean[];
+  /** Whether any sentence names the treatment itself. */
+  namesTreatment: boolean;
+}
+
+export function otherProcedureSentences(words: readonly string[], lex: CompiledLexicon): (sentences: readonly string[]) => OtherProcedureSentences {
   const names = words.map(foldEntry).filter((w) => w.length > 0);
-  if (names.length === 0) return (sentences) => sentences.map(() => false);
+  if (names.length === 0) return (sentences) => ({ flags: sentences.map(() => false), namesTreatment: true });
   const alternatives = names.map((n) => `${escapeRegex(n)}s?`).join('|');
   // "like after the dentist", "than a fresh tattoo": up to two words between the comparison and the name.
   const named = new RegExp(`(?<!\\b(like|than|as|unlike|similar to)( \\w+){0,2} )\\b(${alternatives})\\b`);
@@ -24,11 +31,12 @@ export function otherProcedureSentences(words: readonly string[], lex: CompiledL
     const treatmentNamed = sentences.map(namesTreatment);
     const anyTreatment = treatmentNamed.some((t) => t);
     let other = false;
-    return sentences.map((sentence, i) => {
+    const flags = sentences.map((sentence, i) => {
       if (named.test(sentence) && !treatmentNamed[i]) other = true;
       else if (!anyTreatment && other) return true;
       else other = false;
       return other;
     });
+    return { flags, namesTreatment: anyTreatment };
   };
 }

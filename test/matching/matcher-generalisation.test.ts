@@ -251,3 +251,19 @@ describe('matcher: everyday words for the normal course and for uncovered topics
     expect(replyTo(question).kind).not.toBe('escalation');
   });
 });
+
+describe('matcher: a message about another procedure that never names the treatment', () => {
+  it.each([
+    "I'm on warfarin and having a colonoscopy next month. Do I need to stop my blood thinner beforehand?",
+    'what are the side effects of lip filler',
+  ])('declines %j: it is that procedure\'s question', (question) => {
+    expect(replyTo(question).kind).toBe('fallback');
+  });
+
+  it.each([
+    ["I'm on warfarin and having microneedling next month. Do I need to tell anyone beforehand?", 'blood-thinners-bleeding-disorders'],
+    ['do they numb you first or do you just grit your teeth?', 'pain-and-numbing'],
+  ])('still answers %j', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+});

@@ -267,3 +267,14 @@ describe('matcher: a message about another procedure that never names the treatm
     expect(idOf(question)).toBe(id);
   });
 });
+
+describe('matcher: words and word order from Spanish and Portuguese', () => {
+  it.each([
+    ['cuantas sesiones necesito?', 'number-of-treatments'],
+    ['porque my skin is so dry after the treatment?', 'skin-tight-dry-rough'],
+    ['tengo miedo de las agujas, it hurts a lot the microneedling?', 'pain-and-numbing'],
+    ['what should i not put on my face after microneedling?', 'avoid-exfoliating-products'],
+  ])('answers %j', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+});

@@ -112,6 +112,9 @@ describe('red flags: the complication classes in the words people use', () => {
     ['the hives started on my cheeks and now they are also on my neck', 'allergic-reaction'],
     ['after the numbing cream came off my cheek started to go greyish', 'spreading-or-worsening-redness'],
     ['its stinging really bad a few hours later', 'severe-or-increasing-pain'],
+    ['my face kinda smells like off, had the needling 5 days ago', 'infection'],
+    ['the bleeding dont stop, i have been pressing with gauze for half an hour', 'bleeding-will-not-stop'],
+    ['after the microneedling some manchas oscuras appeared on my cheeks, 3 weeks now', 'pigment-change'],
     ['no fever at all, but the redness from my microneedling appointment seems to be slowly spreading down my neck', 'spreading-or-worsening-redness'],
   ])('escalates %j (%s)', (question, rule) => {
     const reply = replyTo(question);
@@ -137,6 +140,7 @@ describe('red flags: the normal course in words that sound alarming', () => {
   it.each([
     'how painful is it on a scale of 1 to 10, is it worse than waxing?',
     'there were tiny red dots all over my face at the end of the session, is that normal?',
+    'had my first session and honestly i cant see a thing, was it a waste of money?',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });

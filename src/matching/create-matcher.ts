@@ -72,7 +72,7 @@ const SHORT_FOLLOW_UP = 2;
 /** Confidence an answer needs when another question of the same message is declined as out of scope. */
 const MIXED_MIN_CONFIDENCE = 0.8;
 /** Asking clauses of one message that are decided (see explain). */
-const MAX_ASKING = 6;
+const MAX_ASKING = 3;
 /** Words of one sentence read for matching. */
 const MAX_CLAUSE_WORDS = 200;
 /** Fewest words a joined question needs to count as a clause of its own. */

@@ -71,8 +71,6 @@ const MATCH_CHARS = 4000;
 const SHORT_FOLLOW_UP = 2;
 /** Confidence an answer needs when another question of the same message is declined as out of scope. */
 const MIXED_MIN_CONFIDENCE = 0.8;
-/** Asking clauses of one message that are decided (see explain). */
-const MAX_ASKING = 3;
 /** Words of one sentence read for matching. */
 const MAX_CLAUSE_WORDS = 200;
 /** Fewest words a joined question needs to count as a clause of its own. */
@@ -631,9 +629,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       });
     });
     trace.clauses = clauses;
-    // The first MAX_ASKING clauses that ask are decided (a reply answers at most maxAnswers of them): a long
-    // message's cost stays bounded by a few scorings, not one per question mark.
-    const asking = clauses.filter((c) => c.asked).slice(0, MAX_ASKING);
+    // The first maxAnswers clauses that ask are decided (a reply answers at most that many): a long message's
+    // cost stays bounded by a few scorings, not one per question mark.
+    const asking = clauses.filter((c) => c.asked).slice(0, maxAnswers);
     const focuses: ClauseTrace[] = asking.length > 0 ? asking.map((c) => withContext(c, clauses)) : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits), otherCause: clauses.find((c) => c.otherCause)?.otherCause ?? null }];
     const decisions = focuses.map((f, i) => decide(f, clauses, asking[i]));
     trace.decisions = decisions.map((d, i) => ({

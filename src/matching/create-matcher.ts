@@ -128,15 +128,23 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const aboutOtherProcedure = otherProcedureSentences(knowledge.otherProcedures, lex);
   /** Each entry's question and alternates as the matcher reads them; one written for two entries reaches neither. */
   /** A text as matching reads it, sentence by sentence: folded, then the lexicon's rewrites and tokens. */
-  const normalizedOf = (text: string): string =>
-    sentencesOf(foldText(text))
+  const normalizedOf = (text: string): string => normalizedOfFolded(foldText(text));
+  const normalizedOfFolded = (folded: string): string =>
+    sentencesOf(folded)
       .map((x) => lex.expand(x.text))
       .join(' ');
+  // Building reads each pack text as words too (below): a one-sentence text, as most questions and alternates
+  // are, gives both from one pass of folding and expanding.
+  const packWords = new Map<string, string[]>();
+  const toWords = (expanded: string): string[] => lex.joinPhrases(expanded).split(' ').filter((w) => w.length > 0);
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
   for (const entry of knowledge.entries) {
     for (const text of [entry.question, ...entry.alternates]) {
-      const key = normalizedOf(text);
+      const folded = foldText(text);
+      const sentences = sentencesOf(folded);
+      const key = sentences.length === 1 ? lex.expand(sentences[0]!.text) : normalizedOfFolded(folded);
+      if (sentences.length === 1 && !packWords.has(text)) packWords.set(text, toWords(key));
       if (ownPhrasing.has(key) && ownPhrasing.get(key) !== entry) sharedPhrasing.add(key);
       else ownPhrasing.set(key, entry);
     }
@@ -155,9 +163,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const redFlag = compileRedFlags(knowledge);
 
   /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
-  const wordsOf = (text: string): string[] => lex.joinPhrases(lex.expand(text)).split(' ').filter((w) => w.length > 0);
+  const wordsOf = (text: string): string[] => toWords(lex.expand(text));
   // Pack texts are read several times while building (vocabulary, classes, terms): each is folded once.
-  const packWords = new Map<string, string[]>();
   const wordsOfPackText = (text: string): string[] => {
     let words = packWords.get(text);
     if (words === undefined) {

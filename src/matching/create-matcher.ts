@@ -127,8 +127,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const lex = compileLexicon(knowledge.lexicon);
   const aboutOtherProcedure = otherProcedureSentences(knowledge.otherProcedures, lex);
   /** Each entry's question and alternates as the matcher reads them; one written for two entries reaches neither. */
-  /** A text as matching reads it, sentence by sentence: folded, then the lexicon's rewrites and tokens. */
-  const normalizedOf = (text: string): string => normalizedOfFolded(foldText(text));
+  /** A folded text as matching reads it, sentence by sentence: the lexicon's rewrites and tokens applied. */
   const normalizedOfFolded = (folded: string): string =>
     sentencesOf(folded)
       .map((x) => lex.expand(x.text))

@@ -467,6 +467,14 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
    * "day 1 and my face is tomato red. how long til it's not?": a question that names no subject of its own
    * asks about the clause before it, so the two are matched as one (its terms keep their own weights).
    */
+  const negations = new Set(knowledge.lexicon.negations);
+  /** The concepts a clause affirms: "doesnt hurt, just pink" affirms pink, not pain. */
+  const affirmed = (clause: ClauseTrace): string[] => {
+    const words = clause.text.split(' ');
+    const denied = new Set(words.filter((_, k) => negations.has(words[k - 1] ?? '') || negations.has(words[k - 2] ?? '')).map((w) => lex.conceptOf(correct(w))));
+    return denied.size === 0 ? clause.concepts : clause.concepts.filter((c) => !denied.has(c));
+  };
+
   function withContext(focus: ClauseTrace, all: readonly ClauseTrace[]): ClauseTrace {
     if (focus.hits.length > 0) return focus;
     const at = all.indexOf(focus);
@@ -483,7 +491,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return {
       text: `${context.text} ${focus.text}`,
       asked: true,
-      concepts: [...new Set([...context.concepts, ...focus.concepts])],
+      concepts: [...new Set([...affirmed(context), ...focus.concepts])],
       hits: [...context.hits, ...focus.hits],
       otherCause: focus.otherCause,
     };

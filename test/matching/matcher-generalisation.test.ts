@@ -278,3 +278,12 @@ describe('matcher: words and word order from Spanish and Portuguese', () => {
     expect(idOf(question)).toBe(id);
   });
 });
+
+describe('matcher: what a message denies is not what it asks about', () => {
+  it.each([
+    ['day after and my cheeks are properly flushed, hot pink\nbit scary but it doesnt hurt. that the usual?', 'redness-how-long'],
+    ['bits of skin coming off my face. no pain, just gross. expected?', 'peeling-and-shedding'],
+  ])('answers %j about what it affirms', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+});

@@ -287,3 +287,16 @@ describe('matcher: what a message denies is not what it asks about', () => {
     expect(idOf(question)).toBe(id);
   });
 });
+
+describe('matcher: words from many first languages', () => {
+  it.each([
+    ['wajah saya merah setelah microneedling, berapa lama?', 'redness-how-long'],
+    ['yüzüm çok kırmızı after microneedling, normal mi?', 'redness-how-long'],
+  ])('answers %j', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+
+  it('answers a dryness question in Hindi words with one of the two dryness entries', () => {
+    expect(['skin-tight-dry-rough', 'coconut-oil-for-dryness']).toContain(idOf('mera chehra bahut sookha hai after the treatment, why?'));
+  });
+});

@@ -1,7 +1,7 @@
 import type { FaqEntry, Knowledge, OutOfScopeTopic } from '../knowledge/knowledge-schema';
 import { type ClassDoc, createConceptIndex, type Scored } from './concept-index';
 import { foldText, sentencesOf } from './fold-text';
-import { otherProcedureSentences } from './other-procedures';
+import { otherProcedureSentences, TREATMENT } from './other-procedures';
 import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
@@ -484,7 +484,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       at > 0 &&
       words.filter((w) => !lex.isStopword(w)).length <= SHORT_FOLLOW_UP &&
       (words.some((w) => pointingWords.has(w)) || !focus.concepts.some((c) => Object.hasOwn(knowledge.lexicon.concepts, c)));
-    if (!short && focus.concepts.some((c) => !intentNames.has(c) && (isDistinctive(c) || isCentral(c)))) return focus;
+    // "what actually is microneedling": a question's shape and the treatment's name alone make a whole question.
+    const complete = focus.concepts.includes(TREATMENT) && focus.concepts.every((c) => c === TREATMENT || intentNames.has(c)) && focus.concepts.length > 1;
+    if (complete || (!short && focus.concepts.some((c) => !intentNames.has(c) && (isDistinctive(c) || isCentral(c))))) return focus;
     // A short follow-up ("worth it?") goes with the question before it; one without a subject with the sentence before it.
     const context = (short ? all.slice(0, at).reverse().find((c) => c.asked) : undefined) ?? all[at - 1];
     if (!context) return focus;

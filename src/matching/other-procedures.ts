@@ -1,7 +1,7 @@
 import { type CompiledLexicon, escapeRegex, foldEntry } from './lexicon';
 
 /** The concept name the lexicon gives the treatment itself. */
-const TREATMENT = 'microneedling';
+export const TREATMENT = 'microneedling';
 
 /**
  * Tells which sentences of a message are about another procedure ("my new tattoo is still oozing"): one that

@@ -300,3 +300,9 @@ describe('matcher: words from many first languages', () => {
     expect(['skin-tight-dry-rough', 'coconut-oil-for-dryness']).toContain(idOf('mera chehra bahut sookha hai after the treatment, why?'));
   });
 });
+
+describe('matcher: a question that names the treatment and asks what it is stands on its own', () => {
+  it('answers "what actually is microneedling?" after a sentence about something else', () => {
+    expect(idOf('ok dumb question from a guy who owns one bar of soap. what actually is microneedling? my barber keeps upselling it')).toBe('what-is-microneedling');
+  });
+});

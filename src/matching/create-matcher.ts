@@ -607,7 +607,9 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // the treatment and asks about another procedure is that procedure's question, not ours.
     const lastAsked = raw.map((s) => s.asked).lastIndexOf(true);
     if (!other.namesTreatment && other.flags[lastAsked >= 0 ? lastAsked : other.flags.length - 1]) {
-      const topic = termHitsOf(lex.joinPhrases(normalized).split(' ').map(singular))[0]?.topic;
+      const hit = termHitsOf(lex.joinPhrases(normalized).split(' ').map(singular))[0];
+      const topic = hit?.topic;
+      trace.decisions = [{ clause: normalized, verdict: `another procedure${hit ? `: ${hit.topic.id} ("${hit.term}")` : ''}, the treatment never named`, foreign: [] }];
       trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: 0, suggestions: [], ...(topic ? { outOfScopeId: topic.id } : {}), normalized };
       return trace;
     }

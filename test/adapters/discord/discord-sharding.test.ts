@@ -257,10 +257,11 @@ describe('Discord sharding: two Clients with one shard each, on one database', (
     const db = path.join(dir, 'shared.db');
     zero = await startShardProcess(emu, '0', db);
     one = await startShardProcess(emu, '1', db);
-  });
+    // Two bot processes start here: on a busy machine that alone can take longer than the default timeout.
+  }, 90_000);
   afterEach(async () => {
-    await zero.stop();
-    await one.stop();
+    await zero?.stop();
+    await one?.stop();
     await emu.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -306,3 +306,12 @@ describe('matcher: a question that names the treatment and asks what it is stand
     expect(idOf('ok dumb question from a guy who owns one bar of soap. what actually is microneedling? my barber keeps upselling it')).toBe('what-is-microneedling');
   });
 });
+
+describe('matcher: everyday context words are not a topic of their own', () => {
+  it.each([
+    ['wat even is microneedling, my sis booked me one for my bday', 'what-is-microneedling'],
+    ['how many goes do you need before you notice anything', 'number-of-treatments'],
+  ])('answers %j', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+});

@@ -308,9 +308,14 @@ describe('matcher: a question that names the treatment and asks what it is stand
 });
 
 describe('matcher: everyday context words are not a topic of their own', () => {
+  it('answers a dryness question from someone who drinks litres of water (not alcohol) with a dryness entry', () => {
+    expect(['skin-tight-dry-rough', 'coconut-oil-for-dryness']).toContain(idOf("why's my face so dry after the needling, i drink 3 litres of water a day"));
+  });
+
   it.each([
     ['wat even is microneedling, my sis booked me one for my bday', 'what-is-microneedling'],
     ['how many goes do you need before you notice anything', 'number-of-treatments'],
+    ['my mate reckons it gets the blood pumping to your face. is that what it does or is he winding me up', 'what-is-microneedling'],
   ])('answers %j', (question, id) => {
     expect(idOf(question)).toBe(id);
   });

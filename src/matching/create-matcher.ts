@@ -233,7 +233,11 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       if (at < 0) continue;
       const after = text.slice(at + opener.length + 2).trim().split(' ').slice(0, CAUSE_REACH);
       const cause = after.find((w) => !lex.isStopword(w) && !NUMBER.test(w));
-      if (cause !== undefined && !faqConcepts.has(lex.conceptOf(correct(cause)))) return cause;
+      // A cause is a cause of something the clause says happened ("dry because of the heating"): with nothing
+      // an entry is about before it ("anything to do because of the medication?") it is only a reason.
+      const before = text.slice(0, at).trim().split(' ');
+      const names = before.some((w) => w.length > 0 && !lex.isStopword(w) && isCentral(lex.conceptOf(correct(w))));
+      if (cause !== undefined && names && !faqConcepts.has(lex.conceptOf(correct(cause)))) return cause;
     }
     return null;
   };

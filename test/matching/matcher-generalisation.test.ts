@@ -320,3 +320,11 @@ describe('matcher: everyday context words are not a topic of their own', () => {
     expect(idOf(question)).toBe(id);
   });
 });
+
+describe('matcher: a reason is not another cause', () => {
+  it('answers "anything to do ahead of time because of the medication?" from someone on a blood thinner', () => {
+    expect(idOf('I take Eliquis. I would like to book microneedling in April. Is there anything I need to do ahead of time because of the medication?')).toBe(
+      'blood-thinners-bleeding-disorders',
+    );
+  });
+});

@@ -141,12 +141,14 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'how painful is it on a scale of 1 to 10, is it worse than waxing?',
     'there were tiny red dots all over my face at the end of the session, is that normal?',
     'had my first session and honestly i cant see a thing, was it a waste of money?',
+    'my friend said it was the worst pain of her life. is that normal? i am booked next week',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
 
   it.each([
     'the pain is worse than yesterday and throbbing',
+    'it is the worst pain of my life since the session yesterday',
     'tiny red dots are spreading down my neck since the treatment',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');

@@ -88,4 +88,10 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (platform, event_id)
    ) WITHOUT ROWID;
    CREATE INDEX seen_events_at ON seen_events (seen_at);`,
+  // 7: the claim and the lease release read only open rows: partial indexes hold just those, so they stay small
+  // while sent and expired rows pile up (a million subscriptions are over three million rows), and a status change of
+  // a finished row no longer touches them. They replace the (status, due_at) index over every row.
+  `CREATE INDEX scheduled_checkins_due ON scheduled_checkins (due_at) WHERE status = 'pending';
+   CREATE INDEX scheduled_checkins_leased ON scheduled_checkins (lease_until) WHERE status = 'sending';
+   DROP INDEX scheduled_checkins_claim;`,
 ];

@@ -50,6 +50,42 @@ export interface ClaimResult {
 /** What a sender may do with a claimed row right before calling the platform. */
 export type SendPermission = 'send' | 'expired' | 'lost';
 
+/**
+ * Most rows one catch-up step (lease release or expiry) changes. A step at this size takes a few milliseconds at
+ * a million subscriptions, so after an outage the first tick never blocks for long; steps repeat until none is left.
+ */
+export const CATCH_UP_STEP = 500;
+
+/** The catch-up steps (parameters @now, @limit), each a range scan of a partial index on open rows. */
+export const CATCH_UP_SQL = {
+  release: `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
+            WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'sending' AND lease_until <= @now LIMIT @limit)`,
+  expire: `UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
+           WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'pending' AND due_at <= @now AND expires_at <= @now LIMIT @limit)`,
+} as const;
+
+/** Runs `step` until it changes fewer than CATCH_UP_STEP rows, letting other work run in between; the total. */
+export async function inSteps(step: () => number | Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const changed = await step();
+    total += changed;
+    if (changed < CATCH_UP_STEP) return total;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/**
+ * The claim's SELECT (parameters: now, one per platform, limit): an index range scan over the pending rows already
+ * due, oldest first, stopping at the limit (test/store/checkins-store.test.ts and the bench check the plan).
+ */
+export function claimSelectSql(platforms: number): string {
+  return `SELECT s.*, sub.user_id AS user_id, sub.address AS address, sub.timezone AS timezone
+          FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
+          WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (${Array.from({ length: platforms }, () => '?').join(', ')})
+          ORDER BY s.due_at LIMIT ?`;
+}
+
 /** A scheduled_checkins row, as both stores return it. */
 export interface ScheduledRow {
   id: number;
@@ -105,15 +141,10 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
   private readonly latestSent;
 
   constructor(private readonly db: SqliteDatabase) {
-    // Both range scans use the (status, due_at) index: the sending rows, then the pending rows already due.
-    this.releaseLeases = db.prepare(
-      `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
-       WHERE status = 'sending' AND lease_until <= ?`,
-    );
-    this.expireOverdue = db.prepare(
-      `UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
-       WHERE status = 'pending' AND due_at <= @now AND expires_at <= @now`,
-    );
+    // Range scans of the partial indexes on open rows (migration 7): the sending rows, then the pending rows already due.
+    // At most CATCH_UP_STEP rows each, so one statement never holds the write lock (and the event loop) for long.
+    this.releaseLeases = db.prepare(CATCH_UP_SQL.release);
+    this.expireOverdue = db.prepare(CATCH_UP_SQL.expire);
     this.claimRow = db.prepare(
       `UPDATE scheduled_checkins SET status = 'sending', lease_until = ?, claim_token = ? WHERE id = ? AND status = 'pending'`,
     );
@@ -122,12 +153,7 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
       const key = platforms.join(',');
       let statement = dueByPlatforms.get(key);
       if (!statement) {
-        statement = db.prepare(
-        `SELECT s.*, sub.user_id AS user_id, sub.address AS address, sub.timezone AS timezone
-         FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
-         WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (${platforms.map(() => '?').join(', ')})
-         ORDER BY s.due_at LIMIT ?`,
-        );
+        statement = db.prepare(claimSelectSql(platforms.length));
         dueByPlatforms.set(key, statement);
       }
       return statement;
@@ -170,13 +196,18 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
   }
 
   /**
-   * One IMMEDIATE transaction, so two processes on one file never claim the same row: rows whose lease ran
-   * out go back to pending, rows past their window are expired, then the due rows are leased to `claimToken`.
+   * Catch-up first, in bounded steps with the event loop free between them: rows whose lease ran out go back to
+   * pending, rows past their window are expired (after an outage there may be tens of thousands). Then one
+   * IMMEDIATE transaction, so two processes on one file never claim the same row, leases the due rows to
+   * `claimToken`. The claim's own release and expiry catch what came due between the steps.
    */
   async claimDue(now: number, options: ClaimOptions): Promise<ClaimResult> {
+    const step = (statement: Statement<unknown[]>) => () => this.db.transaction(() => statement.run({ now, limit: CATCH_UP_STEP }).changes).immediate();
+    let released = await inSteps(step(this.releaseLeases));
+    let expired = await inSteps(step(this.expireOverdue));
     const run = this.db.transaction((): ClaimResult => {
-      const released = this.releaseLeases.run(now).changes;
-      const expired = this.expireOverdue.run({ now }).changes;
+      released += this.releaseLeases.run({ now, limit: CATCH_UP_STEP }).changes;
+      expired += this.expireOverdue.run({ now, limit: CATCH_UP_STEP }).changes;
       if (options.platforms.length === 0 || options.limit <= 0) return { claimed: [], released, expired };
       const rows = this.selectDue(options.platforms).all(now, ...options.platforms, options.limit) as Array<
         ScheduledRow & { user_id: string; address: string; timezone: string }

@@ -241,6 +241,36 @@ describe('check-in scheduler', () => {
     expect(slack.sent[1]!.at - started).toBeGreaterThanOrEqual(250 - 1); // 4/s per channel
   });
 
+  it('claims per platform no more than its pace sends within the lease, and drains a backlog in back-to-back ticks', async () => {
+    // The defaults: Discord at 20/s sends 1,400 in the 70 s a 90 s lease leaves, so a tick takes the batch of 1,000;
+    // Slack at 10/s sends 700.
+    expect(newScheduler().claimLimit('discord')).toBe(1000);
+    expect(newScheduler().claimLimit('slack')).toBe(700);
+
+    const slack = new RecordingAdapter('slack');
+    t.adapters.set('slack', slack);
+    for (let i = 0; i < 12; i++) await seedSubscription(t.store, { userId: `s${i}`, platform: 'slack', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    for (let i = 0; i < 3; i++) await seedSubscription(t.store, { userId: `d${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    // Slack at 10/s with 0.5 s of lease to spend: 5 a tick. Discord at 100/s: 50 a tick, so its 3 in one.
+    const scheduler = newScheduler({
+      leaseMs: 1500,
+      sendMarginMs: 1000,
+      batchSize: 100,
+      pacing: { slack: { perSecond: 10, maxConcurrent: 2 }, discord: { perSecond: 100, maxConcurrent: 5 } },
+    });
+    const first = await scheduler.tick();
+    expect(first).toMatchObject({ claimed: 8, sent: 8, skipped: 0 });
+    expect([slack.sent.length, adapter.sent.length]).toEqual([5, 3]);
+    // The rest go out in back-to-back ticks, each sending all it claimed, until one claims less than a full batch.
+    const rest = await scheduler.drain();
+    expect(rest.map((r) => [r.claimed, r.sent])).toEqual([
+      [5, 5],
+      [2, 2],
+    ]);
+    expect(new Set(slack.sent.map((s) => s.address.userId)).size).toBe(12);
+    expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: 15, pending: 0, sending: 0 });
+  });
+
   it('runs ticks from its cron task until stopped, and rejects a bad expression', async () => {
     await seedSubscription(t.store, { userId: 'alice', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
     const scheduler = newScheduler({}, { cron: '* * * * * *' }); // every second

@@ -1,5 +1,6 @@
 import type { Address } from '../../platform/adapter';
 import {
+  CATCH_UP_STEP,
   type ClaimedCheckin,
   type ClaimOptions,
   type ClaimResult,
@@ -7,10 +8,29 @@ import {
   type ScheduledRow,
   type ScheduledStatus,
   type SendPermission,
+  inSteps,
   toScheduled,
 } from '../scheduled-checkins';
 import type { ScheduledCheckins } from '../store';
 import type { PgDatabase } from './pg-database';
+
+/**
+ * The claim (parameters: now, platforms, limit, lease end, claim token): the oldest due pending rows no other
+ * transaction holds, through the partial index on pending rows, leased in the same statement.
+ */
+export const PG_CLAIM_SQL = `WITH due AS (
+     SELECT id FROM scheduled_checkins
+     WHERE status = 'pending' AND due_at <= $1 AND platform = ANY ($2::text[])
+     ORDER BY due_at LIMIT $3
+     FOR UPDATE SKIP LOCKED
+   ), claimed AS (
+     UPDATE scheduled_checkins s SET status = 'sending', lease_until = $4, claim_token = $5
+     FROM due WHERE s.id = due.id
+     RETURNING s.*
+   )
+   SELECT claimed.*, sub.user_id, sub.address, sub.timezone
+   FROM claimed JOIN checkin_subscriptions sub ON sub.id = claimed.subscription_id
+   ORDER BY claimed.due_at, claimed.id`;
 
 type ClaimedRow = ScheduledRow & { user_id: string; address: string; timezone: string };
 
@@ -22,39 +42,21 @@ type ClaimedRow = ScheduledRow & { user_id: string; address: string; timezone: s
 export class PgScheduledCheckins implements ScheduledCheckins {
   constructor(private readonly db: PgDatabase) {}
 
-  claimDue(now: number, options: ClaimOptions): Promise<ClaimResult> {
+  /**
+   * Catch-up first, in bounded steps of their own short transactions (after an outage there may be tens of thousands
+   * of rows to expire; one long transaction would hold their locks and the connection): rows whose lease ran out go
+   * back to pending, rows past their window are expired. Then one transaction leases the due rows.
+   */
+  async claimDue(now: number, options: ClaimOptions): Promise<ClaimResult> {
+    let released = await inSteps(() => this.releaseLeases(now));
+    let expired = await inSteps(() => this.expireOverdue(now));
     return this.db.transaction(async () => {
-      const released = (
-        await this.db.query(
-          `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
-           WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'sending' AND lease_until <= $1 FOR UPDATE SKIP LOCKED)`,
-          [now],
-        )
-      ).rowCount;
-      const expired = (
-        await this.db.query(
-          `UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
-           WHERE id IN (SELECT id FROM scheduled_checkins
-                        WHERE status = 'pending' AND due_at <= $1 AND expires_at <= $1 FOR UPDATE SKIP LOCKED)`,
-          [now],
-        )
-      ).rowCount;
+      released += await this.releaseLeases(now);
+      expired += await this.expireOverdue(now);
       if (options.platforms.length === 0 || options.limit <= 0) return { claimed: [], released, expired };
       const leaseUntil = now + options.leaseMs;
       const { rows } = await this.db.query<ClaimedRow>(
-        `WITH due AS (
-           SELECT id FROM scheduled_checkins
-           WHERE status = 'pending' AND due_at <= $1 AND platform = ANY ($2::text[])
-           ORDER BY due_at LIMIT $3
-           FOR UPDATE SKIP LOCKED
-         ), claimed AS (
-           UPDATE scheduled_checkins s SET status = 'sending', lease_until = $4, claim_token = $5
-           FROM due WHERE s.id = due.id
-           RETURNING s.*
-         )
-         SELECT claimed.*, sub.user_id, sub.address, sub.timezone
-         FROM claimed JOIN checkin_subscriptions sub ON sub.id = claimed.subscription_id
-         ORDER BY claimed.due_at, claimed.id`,
+        PG_CLAIM_SQL,
         [now, options.platforms, options.limit, leaseUntil, options.claimToken],
       );
       const claimed = rows.map(
@@ -68,6 +70,25 @@ export class PgScheduledCheckins implements ScheduledCheckins {
       );
       return { claimed, released, expired };
     });
+  }
+
+  private async releaseLeases(now: number): Promise<number> {
+    const released = await this.db.query(
+      `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
+       WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'sending' AND lease_until <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [now, CATCH_UP_STEP],
+    );
+    return released.rowCount;
+  }
+
+  private async expireOverdue(now: number): Promise<number> {
+    const expired = await this.db.query(
+      `UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
+       WHERE id IN (SELECT id FROM scheduled_checkins
+                    WHERE status = 'pending' AND due_at <= $1 AND expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [now, CATCH_UP_STEP],
+    );
+    return expired.rowCount;
   }
 
   async nextPendingDue(after: number, until: number): Promise<number | null> {

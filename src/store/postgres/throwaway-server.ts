@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** A throwaway PostgreSQL server in a temp folder, on a free loopback port (tests and .ci/run). */
+/** A throwaway PostgreSQL server in a temp folder, on a free loopback port (the tests, .ci/run and `npm run bench`). */
 export interface PostgresServer {
   url: string;
   dir: string;

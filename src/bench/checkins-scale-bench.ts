@@ -25,6 +25,8 @@ export interface ScaleBenchOptions {
   /** How long the bot was down before the catch-up tick (default 6 hours). */
   outageMs?: number;
   knowledgeDir?: string;
+  /** Which stores to measure (default both). */
+  stores?: ReadonlyArray<'sqlite' | 'postgres'>;
   /** Where PostgreSQL comes from (default: openBenchPostgres()). */
   postgres?: () => Promise<BenchPostgres | string>;
 }
@@ -225,13 +227,14 @@ export async function runCheckinsScaleBench(options: ScaleBenchOptions = {}): Pr
   const knowledge = loadKnowledge(options.knowledgeDir ?? path.join(__dirname, '..', '..', 'knowledge'));
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-scale-bench-'));
   const lines: string[] = [`Check-ins at scale: both stores, ${sizes.map(int).join(' and ')} subscriptions (the claim and catch-up are the stores' own code)`];
-  const server = await (options.postgres ?? openBenchPostgres)();
+  const stores = options.stores ?? ['sqlite', 'postgres'];
+  const server = stores.includes('postgres') ? await (options.postgres ?? openBenchPostgres)() : 'not asked for';
   if (typeof server === 'string') lines.push(`  PostgreSQL skipped: no PostgreSQL (${server})`);
   else lines.push(`  PostgreSQL: ${server.source}`);
   try {
     const targets: Target[] = [];
     for (const size of sizes) {
-      targets.push(await sqliteTarget(dir, size));
+      if (stores.includes('sqlite')) targets.push(await sqliteTarget(dir, size));
       if (typeof server !== 'string') targets.push(await postgresTarget(server, size));
     }
     const largest = sizes[sizes.length - 1]!;

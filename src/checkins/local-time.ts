@@ -57,8 +57,7 @@ const DAY_MS = 86_400_000;
 
 /** Epoch ms of a YYYY-MM-DD date at 00:00 UTC, where every day has 24 hours: calendar arithmetic only. */
 function utcDay(isoDate: string): number {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return Date.UTC(y, m - 1, d);
+  return Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10)));
 }
 
 /**
@@ -91,17 +90,24 @@ export interface LocalMoment {
  * luxon is asked once per zone and day instead of once per check-in. Null for a zone or date luxon refuses.
  */
 export function atLocalTime(isoDate: string, time: LocalTime, zone: string): LocalMoment | null {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
   const offset = dayOffset(`${zone}|${isoDate}`);
-  if (offset !== null) return { at: Date.UTC(year, month - 1, day, time.hour, time.minute) - offset * 60_000, minute: minuteOfDay(time) };
-  const local = DateTime.fromObject({ year, month, day, hour: time.hour, minute: time.minute }, { zone });
+  if (offset !== null) return { at: utcDay(isoDate) + (time.hour * 60 + time.minute - offset) * 60_000, minute: minuteOfDay(time) };
+  const local = DateTime.fromObject(
+    { year: Number(isoDate.slice(0, 4)), month: Number(isoDate.slice(5, 7)), day: Number(isoDate.slice(8, 10)), hour: time.hour, minute: time.minute },
+    { zone },
+  );
   return local.isValid ? { at: local.toMillis(), minute: local.hour * 60 + local.minute } : null;
 }
 
-/** Calendar arithmetic on YYYY-MM-DD. */
+/** Calendar arithmetic on YYYY-MM-DD (remembered: planning asks the same few dates and steps again and again). */
 export function addDays(isoDate: string, days: number): string {
-  return new Date(utcDay(isoDate) + days * DAY_MS).toISOString().slice(0, 10);
+  return shiftedDate(`${isoDate}|${days}`);
 }
+
+const shiftedDate = boundedMemo((key: string): string => {
+  const [isoDate, days] = key.split('|') as [string, string];
+  return new Date(utcDay(isoDate) + Number(days) * DAY_MS).toISOString().slice(0, 10);
+}, 100_000);
 
 /** Whole calendar days from a to b (b - a). */
 export function daysBetween(a: string, b: string): number {

@@ -125,7 +125,7 @@ describe('check-in store query plans (SQLite)', () => {
         .map((p) => p.detail)
         .join('\n');
     expect(plan(claimSelectSql(2), NOW, 'discord', 'slack', 10)).toMatch(/SEARCH s USING INDEX scheduled_checkins_due \(due_at<\?\)/);
-    expect(plan(CATCH_UP_SQL.expire, { now: NOW, limit: 10 })).toMatch(/USING INDEX scheduled_checkins_due \(due_at<\?\)/);
+    expect(plan(CATCH_UP_SQL.expire, { now: NOW, limit: 10 })).toMatch(/USING (COVERING )?INDEX scheduled_checkins_expiry \(expires_at<\?\)/);
     expect(plan(CATCH_UP_SQL.release, { now: NOW, limit: 10 })).toMatch(/USING (COVERING )?INDEX scheduled_checkins_leased \(lease_until<\?\)/);
   });
 });

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       adapters: new Map([['discord', new HttpPlatform(process.env.PLATFORM_URL!)]]),
       cron: '* * * * *',
     },
-    { pacing: sharePacing({ discord: { perSecond: Number(process.env.PER_SECOND), maxConcurrent: 12 } }, senders) },
+    { pacing: sharePacing({ discord: { perSecond: Number(process.env.PER_SECOND), maxConcurrent: 30 } }, senders) },
   );
   console.log('READY');
   await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));

@@ -56,11 +56,8 @@ export type SendPermission = 'send' | 'expired' | 'lost';
  */
 export const CATCH_UP_STEP = 150;
 
-/** Most rows SQLite leases in one step: a normal tick at a million subscriptions (about 300 due) is one step. */
-const CLAIM_STEP = 500;
-
-/** Most rows leased in one step while catching up (their pages are cold after an outage, so each costs more). */
-const CATCH_UP_CLAIM_STEP = 200;
+/** Most rows SQLite leases in one step: the scheduler's whole batch (SCHEDULER_DEFAULTS.batchSize) is one step. */
+const CLAIM_STEP = 100;
 
 /** Rows changed (each about two pages of log) after which a step is followed by a checkpoint. */
 const CHECKPOINT_AFTER_ROWS = 300;
@@ -210,14 +207,13 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
     let expired = 0;
     const rows: DueRow[] = [];
     const leaseUntil = now + options.leaseMs;
-    let catchingUp = false;
     const step = this.db.transaction((): 'more' | 'done' => {
       const lapsed = this.releaseLeases.run({ now, limit: CATCH_UP_STEP }).changes;
       const overdue = this.expireOverdue.run({ now, limit: CATCH_UP_STEP }).changes;
       released += lapsed;
       expired += overdue;
       if (lapsed === CATCH_UP_STEP || overdue === CATCH_UP_STEP) return 'more';
-      const want = Math.min(catchingUp ? CATCH_UP_CLAIM_STEP : CLAIM_STEP, options.limit - rows.length);
+      const want = Math.min(CLAIM_STEP, options.limit - rows.length);
       if (options.platforms.length === 0 || want <= 0) return 'done';
       const due = this.selectDue(options.platforms).all(now, ...options.platforms, want) as DueRow[];
       // One statement for the lot: inside this IMMEDIATE transaction no other process can have taken any of them.
@@ -229,7 +225,6 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
     for (;;) {
       const before = released + expired + rows.length;
       if (step.immediate() === 'done') break;
-      catchingUp = true;
       changedSinceCheckpoint += released + expired + rows.length - before;
       await this.breathe(changedSinceCheckpoint >= CHECKPOINT_AFTER_ROWS);
       if (changedSinceCheckpoint >= CHECKPOINT_AFTER_ROWS) changedSinceCheckpoint = 0;

@@ -1,5 +1,6 @@
 import { CheckinScheduler, SCHEDULER_DEFAULTS } from '../../src/checkins/checkin-scheduler';
 import { startCheckins, stopCheckins } from '../../src/checkins/checkin-service';
+import { sharePacing } from '../../src/checkins/pacing';
 import { silentLogger } from '../../src/logging/logger';
 import { PlatformError } from '../../src/platform/platform-error';
 import { createStore } from '../../src/store/store';
@@ -223,6 +224,31 @@ describe('check-in scheduler', () => {
     }
   });
 
+  it('two processes given a share each (CHECKIN_SENDERS=2) together send no faster than the platform pace', async () => {
+    const other = createStore(t.config.DATABASE_PATH);
+    try {
+      for (let i = 0; i < 16; i++) await seedSubscription(t.store, { userId: `u${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+      const secondAdapter = new RecordingAdapter('discord');
+      // The platform allows 40/s; each process takes half: 20/s, one send every 50 ms.
+      const pacing = sharePacing({ discord: { perSecond: 40, maxConcurrent: 2 } }, 2);
+      const a = newScheduler({ batchSize: 8, pacing });
+      const b = newScheduler({ batchSize: 8, pacing }, { store: other, adapters: new Map([['discord', secondAdapter]]) });
+      const started = Date.now();
+      await Promise.all([a.tick(), b.tick()]);
+      expect(adapter.sent).toHaveLength(8);
+      expect(secondAdapter.sent).toHaveLength(8);
+      // The k-th send of each starts no earlier than k × 50 ms after the ticks began, so the two together start at
+      // most 2 per 50 ms: 40/s.
+      for (const sent of [adapter.sent, secondAdapter.sent]) {
+        sent.forEach((s, k) => {
+          expect(s.at - started).toBeGreaterThanOrEqual(k * 50 - 1);
+        });
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   it('paces sends through the platform limiter (and per channel on Slack)', async () => {
     const slack = new RecordingAdapter('slack');
     t.adapters.set('slack', slack);
@@ -242,10 +268,11 @@ describe('check-in scheduler', () => {
   });
 
   it('claims per platform no more than its pace sends within the lease, and drains a backlog in back-to-back ticks', async () => {
-    // The defaults: Discord at 20/s sends 1,400 in the 70 s a 90 s lease leaves, so a tick takes the batch of 1,000;
-    // Slack at 10/s sends 700.
-    expect(newScheduler().claimLimit('discord')).toBe(1000);
-    expect(newScheduler().claimLimit('slack')).toBe(700);
+    // The defaults: in the 70 s a 90 s lease leaves, Discord at 20/s sends 1,400 and Slack at 10/s 700, so a tick
+    // takes the whole batch of 100 on both; a slow pace takes less.
+    expect(newScheduler().claimLimit('discord')).toBe(100);
+    expect(newScheduler().claimLimit('slack')).toBe(100);
+    expect(newScheduler({ batchSize: 1000 }).claimLimit('slack')).toBe(700);
 
     const slack = new RecordingAdapter('slack');
     t.adapters.set('slack', slack);

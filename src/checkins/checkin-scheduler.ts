@@ -127,13 +127,16 @@ export class CheckinScheduler {
 
   /**
    * Ticks until a tick claims less than it could: when everyone picked 09:00, the backlog goes out back to back at the
-   * platform's pace instead of one batch a minute with the limiter idle in between. The cron task runs this.
+   * platform's pace instead of one batch a minute with the limiter idle in between. A tick with a failed send ends it
+   * too, so a failing platform gets its retries a tick apart, not at once. The cron task runs this.
    */
   async drain(): Promise<TickResult[]> {
     const results: TickResult[] = [];
+    let last: TickResult;
     do {
-      results.push(await this.tick());
-    } while (this.backlog && !this.stopping);
+      last = await this.tick();
+      results.push(last);
+    } while (this.backlog && last.retried === 0 && last.failed === 0 && !this.stopping);
     return results;
   }
 

@@ -224,6 +224,15 @@ describe('check-in scheduler', () => {
     }
   });
 
+  it('stops draining when a send fails, so a failing platform gets its retries a tick apart', async () => {
+    for (let i = 0; i < 6; i++) await seedSubscription(t.store, { userId: `u${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    adapter.fail = () => new PlatformError('failed', 'HTTP 500');
+    const scheduler = newScheduler({ batchSize: 3, pacing: { discord: { perSecond: 1000, maxConcurrent: 3 } } });
+    const results = await scheduler.drain();
+    expect(results.map((r) => [r.claimed, r.retried])).toEqual([[3, 3]]);
+    expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ pending: 6, sent: 0 });
+  });
+
   it('two processes given a share each (CHECKIN_SENDERS=2) together send no faster than the platform pace', async () => {
     const other = createStore(t.config.DATABASE_PATH);
     try {

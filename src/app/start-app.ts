@@ -3,6 +3,7 @@ import { advanceOutsideDemo, createAdvanceCommand } from '../../adapters/shell/a
 import { createAdapters } from '../../adapters/start-adapters';
 import cron from 'node-cron';
 import { CheckinScheduler } from '../checkins/checkin-scheduler';
+import { DEFAULT_PACING, sharePacing } from '../checkins/pacing';
 import type { Config } from '../config/config-schema';
 import { enabledPlatforms } from '../config/load-config';
 import type { ConversationCore } from '../conversation/conversation-core';
@@ -125,7 +126,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     onTick: (result, seconds) => recordTick(metrics, result, seconds),
     onStoreError: (operation) => metrics.storeErrors.inc({ operation }),
     load: deps.load,
-  });
+  }, { pacing: sharePacing(DEFAULT_PACING, config.CHECKIN_SENDERS) });
   // /advance moves the clock for the whole process and dates what is written by it: only in the demo, which runs the
   // terminal chat alone on a throwaway database (main.ts), never on a real one.
   const platforms = enabledPlatforms(config);

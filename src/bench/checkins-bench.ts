@@ -13,12 +13,11 @@ import type { Adapter, Address, MessageRef, SendOptions } from '../platform/adap
 import { PlatformError } from '../platform/platform-error';
 import { createStore, type Store } from '../store/store';
 import { ManualClock } from '../time/clock';
+import { fmt, int, lcg } from './bench-numbers';
 
 export interface CheckinsBenchOptions {
   /** Subscriptions to plan and store (default 100,000). */
   subscriptions?: number;
-  /** Claim ticks to time (default 100). */
-  claimTicks?: number;
   /** Due check-ins put in the store for the dispatch run (default 10,000). */
   dueForDispatch?: number;
   /**
@@ -36,22 +35,6 @@ export interface CheckinsBenchOptions {
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'America/Los_Angeles', 'Asia/Kolkata', 'UTC', 'America/Sao_Paulo'];
 const QUIET = { startMinute: 21 * 60, endMinute: 8 * 60 };
 const BENCH_NOW = Date.parse('2026-11-26T10:00:00Z');
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-
-/** A deterministic pseudo-random sequence, so every run plans the same subscriptions. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 /**
  * Plans and stores subscriptions the way "checkins start" does: a zone, a local hour (08:00-20:59), a treatment
@@ -145,16 +128,15 @@ function databaseBytes(file: string): number {
 /** The check-in figures for `npm run bench`: lines to print. */
 export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Promise<string[]> {
   const subscriptions = options.subscriptions ?? 100_000;
-  const claimTicks = options.claimTicks ?? 100;
   const dueForDispatch = options.dueForDispatch ?? 10_000;
   const dispatchCount = Math.min(options.dispatchCount ?? 2_000, dueForDispatch);
   const limit = options.limitPerSecond ?? 40;
   const platformLimit = options.platformLimitPerSecond ?? 50;
   const knowledge = loadKnowledge(options.knowledgeDir ?? path.join(__dirname, '..', '..', 'knowledge'));
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-checkins-bench-'));
-  const lines: string[] = ['Check-ins'];
+  const lines: string[] = ['Check-ins (SQLite, through the production repositories)'];
   try {
-    // 1. Plan and store.
+    // 1. Plan and store through the production path (checkins-scale-bench.ts times the claim at scale, both stores).
     const file = path.join(dir, 'bench.db');
     const store = createStore(file);
     const started = performance.now();
@@ -162,37 +144,13 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
     const planMs = performance.now() - started;
     await store.checkins.checkpoint();
     lines.push(
-      `  plan + store ${int(subscriptions)} subscriptions (${int(rows)} scheduled check-ins): ${fmt(planMs / 1000, 2)} s ` +
+      `  plan + store ${int(subscriptions)} subscriptions, one opt-in transaction each (${int(rows)} scheduled check-ins): ${fmt(planMs / 1000, 2)} s ` +
         `(${fmt(planMs / subscriptions * 1000, 0)} µs each); database ${fmt(databaseBytes(file) / 1024 / 1024)} MB`,
     );
 
-    // 2. Claim ticks among them, one a minute from "now", as the scheduler runs them: the claim (timed), each
-    //    claimed row marked sent, then the scheduler's end-of-tick WAL checkpoint (timed apart).
-    const timings: number[] = [];
-    const checkpoints: number[] = [];
-    let claimed = 0;
-    for (let i = 1; i <= claimTicks; i++) {
-      const now = BENCH_NOW + i * 60_000;
-      const t0 = performance.now();
-      const result = await store.checkins.scheduled.claimDue(now, { leaseMs: 5 * 60_000, limit: 1000, claimToken: `tick-${i}`, platforms: ['discord'] });
-      timings.push(performance.now() - t0);
-      claimed += result.claimed.length;
-      for (const row of result.claimed) await store.checkins.scheduled.markSent(row.id, row.claimToken, now);
-      const t1 = performance.now();
-      if (result.claimed.length > 0) await store.checkins.checkpoint();
-      checkpoints.push(performance.now() - t1);
-    }
-    timings.sort((a, b) => a - b);
-    checkpoints.sort((a, b) => a - b);
-    lines.push(
-      `  claim tick (release leases + expire + claim, one IMMEDIATE transaction) at ${int(subscriptions)} subscriptions, ${claimTicks} ticks, ` +
-        `${fmt(claimed / claimTicks)} due per tick: p50 ${fmt(percentile(timings, 50), 2)} ms, p99 ${fmt(percentile(timings, 99), 2)} ms, ` +
-        `max ${fmt(timings[timings.length - 1]!, 2)} ms (target p99 < 20 ms); ` +
-        `end-of-tick WAL checkpoint: p50 ${fmt(percentile(checkpoints, 50), 2)} ms, p99 ${fmt(percentile(checkpoints, 99), 2)} ms`,
-    );
     await store.close();
 
-    // 3. Dispatch through the scheduler, its limiter at `limit`/s, to a platform that 429s above `platformLimit`/s.
+    // 2. Dispatch through the scheduler, its limiter at `limit`/s, to a platform that 429s above `platformLimit`/s.
     const dispatchStore = createStore(path.join(dir, 'dispatch.db'));
     const dueAt = BENCH_NOW - 60_000;
     await dispatchStore.inTransaction(async () => {
@@ -241,6 +199,5 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  lines.push(`  peak RSS ${fmt(process.resourceUsage().maxRSS / 1024)} MB (target < 250 MB)`);
   return lines;
 }

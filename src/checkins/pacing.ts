@@ -25,6 +25,26 @@ export const DEFAULT_PACING: Readonly<Record<Platform, PlatformPace | null>> = {
   slack: { perSecond: 10, perChannelPerSecond: 1, maxConcurrent: 5 },
 };
 
+/**
+ * The pace for one of `senders` processes sending through the same bot (CHECKIN_SENDERS): a platform's limit is per
+ * bot, not per process, so each takes 1/senders of every rate and the processes together stay within the limit.
+ * A fixed share needs no coordination through the database; a process that is down leaves its share unused.
+ */
+export function sharePacing(
+  pacing: Readonly<Partial<Record<Platform, PlatformPace | null>>>,
+  senders: number,
+): Partial<Record<Platform, PlatformPace | null>> {
+  const shared: Partial<Record<Platform, PlatformPace | null>> = {};
+  for (const [platform, pace] of Object.entries(pacing) as Array<[Platform, PlatformPace | null]>) {
+    shared[platform] = pace && {
+      perSecond: pace.perSecond / senders,
+      ...(pace.perChannelPerSecond ? { perChannelPerSecond: pace.perChannelPerSecond / senders } : {}),
+      maxConcurrent: Math.max(1, Math.ceil(pace.maxConcurrent / senders)),
+    };
+  }
+  return shared;
+}
+
 /** One limiter per platform (plus one per channel where the platform needs it), shared by every tick. */
 export class PlatformLimiters {
   private readonly global = new Map<Platform, Bottleneck>();

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
 import type { QuietHours } from '../config/config-schema';
 import type { Checkin } from '../knowledge/knowledge-schema';
-import { addDays, isQuietMinute, type LocalTime, minuteOfDay, timeOfMinute } from './local-time';
+import { addDays, atLocalTime, isQuietMinute, type LocalMoment, type LocalTime, minuteOfDay, timeOfMinute } from './local-time';
 
 export interface PlanInput {
   /** The treatment's local calendar date, YYYY-MM-DD. */
@@ -53,31 +52,27 @@ export function sendMinuteFor(preferred: LocalTime, quiet: QuietHours): { minute
  */
 export function planCheckins(input: PlanInput): CheckinPlan {
   const { minute: sendMinute, moved } = sendMinuteFor(input.time, input.quietHours);
-  const { hour, minute } = timeOfMinute(sendMinute);
+  const time = timeOfMinute(sendMinute);
   const items = input.checkins.map((checkin): PlannedCheckin => {
     const localDate = addDays(input.treatmentDate, checkin.day);
-    const [year, month, day] = localDate.split('-').map(Number) as [number, number, number];
-    let local = DateTime.fromObject({ year, month, day, hour, minute }, { zone: input.zone });
-    if (!local.isValid) throw new Error(`cannot plan ${checkin.id} on ${localDate} in ${input.zone}: ${local.invalidExplanation}`);
-    if (isQuietMinute(local.hour * 60 + local.minute, input.quietHours)) {
-      const end = timeOfMinute(input.quietHours.endMinute);
-      local = DateTime.fromObject({ year, month, day, hour: end.hour, minute: end.minute }, { zone: input.zone });
-    }
-    const dueAt = local.toJSDate();
-    const windowEnd = dueAt.getTime() + checkin.sendWithinHours * 3_600_000;
-    return { checkin, localDate, dueAt, expiresAt: new Date(Math.min(windowEnd, nextQuietStart(local, input.quietHours))) };
+    let local = atLocalTime(localDate, time, input.zone);
+    if (!local) throw new Error(`cannot plan ${checkin.id} on ${localDate} in ${input.zone}: not a valid date and time zone`);
+    if (isQuietMinute(local.minute, input.quietHours)) local = atLocalTime(localDate, timeOfMinute(input.quietHours.endMinute), input.zone)!;
+    const windowEnd = local.at + checkin.sendWithinHours * 3_600_000;
+    return { checkin, localDate, dueAt: new Date(local.at), expiresAt: new Date(Math.min(windowEnd, nextQuietStart(localDate, local, input))) };
   });
   items.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
   return { sendMinute, movedOutOfQuietHours: moved, items };
 }
 
 /**
- * Epoch ms of the first quiet-hours start after `local`: a check-in late after downtime (or retried) must not
- * go out at night, so its window closes there. No quiet hours (start = end): never.
+ * Epoch ms of the first quiet-hours start after `local` (on `localDate`): a check-in late after downtime (or
+ * retried) must not go out at night, so its window closes there. No quiet hours (start = end): never.
  */
-function nextQuietStart(local: DateTime, quiet: QuietHours): number {
+function nextQuietStart(localDate: string, local: LocalMoment, input: PlanInput): number {
+  const quiet = input.quietHours;
   if (quiet.startMinute === quiet.endMinute) return Number.POSITIVE_INFINITY;
-  const { hour, minute } = timeOfMinute(quiet.startMinute);
-  const sameDay = local.set({ hour, minute, second: 0, millisecond: 0 });
-  return (sameDay > local ? sameDay : sameDay.plus({ days: 1 })).toMillis();
+  const start = timeOfMinute(quiet.startMinute);
+  const sameDay = atLocalTime(localDate, start, input.zone)!;
+  return sameDay.at > local.at ? sameDay.at : atLocalTime(addDays(localDate, 1), start, input.zone)!.at;
 }

@@ -79,6 +79,11 @@ export const configSchema = z
       .trim()
       .default('* * * * *')
       .refine((expression) => cron.validate(expression), 'must be a cron expression such as "* * * * *" (every minute)'),
+    /**
+     * Bot processes sending check-ins through the same Discord bot or Slack app (several on one PostgreSQL): the
+     * platform's limit is per bot, so each paces at 1/N of it and together they stay within it.
+     */
+    CHECKIN_SENDERS: z.coerce.number().int().min(1).max(1000).default(1),
     DISCORD_TOKEN: optionalString,
     DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{17,20}$/.test(v), 'must be a numeric guild id'),
     DISCORD_API_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), 'must be an http(s) URL'),

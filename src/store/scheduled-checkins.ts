@@ -50,6 +50,41 @@ export interface ClaimResult {
 /** What a sender may do with a claimed row right before calling the platform. */
 export type SendPermission = 'send' | 'expired' | 'lost';
 
+/**
+ * Most rows one catch-up step (lease release, expiry) changes. A step this size takes a few milliseconds at a million
+ * subscriptions, so after an outage the first tick never blocks for long; steps repeat until none is left.
+ */
+export const CATCH_UP_STEP = 150;
+
+/** Most rows SQLite leases in one step: the scheduler's whole batch (SCHEDULER_DEFAULTS.batchSize) is one step. */
+const CLAIM_STEP = 100;
+
+/** Rows changed (each about two pages of log) after which a step is followed by a checkpoint. */
+const CHECKPOINT_AFTER_ROWS = 300;
+
+/** The catch-up steps (parameters @now, @limit), each a range scan of a partial index on open rows (migration 7). */
+export const CATCH_UP_SQL = {
+  release: `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
+            WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'sending' AND lease_until <= @now LIMIT @limit)`,
+  // A window always closes after its due time, so a row past its window is also due.
+  expire: `UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
+           WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'pending' AND expires_at <= @now LIMIT @limit)`,
+} as const;
+
+/**
+ * The claim's SELECT (parameters: now, one per platform, limit): an index range scan over the pending rows already
+ * due, oldest first, stopping at the limit (test/store/checkins-store.test.ts and the bench check the plan).
+ */
+export function claimSelectSql(platforms: number): string {
+  return `SELECT s.*, sub.user_id AS user_id, sub.address AS address, sub.timezone AS timezone
+          FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
+          WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (${Array.from({ length: platforms }, () => '?').join(', ')})
+          ORDER BY s.due_at LIMIT ?`;
+}
+
+/** A due row as the claim's SELECT returns it: the row and what is needed to reach its user. */
+type DueRow = ScheduledRow & { user_id: string; address: string; timezone: string };
+
 /** A scheduled_checkins row, as both stores return it. */
 export interface ScheduledRow {
   id: number;
@@ -92,7 +127,7 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
   private readonly releaseLeases;
   private readonly expireOverdue;
   private readonly selectDue;
-  private readonly claimRow;
+  private readonly claimRows;
   private readonly permit;
   private readonly expireClaimed;
   private readonly markSentStmt;
@@ -105,29 +140,20 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
   private readonly latestSent;
 
   constructor(private readonly db: SqliteDatabase) {
-    // Both range scans use the (status, due_at) index: the sending rows, then the pending rows already due.
-    this.releaseLeases = db.prepare(
-      `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
-       WHERE status = 'sending' AND lease_until <= ?`,
-    );
-    this.expireOverdue = db.prepare(
-      `UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
-       WHERE status = 'pending' AND due_at <= @now AND expires_at <= @now`,
-    );
-    this.claimRow = db.prepare(
-      `UPDATE scheduled_checkins SET status = 'sending', lease_until = ?, claim_token = ? WHERE id = ? AND status = 'pending'`,
+    // Range scans of the partial indexes on open rows (migration 7): the sending rows, then the pending rows already due.
+    // At most CATCH_UP_STEP rows each, so one statement never holds the write lock (and the event loop) for long.
+    this.releaseLeases = db.prepare(CATCH_UP_SQL.release);
+    this.expireOverdue = db.prepare(CATCH_UP_SQL.expire);
+    this.claimRows = db.prepare(
+      `UPDATE scheduled_checkins SET status = 'sending', lease_until = ?, claim_token = ?
+       WHERE id IN (SELECT value FROM json_each(?)) AND status = 'pending'`,
     );
     const dueByPlatforms = new Map<string, Statement<unknown[]>>();
     this.selectDue = (platforms: readonly Platform[]) => {
       const key = platforms.join(',');
       let statement = dueByPlatforms.get(key);
       if (!statement) {
-        statement = db.prepare(
-        `SELECT s.*, sub.user_id AS user_id, sub.address AS address, sub.timezone AS timezone
-         FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
-         WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (${platforms.map(() => '?').join(', ')})
-         ORDER BY s.due_at LIMIT ?`,
-        );
+        statement = db.prepare(claimSelectSql(platforms.length));
         dueByPlatforms.set(key, statement);
       }
       return statement;
@@ -170,34 +196,72 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
   }
 
   /**
-   * One IMMEDIATE transaction, so two processes on one file never claim the same row: rows whose lease ran
-   * out go back to pending, rows past their window are expired, then the due rows are leased to `claimToken`.
+   * One IMMEDIATE transaction per step, so two processes on one file never claim the same row: rows whose lease ran
+   * out go back to pending, rows past their window are expired, then due rows are leased to `claimToken`. A normal
+   * tick is one step. After an outage (tens of thousands of rows to expire at a million subscriptions) each step
+   * changes at most CATCH_UP_STEP rows of each kind and claims at most CLAIM_STEP, and between steps the event loop
+   * runs and the write-ahead log is copied back, so no single step (or its commit) blocks for long.
    */
   async claimDue(now: number, options: ClaimOptions): Promise<ClaimResult> {
-    const run = this.db.transaction((): ClaimResult => {
-      const released = this.releaseLeases.run(now).changes;
-      const expired = this.expireOverdue.run({ now }).changes;
-      if (options.platforms.length === 0 || options.limit <= 0) return { claimed: [], released, expired };
-      const rows = this.selectDue(options.platforms).all(now, ...options.platforms, options.limit) as Array<
-        ScheduledRow & { user_id: string; address: string; timezone: string }
-      >;
-      const leaseUntil = now + options.leaseMs;
-      const claimed: ClaimedCheckin[] = [];
-      for (const row of rows) {
-        if (this.claimRow.run(leaseUntil, options.claimToken, row.id).changes !== 1) continue;
-        claimed.push({
-          ...toScheduled(row),
-          status: 'sending',
-          leaseUntil,
-          userId: row.user_id,
-          address: JSON.parse(row.address) as Address,
-          timezone: row.timezone,
-          claimToken: options.claimToken,
-        });
-      }
-      return { claimed, released, expired };
+    let released = 0;
+    let expired = 0;
+    const rows: DueRow[] = [];
+    const leaseUntil = now + options.leaseMs;
+    const step = this.db.transaction((): 'more' | 'done' => {
+      const lapsed = this.releaseLeases.run({ now, limit: CATCH_UP_STEP }).changes;
+      const overdue = this.expireOverdue.run({ now, limit: CATCH_UP_STEP }).changes;
+      released += lapsed;
+      expired += overdue;
+      if (lapsed === CATCH_UP_STEP || overdue === CATCH_UP_STEP) return 'more';
+      const want = Math.min(CLAIM_STEP, options.limit - rows.length);
+      if (options.platforms.length === 0 || want <= 0) return 'done';
+      const due = this.selectDue(options.platforms).all(now, ...options.platforms, want) as DueRow[];
+      // One statement for the lot: inside this IMMEDIATE transaction no other process can have taken any of them.
+      this.claimRows.run(leaseUntil, options.claimToken, JSON.stringify(due.map((row) => row.id)));
+      rows.push(...due);
+      return due.length === want && rows.length < options.limit ? 'more' : 'done';
     });
-    return run.immediate();
+    let changedSinceCheckpoint = 0;
+    for (;;) {
+      const before = released + expired + rows.length;
+      if (step.immediate() === 'done') break;
+      changedSinceCheckpoint += released + expired + rows.length - before;
+      await this.breathe(changedSinceCheckpoint >= CHECKPOINT_AFTER_ROWS);
+      if (changedSinceCheckpoint >= CHECKPOINT_AFTER_ROWS) changedSinceCheckpoint = 0;
+    }
+    // Built after the commit, so the write lock is held only for the statements.
+    const claimed = rows.map(
+      (row): ClaimedCheckin => ({
+        id: row.id,
+        subscriptionId: row.subscription_id,
+        platform: row.platform as Platform,
+        checkinId: row.checkin_id,
+        dueAt: row.due_at,
+        expiresAt: row.expires_at,
+        status: 'sending',
+        attempts: row.attempts,
+        leaseUntil,
+        nonce: row.nonce,
+        sentAt: row.sent_at,
+        lastError: row.last_error,
+        userId: row.user_id,
+        address: JSON.parse(row.address) as Address,
+        timezone: row.timezone,
+        claimToken: options.claimToken,
+      }),
+    );
+    return { claimed, released, expired };
+  }
+
+  /**
+   * Between steps other work runs; after a few hundred changed rows the log written so far also goes back into the
+   * file (PASSIVE), so SQLite's own checkpoint (at 1,000 pages of log) never lands inside a step's commit.
+   */
+  private async breathe(checkpoint: boolean): Promise<void> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!checkpoint) return;
+    this.db.pragma('wal_checkpoint(PASSIVE)');
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   /**

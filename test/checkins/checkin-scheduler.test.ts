@@ -1,5 +1,6 @@
 import { CheckinScheduler, SCHEDULER_DEFAULTS } from '../../src/checkins/checkin-scheduler';
 import { startCheckins, stopCheckins } from '../../src/checkins/checkin-service';
+import { sharePacing } from '../../src/checkins/pacing';
 import { silentLogger } from '../../src/logging/logger';
 import { PlatformError } from '../../src/platform/platform-error';
 import { createStore } from '../../src/store/store';
@@ -223,6 +224,40 @@ describe('check-in scheduler', () => {
     }
   });
 
+  it('stops draining when a send fails, so a failing platform gets its retries a tick apart', async () => {
+    for (let i = 0; i < 6; i++) await seedSubscription(t.store, { userId: `u${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    adapter.fail = () => new PlatformError('failed', 'HTTP 500');
+    const scheduler = newScheduler({ batchSize: 3, pacing: { discord: { perSecond: 1000, maxConcurrent: 3 } } });
+    const results = await scheduler.drain();
+    expect(results.map((r) => [r.claimed, r.retried])).toEqual([[3, 3]]);
+    expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ pending: 6, sent: 0 });
+  });
+
+  it('two processes given a share each (CHECKIN_SENDERS=2) together send no faster than the platform pace', async () => {
+    const other = createStore(t.config.DATABASE_PATH);
+    try {
+      for (let i = 0; i < 16; i++) await seedSubscription(t.store, { userId: `u${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+      const secondAdapter = new RecordingAdapter('discord');
+      // The platform allows 40/s; each process takes half: 20/s, one send every 50 ms.
+      const pacing = sharePacing({ discord: { perSecond: 40, maxConcurrent: 2 } }, 2);
+      const a = newScheduler({ batchSize: 8, pacing });
+      const b = newScheduler({ batchSize: 8, pacing }, { store: other, adapters: new Map([['discord', secondAdapter]]) });
+      const started = Date.now();
+      await Promise.all([a.tick(), b.tick()]);
+      expect(adapter.sent).toHaveLength(8);
+      expect(secondAdapter.sent).toHaveLength(8);
+      // The k-th send of each starts no earlier than k × 50 ms after the ticks began, so the two together start at
+      // most 2 per 50 ms: 40/s.
+      for (const sent of [adapter.sent, secondAdapter.sent]) {
+        sent.forEach((s, k) => {
+          expect(s.at - started).toBeGreaterThanOrEqual(k * 50 - 1);
+        });
+      }
+    } finally {
+      await other.close();
+    }
+  });
+
   it('paces sends through the platform limiter (and per channel on Slack)', async () => {
     const slack = new RecordingAdapter('slack');
     t.adapters.set('slack', slack);
@@ -239,6 +274,37 @@ describe('check-in scheduler', () => {
       expect(s.at - started).toBeGreaterThanOrEqual(k * 20 - 1);
     });
     expect(slack.sent[1]!.at - started).toBeGreaterThanOrEqual(250 - 1); // 4/s per channel
+  });
+
+  it('claims per platform no more than its pace sends within the lease, and drains a backlog in back-to-back ticks', async () => {
+    // The defaults: in the 70 s a 90 s lease leaves, Discord at 20/s sends 1,400 and Slack at 10/s 700, so a tick
+    // takes the whole batch of 100 on both; a slow pace takes less.
+    expect(newScheduler().claimLimit('discord')).toBe(100);
+    expect(newScheduler().claimLimit('slack')).toBe(100);
+    expect(newScheduler({ batchSize: 1000 }).claimLimit('slack')).toBe(700);
+
+    const slack = new RecordingAdapter('slack');
+    t.adapters.set('slack', slack);
+    for (let i = 0; i < 12; i++) await seedSubscription(t.store, { userId: `s${i}`, platform: 'slack', checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    for (let i = 0; i < 3; i++) await seedSubscription(t.store, { userId: `d${i}`, checkinIds: ['day-1-redness'], dueAt: [NOW.getTime()] });
+    // Slack at 10/s with 0.5 s of lease to spend: 5 a tick. Discord at 100/s: 50 a tick, so its 3 in one.
+    const scheduler = newScheduler({
+      leaseMs: 1500,
+      sendMarginMs: 1000,
+      batchSize: 100,
+      pacing: { slack: { perSecond: 10, maxConcurrent: 2 }, discord: { perSecond: 100, maxConcurrent: 5 } },
+    });
+    const first = await scheduler.tick();
+    expect(first).toMatchObject({ claimed: 8, sent: 8, skipped: 0 });
+    expect([slack.sent.length, adapter.sent.length]).toEqual([5, 3]);
+    // The rest go out in back-to-back ticks, each sending all it claimed, until one claims less than a full batch.
+    const rest = await scheduler.drain();
+    expect(rest.map((r) => [r.claimed, r.sent])).toEqual([
+      [5, 5],
+      [2, 2],
+    ]);
+    expect(new Set(slack.sent.map((s) => s.address.userId)).size).toBe(12);
+    expect(await t.store.checkins.scheduled.countByStatus()).toMatchObject({ sent: 15, pending: 0, sending: 0 });
   });
 
   it('runs ticks from its cron task until stopped, and rejects a bad expression', async () => {

@@ -38,6 +38,12 @@ describe('loadConfig', () => {
     expect(problems({ PG_POOL_SIZE: '0' })).toMatch(/PG_POOL_SIZE/);
   });
 
+  it('takes how many processes share the check-in pace (CHECKIN_SENDERS), one by default', () => {
+    expect(loadConfig({}).CHECKIN_SENDERS).toBe(1);
+    expect(loadConfig({ CHECKIN_SENDERS: '3' }).CHECKIN_SENDERS).toBe(3);
+    for (const bad of ['0', '1.5', 'three']) expect(problems({ CHECKIN_SENDERS: bad })).toMatch(/CHECKIN_SENDERS/);
+  });
+
   it('names each bad setting without echoing its value', () => {
     const message = problems({ LOG_LEVEL: 'loud', DEFAULT_TIMEZONE: 'Mars/Olympus', QUIET_HOURS: '9pm-8am', PORT: 'x' });
     expect(message).toMatch(/LOG_LEVEL/);

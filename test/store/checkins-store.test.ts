@@ -1,9 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { PG_CLAIM_SQL } from '../../src/store/postgres/pg-scheduled-checkins';
+import { CATCH_UP_SQL, CATCH_UP_STEP, claimSelectSql } from '../../src/store/scheduled-checkins';
 import { createStore, type Store } from '../../src/store/store';
 import { STORE_KINDS, type StoreUnderTest } from './support/store-kinds';
 import { seedSubscription } from '../checkins/support/seed';
+import { describeWithPostgres } from '../support/postgres/test-schema';
 import { sqlRows } from '../support/sql-rows';
 
 const NOW = Date.parse('2026-11-26T10:00:00Z');
@@ -57,6 +61,42 @@ describe.each(STORE_KINDS)('check-in store ($name)', (kind) => {
     expect(await store.checkins.subscriptions.count()).toBe(1);
   });
 
+  it('after an outage expires every row past its window in steps, claims none of them, loses none, and lets other work run between steps', async () => {
+    const HOUR = 3_600_000;
+    // A tick that crashed before the outage still holds two rows; its lease ran out long ago.
+    await seedSubscription(store, { userId: 'crashed', checkinIds: ['x1', 'x2'], dueAt: [NOW - 3 * HOUR, NOW - 3 * HOUR], windowHours: 8 });
+    await claim(store, NOW - 3 * HOUR, 'crashed-tick');
+    const stale = 3 * CATCH_UP_STEP + 7; // several steps, the last one partial
+    const users = Math.ceil(stale / 100);
+    for (let u = 0; u < users; u++) {
+      const count = Math.min(100, stale - u * 100);
+      await seedSubscription(store, { userId: `stale-${u}`, checkinIds: ['c'], dueAt: Array.from({ length: count }, (_, i) => NOW - 10 * HOUR + i), windowHours: 1 });
+    }
+    await seedSubscription(store, { userId: 'fresh', checkinIds: ['f1', 'f2', 'f3'], dueAt: [NOW - 2 * HOUR, NOW - HOUR, NOW], windowHours: 8 });
+    await seedSubscription(store, { userId: 'later', checkinIds: ['l1', 'l2'], dueAt: [NOW + HOUR, NOW + 2 * HOUR] });
+
+    let otherWorkRan = false;
+    const claiming = claim(store, NOW, 'back', 100);
+    setImmediate(() => {
+      otherWorkRan = true;
+    });
+    let ranBeforeClaimSettled = false;
+    const result = await claiming.then((r) => {
+      ranBeforeClaimSettled = otherWorkRan;
+      return r;
+    });
+    expect(ranBeforeClaimSettled).toBe(true);
+    expect(result.expired).toBe(stale);
+    expect(result.released).toBe(2);
+    expect(result.claimed.map((c) => c.checkinId).sort()).toEqual(['f1', 'f2', 'f3', 'x1', 'x2']);
+    expect(await store.checkins.scheduled.countByStatus()).toMatchObject({ expired: stale, sending: 5, pending: 2, sent: 0 });
+    for (const row of result.claimed) await store.checkins.scheduled.markSent(row.id, row.claimToken, NOW);
+    // Nothing stale comes back on a later tick, and the future rows are still there when due.
+    const later = await claim(store, NOW + 2 * HOUR, 'later', 100);
+    expect(later.claimed.map((c) => c.checkinId)).toEqual(['l1', 'l2']);
+    expect(later.expired).toBe(0);
+  });
+
   it('gives every scheduled row its own nonce of at most 25 characters', async () => {
     await seedSubscription(store, { userId: 'a', checkinIds: ['c'], dueAt: Array.from({ length: 500 }, (_, i) => NOW + i) });
     const nonces = (await db.rows<{ nonce: string }>(`SELECT nonce FROM scheduled_checkins`)).map((r) => r.nonce);
@@ -79,22 +119,30 @@ describe('check-in store query plans (SQLite)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('claims due rows through the (status, due_at) index', async () => {
-    const plan = sqlRows<{ detail: string }>(
-      file,
-      `EXPLAIN QUERY PLAN SELECT s.id FROM scheduled_checkins s JOIN checkin_subscriptions sub ON sub.id = s.subscription_id
-       WHERE s.status = 'pending' AND s.due_at <= ? AND s.platform IN (?) ORDER BY s.due_at LIMIT ?`,
-      NOW,
-      'discord',
-      10,
-    );
-    expect(plan.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim \(status=\? AND due_at<\?\)/);
-    const expire = sqlRows<{ detail: string }>(
-      file,
-      `EXPLAIN QUERY PLAN UPDATE scheduled_checkins SET status = 'expired' WHERE status = 'pending' AND due_at <= ? AND expires_at <= ?`,
-      NOW,
-      NOW,
-    );
-    expect(expire.map((p) => p.detail).join('\n')).toMatch(/scheduled_checkins_claim/);
+  it('claims due rows, releases lapsed leases and expires overdue rows through the partial indexes on open rows', async () => {
+    const plan = (sql: string, ...params: unknown[]) =>
+      sqlRows<{ detail: string }>(file, `EXPLAIN QUERY PLAN ${sql}`, ...params)
+        .map((p) => p.detail)
+        .join('\n');
+    expect(plan(claimSelectSql(2), NOW, 'discord', 'slack', 10)).toMatch(/SEARCH s USING INDEX scheduled_checkins_due \(due_at<\?\)/);
+    expect(plan(CATCH_UP_SQL.expire, { now: NOW, limit: 10 })).toMatch(/USING (COVERING )?INDEX scheduled_checkins_expiry \(expires_at<\?\)/);
+    expect(plan(CATCH_UP_SQL.release, { now: NOW, limit: 10 })).toMatch(/USING (COVERING )?INDEX scheduled_checkins_leased \(lease_until<\?\)/);
+  });
+});
+
+describeWithPostgres()('check-in store query plans (PostgreSQL)', () => {
+  it('claims due rows through the partial index on pending rows', async () => {
+    const db = await STORE_KINDS.find((k) => k.name === 'postgres')!.create();
+    const client = new pg.Client({ connectionString: db.target });
+    await client.connect();
+    try {
+      // An empty table would be read whole whatever the indexes; this asks which index the claim can use.
+      await client.query('SET enable_seqscan = off');
+      const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${PG_CLAIM_SQL}`, [NOW, ['discord'], 10, NOW + LEASE, 'plan']);
+      expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/Index Scan using scheduled_checkins_due on scheduled_checkins\s/);
+    } finally {
+      await client.end();
+      await db.cleanup();
+    }
   });
 });

@@ -84,6 +84,12 @@ export const PG_MIGRATIONS: readonly string[] = [
      PRIMARY KEY (platform, event_id)
    );
    CREATE INDEX seen_events_at ON seen_events (seen_at);`,
+  // 2: the claim (FOR UPDATE SKIP LOCKED) and the lease release read only open rows: partial indexes hold just those,
+  // so they stay small while sent and expired rows pile up. They replace the (status, due_at) index over every row.
+  `CREATE INDEX scheduled_checkins_due ON scheduled_checkins (due_at) WHERE status = 'pending';
+   CREATE INDEX scheduled_checkins_expiry ON scheduled_checkins (expires_at) WHERE status = 'pending';
+   CREATE INDEX scheduled_checkins_leased ON scheduled_checkins (lease_until) WHERE status = 'sending';
+   DROP INDEX scheduled_checkins_claim;`,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Address } from '../../platform/adapter';
 import {
+  CATCH_UP_STEP,
   type ClaimedCheckin,
   type ClaimOptions,
   type ClaimResult,
@@ -12,6 +13,41 @@ import {
 import type { ScheduledCheckins } from '../store';
 import type { PgDatabase } from './pg-database';
 
+/**
+ * One catch-up step (parameters: now, most rows of each kind): leases that ran out back to pending, rows past their
+ * window (a window always closes after its due time, so such a row is due) expired, each through its partial index,
+ * skipping rows another transaction holds. One statement, so one round trip; says how many of each.
+ */
+export const PG_CATCH_UP_SQL = `WITH released AS (
+     UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
+     WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'sending' AND lease_until <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+     RETURNING 1
+   ), expired AS (
+     UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
+     WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'pending' AND expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)
+     RETURNING 1
+   )
+   SELECT (SELECT COUNT(*) FROM released)::int AS released, (SELECT COUNT(*) FROM expired)::int AS expired`;
+
+/**
+ * The claim (parameters: now, platforms, limit, lease end, claim token): the oldest due pending rows still inside
+ * their window that no other transaction holds, through the partial index on pending rows, leased in the same
+ * statement (a row a concurrent catch-up step is expiring is locked by it, so skipped).
+ */
+export const PG_CLAIM_SQL = `WITH due AS (
+     SELECT id FROM scheduled_checkins
+     WHERE status = 'pending' AND due_at <= $1 AND expires_at > $1 AND platform = ANY ($2::text[])
+     ORDER BY due_at LIMIT $3
+     FOR UPDATE SKIP LOCKED
+   ), claimed AS (
+     UPDATE scheduled_checkins s SET status = 'sending', lease_until = $4, claim_token = $5
+     FROM due WHERE s.id = due.id
+     RETURNING s.*
+   )
+   SELECT claimed.*, sub.user_id, sub.address, sub.timezone
+   FROM claimed JOIN checkin_subscriptions sub ON sub.id = claimed.subscription_id
+   ORDER BY claimed.due_at, claimed.id`;
+
 type ClaimedRow = ScheduledRow & { user_id: string; address: string; timezone: string };
 
 /**
@@ -22,52 +58,34 @@ type ClaimedRow = ScheduledRow & { user_id: string; address: string; timezone: s
 export class PgScheduledCheckins implements ScheduledCheckins {
   constructor(private readonly db: PgDatabase) {}
 
-  claimDue(now: number, options: ClaimOptions): Promise<ClaimResult> {
-    return this.db.transaction(async () => {
-      const released = (
-        await this.db.query(
-          `UPDATE scheduled_checkins SET status = 'pending', lease_until = NULL, claim_token = NULL
-           WHERE id IN (SELECT id FROM scheduled_checkins WHERE status = 'sending' AND lease_until <= $1 FOR UPDATE SKIP LOCKED)`,
-          [now],
-        )
-      ).rowCount;
-      const expired = (
-        await this.db.query(
-          `UPDATE scheduled_checkins SET status = 'expired', last_error = 'past its send window'
-           WHERE id IN (SELECT id FROM scheduled_checkins
-                        WHERE status = 'pending' AND due_at <= $1 AND expires_at <= $1 FOR UPDATE SKIP LOCKED)`,
-          [now],
-        )
-      ).rowCount;
-      if (options.platforms.length === 0 || options.limit <= 0) return { claimed: [], released, expired };
-      const leaseUntil = now + options.leaseMs;
-      const { rows } = await this.db.query<ClaimedRow>(
-        `WITH due AS (
-           SELECT id FROM scheduled_checkins
-           WHERE status = 'pending' AND due_at <= $1 AND platform = ANY ($2::text[])
-           ORDER BY due_at LIMIT $3
-           FOR UPDATE SKIP LOCKED
-         ), claimed AS (
-           UPDATE scheduled_checkins s SET status = 'sending', lease_until = $4, claim_token = $5
-           FROM due WHERE s.id = due.id
-           RETURNING s.*
-         )
-         SELECT claimed.*, sub.user_id, sub.address, sub.timezone
-         FROM claimed JOIN checkin_subscriptions sub ON sub.id = claimed.subscription_id
-         ORDER BY claimed.due_at, claimed.id`,
-        [now, options.platforms, options.limit, leaseUntil, options.claimToken],
-      );
-      const claimed = rows.map(
-        (row): ClaimedCheckin => ({
-          ...toScheduled(row),
-          userId: row.user_id,
-          address: JSON.parse(row.address) as Address,
-          timezone: row.timezone,
-          claimToken: options.claimToken,
-        }),
-      );
-      return { claimed, released, expired };
-    });
+  /**
+   * Two statements, each atomic on its own, so a normal tick is two round trips. First the catch-up, repeated while a
+   * step is full (after an outage there may be tens of thousands of rows; bounded steps keep each one's row locks
+   * brief): rows whose lease ran out go back to pending, rows past their window are expired, skipping rows another
+   * process holds. Then the claim leases the oldest due rows no other transaction holds.
+   */
+  async claimDue(now: number, options: ClaimOptions): Promise<ClaimResult> {
+    let released = 0;
+    let expired = 0;
+    for (;;) {
+      const step = await this.db.one<{ released: number; expired: number }>(PG_CATCH_UP_SQL, [now, CATCH_UP_STEP]);
+      released += step?.released ?? 0;
+      expired += step?.expired ?? 0;
+      if (step?.released !== CATCH_UP_STEP && step?.expired !== CATCH_UP_STEP) break;
+    }
+    if (options.platforms.length === 0 || options.limit <= 0) return { claimed: [], released, expired };
+    const leaseUntil = now + options.leaseMs;
+    const { rows } = await this.db.query<ClaimedRow>(PG_CLAIM_SQL, [now, options.platforms, options.limit, leaseUntil, options.claimToken]);
+    const claimed = rows.map(
+      (row): ClaimedCheckin => ({
+        ...toScheduled(row),
+        userId: row.user_id,
+        address: JSON.parse(row.address) as Address,
+        timezone: row.timezone,
+        claimToken: options.claimToken,
+      }),
+    );
+    return { claimed, released, expired };
   }
 
   async nextPendingDue(after: number, until: number): Promise<number | null> {

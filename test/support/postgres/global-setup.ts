@@ -1,4 +1,4 @@
-import { findPostgresBin, type PostgresServer, startPostgresServer } from './postgres-server';
+import { findPostgresBin, type PostgresServer, startPostgresServer } from '../../../src/store/postgres/throwaway-server';
 
 /**
  * Decides where the PostgreSQL half of the tests runs, writing it into `env`: TEST_DATABASE_URL when set; else a

@@ -1,4 +1,4 @@
-import { type PostgresServer, stopPostgresServer } from './postgres-server';
+import { type PostgresServer, stopPostgresServer } from '../../../src/store/postgres/throwaway-server';
 
 export default async function globalTeardown(): Promise<void> {
   const server = (globalThis as { aftercarePostgres?: PostgresServer }).aftercarePostgres;

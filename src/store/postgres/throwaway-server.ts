@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-/** A throwaway PostgreSQL server in a temp folder, on a free loopback port (tests and .ci/run). */
+/** A throwaway PostgreSQL server in a temp folder, on a free loopback port (the tests, .ci/run and `npm run bench`). */
 export interface PostgresServer {
   url: string;
   dir: string;
@@ -41,7 +41,8 @@ function asServerUser(bin: string, tool: string, args: string[], dir: string): v
   execFileSync(file, argv, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-export async function startPostgresServer(bin: string): Promise<PostgresServer> {
+/** `settings`: more server settings, e.g. `{ shared_buffers: '1GB' }` for the bench's million rows. */
+export async function startPostgresServer(bin: string, settings: Record<string, string> = {}): Promise<PostgresServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-pg-'));
   if (process.getuid?.() === 0) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -53,7 +54,8 @@ export async function startPostgresServer(bin: string): Promise<PostgresServer> 
   try {
     asServerUser(bin, 'initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], dir);
     // Durability is not what these tests are about: no fsync keeps the server fast on a busy machine.
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
+    const extra = Object.entries(settings).map(([name, value]) => ` -c ${name}=${value}`).join('');
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300${extra}`;
     asServerUser(bin, 'pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options, '-w', '-t', '60', 'start'], dir);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });

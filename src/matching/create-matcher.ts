@@ -511,7 +511,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     const termWeights = new Map<string, number>();
     for (const c of all) {
       for (const h of c.hits) {
-        const w = c === own || h.topic.changesSubject ? 1 : backstory;
+        // Another question of the message is a question of its own: its terms are not this one's subject.
+        const w = c === own || h.topic.changesSubject ? 1 : c.asked ? BACKSTORY_TERM_SHARE : backstory;
         termWeights.set(h.topic.id, Math.max(termWeights.get(h.topic.id) ?? 0, w));
       }
     }
@@ -532,7 +533,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     // backstory names (no term of it, no distinctive word of it in the asking clause) does not outweigh an
     // entry the asking clause names, unless the topic changes what the whole message is about.
     const focusNames = (r: Ranked): boolean => r.scored.shared.some((c) => focus.concepts.includes(c) && isDistinctive(c));
-    const askedTerm = (id: string): boolean => all.some((c) => c.asked && c.hits.some((h) => h.topic.id === id));
+    // A term asked about in this question (or the sentence it continues), not in another question of the message.
+    const askedTerm = (id: string): boolean => focus.hits.some((h) => h.topic.id === id);
     const onlyInBackstory = (r: Ranked): boolean =>
       r.scored.item.kind === 'topic' &&
       !r.scored.item.topic.changesSubject &&

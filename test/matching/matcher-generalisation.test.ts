@@ -328,3 +328,20 @@ describe('matcher: a reason is not another cause', () => {
     );
   });
 });
+
+describe('matcher: kinds of acne scar and peeling in everyday words', () => {
+  it('reads "ice picks" as acne scars, not ice', () => {
+    const trace = realMatcher().matcher.explain('how many sessions before my ice picks look better?');
+    expect(trace.clauses[0]!.hits.map((h) => h.topic.id)).not.toContain('cold-and-ice');
+  });
+
+  it('reads "bits of skin coming off" as peeling', () => {
+    expect(realMatcher().matcher.explain('bits of skin coming off my chin, normal?').clauses[0]!.concepts).toContain(
+      realMatcher().matcher.explain('my chin is peeling, normal?').clauses[0]!.concepts.find((c) => c.startsWith('peel')),
+    );
+  });
+
+  it('answers two questions of one message each on its own terms', () => {
+    expect(idOf('Will they put numbing cream on first or do I need to bring my own? appt is tomorrow')).toBe('pain-and-numbing');
+  });
+});

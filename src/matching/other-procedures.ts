@@ -28,11 +28,14 @@ export function otherProcedureSentences(words: readonly string[], lex: CompiledL
     return ws.some((w, i) => lex.conceptOf(w) === TREATMENT && ws[i - 1] !== 'not' && ws[i - 1] !== 'no');
   };
   return (sentences) => {
+    // Most messages name no other procedure: then nothing else needs reading.
+    const naming = sentences.map((sentence) => named.test(sentence));
+    if (!naming.includes(true)) return { flags: naming, namesTreatment: true };
     const treatmentNamed = sentences.map(namesTreatment);
     const anyTreatment = treatmentNamed.some((t) => t);
     let other = false;
-    const flags = sentences.map((sentence, i) => {
-      if (named.test(sentence) && !treatmentNamed[i]) other = true;
+    const flags = sentences.map((_, i) => {
+      if (naming[i] && !treatmentNamed[i]) other = true;
       else if (!anyTreatment && other) return true;
       else other = false;
       return other;

@@ -41,6 +41,8 @@ function isNegated(text: string, matchStart: number): boolean {
 interface Gated {
   regex: RegExp;
   gate: number;
+  /** A modifier (a time, "worse", "spreading") is not what a negation denies: "they havent faded after 3 weeks". */
+  negatable: boolean;
 }
 
 function firesOn({ regex: pattern, gate }: Gated, text: string, scan: GateScan): boolean {
@@ -54,12 +56,12 @@ function firesOn({ regex: pattern, gate }: Gated, text: string, scan: GateScan):
 }
 
 /** Where a pattern matches, leaving out matches just after a negation. */
-function matchStarts({ regex: pattern, gate }: Gated, text: string, scan: GateScan): number[] {
+function matchStarts({ regex: pattern, gate, negatable }: Gated, text: string, scan: GateScan): number[] {
   if (!scan.passes(gate)) return [];
   const out: number[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (!isNegated(text, m.index)) out.push(m.index);
+    if (!negatable || !isNegated(text, m.index)) out.push(m.index);
     if (m[0].length === 0) pattern.lastIndex++;
   }
   return out;
@@ -91,14 +93,13 @@ function lineOf(starts: readonly number[], at: number): number {
  */
 export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' | 'modifiers'>): RedFlagCheck {
   const literalSets: string[][][] = [];
-  const gated = (p: string): Gated => {
+  const gated = (p: string, negatable = true): Gated => {
     literalSets.push(requiredLiterals(p));
-    return { regex: new RegExp(p, 'gi'), gate: literalSets.length - 1 };
+    return { regex: new RegExp(p, 'gi'), gate: literalSets.length - 1, negatable };
   };
-  const compile = (patterns: readonly string[]): Gated[] => patterns.map(gated);
   const named = new Map<string, Gated[]>();
-  for (const [name, patterns] of Object.entries(knowledge.signs)) named.set(name, compile(patterns));
-  for (const [name, patterns] of Object.entries(knowledge.modifiers)) named.set(name, compile(patterns));
+  for (const [name, patterns] of Object.entries(knowledge.signs)) named.set(name, patterns.map((p) => gated(p)));
+  for (const [name, patterns] of Object.entries(knowledge.modifiers)) named.set(name, patterns.map((p) => gated(p, false)));
   const rules = knowledge.redFlags.map((rule) => ({
     rule,
     patterns: rule.patterns.map((p) => [p, gated(p)] as const),

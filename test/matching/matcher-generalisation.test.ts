@@ -345,3 +345,9 @@ describe('matcher: kinds of acne scar and peeling in everyday words', () => {
     expect(idOf('Will they put numbing cream on first or do I need to bring my own? appt is tomorrow')).toBe('pain-and-numbing');
   });
 });
+
+describe('matcher: the season is not another cause', () => {
+  it('answers "do i need sunscreen, its winter here" about sunscreen', () => {
+    expect(idOf('do i really need sunscreen after microneedling, its winter here and cloudy')).toBe('sunscreen-two-weeks');
+  });
+});

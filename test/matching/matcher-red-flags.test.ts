@@ -113,6 +113,8 @@ describe('red flags: the complication classes in the words people use', () => {
     ['after the numbing cream came off my cheek started to go greyish', 'spreading-or-worsening-redness'],
     ['its stinging really bad a few hours later', 'severe-or-increasing-pain'],
     ['my face kinda smells like off, had the needling 5 days ago', 'infection'],
+    ['where the numbing cream went i now have a blotchy red burning rash', 'allergic-reaction'],
+    ['the serum they sold me stings every time and my skin goes bumpy and angry red', 'allergic-reaction'],
     ['the bleeding dont stop, i have been pressing with gauze for half an hour', 'bleeding-will-not-stop'],
     ['after the microneedling some manchas oscuras appeared on my cheeks, 3 weeks now', 'pigment-change'],
     ['no fever at all, but the redness from my microneedling appointment seems to be slowly spreading down my neck', 'spreading-or-worsening-redness'],
@@ -152,5 +154,15 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'tiny red dots are spreading down my neck since the treatment',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
+  });
+});
+
+describe('red flags: a negation denies a sign, not a time', () => {
+  it('escalates grid-like lines that "havent faded after 3 weeks"', () => {
+    expect(replyTo('there are faint lines in a grid pattern on my cheek and they havent faded after 3 weeks').kind).toBe('escalation');
+  });
+
+  it('still reads "no bleeding a week later" as no bleeding', () => {
+    expect(replyTo('no bleeding a week later, just a bit dry').kind).not.toBe('escalation');
   });
 });

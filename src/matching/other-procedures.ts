@@ -21,8 +21,8 @@ export function otherProcedureSentences(words: readonly string[], lex: CompiledL
   const names = words.map(foldEntry).filter((w) => w.length > 0);
   if (names.length === 0) return (sentences) => ({ flags: sentences.map(() => false), namesTreatment: true });
   const alternatives = names.map((n) => `${escapeRegex(n)}s?`).join('|');
-  // "like after the dentist", "than a fresh tattoo": up to two words between the comparison and the name.
-  const named = new RegExp(`(?<!\\b(like|than|as|unlike|similar to)( \\w+){0,2} )\\b(${alternatives})\\b`);
+  // "like after the dentist", "compared to, say, threading or a tattoo": up to six words between the comparison and the name.
+  const named = new RegExp(`(?<!\\b(like|than|as|unlike|similar to|compared to|compared with|versus|vs)( \\w+){0,6} )\\b(${alternatives})\\b`);
   const namesTreatment = (sentence: string): boolean => {
     const ws = lex.joinPhrases(sentence).split(' ');
     return ws.some((w, i) => lex.conceptOf(w) === TREATMENT && ws[i - 1] !== 'not' && ws[i - 1] !== 'no');

@@ -351,3 +351,12 @@ describe('matcher: the season is not another cause', () => {
     expect(idOf('do i really need sunscreen after microneedling, its winter here and cloudy')).toBe('sunscreen-two-weeks');
   });
 });
+
+describe('matcher: booking words in passing', () => {
+  it.each([
+    ['i have mild von willebrand disease. is there anything i should sort out before i book a microneedling session', 'blood-thinners-bleeding-disorders'],
+    ['will my skin peel afterwards? want to know what im signing up for before i hand over 200 quid', 'peeling-and-shedding'],
+  ])('answers %j', (question, id) => {
+    expect(idOf(question)).toBe(id);
+  });
+});

@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CheckinScheduler } from '../checkins/checkin-scheduler';
-import { addDays, localDate } from '../checkins/local-time';
-import { planCheckins } from '../checkins/plan-checkins';
+import { localDate } from '../checkins/local-time';
 import type { Reply } from '../conversation/reply';
 import type { Knowledge } from '../knowledge/knowledge-schema';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { silentLogger } from '../logging/logger';
-import type { Adapter, Address, MessageRef, SendOptions } from '../platform/adapter';
+import type { Address, MessageRef, SendOptions } from '../platform/adapter';
+import { DirectOnlyAdapter } from '../platform/direct-only-adapter';
 import { PlatformError } from '../platform/platform-error';
 import { createStore, type Store } from '../store/store';
 import { ManualClock } from '../time/clock';
+import { planRandomSubscription } from './random-subscription';
 import { fmt, int, lcg } from './bench-numbers';
 
 export interface CheckinsBenchOptions {
@@ -32,8 +33,6 @@ export interface CheckinsBenchOptions {
   knowledgeDir?: string;
 }
 
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'America/Los_Angeles', 'Asia/Kolkata', 'UTC', 'America/Sao_Paulo'];
-const QUIET = { startMinute: 21 * 60, endMinute: 8 * 60 };
 const BENCH_NOW = Date.parse('2026-11-26T10:00:00Z');
 
 /**
@@ -46,15 +45,7 @@ async function planAndStore(store: Store, knowledge: Knowledge, count: number, n
   let rows = 0;
   const batch = async (from: number, to: number) => {
     for (let i = from; i < to; i++) {
-      const zone = ZONES[i % ZONES.length]!;
-      const treatmentDate = addDays(localDate(new Date(now), zone), -Math.floor(random() * 14));
-      const plan = planCheckins({
-        treatmentDate,
-        time: { hour: 8 + Math.floor(random() * 13), minute: Math.floor(random() * 60) },
-        zone,
-        checkins: knowledge.checkins,
-        quietHours: QUIET,
-      });
+      const { zone, treatmentDate, plan } = planRandomSubscription(knowledge, random, i, (z) => localDate(new Date(now), z));
       const upcoming = plan.items.filter((item) => item.dueAt.getTime() > now);
       const userId = `${idPrefix}${i}`;
       await store.checkins.subscriptions.replace(
@@ -70,16 +61,15 @@ async function planAndStore(store: Store, knowledge: Knowledge, count: number, n
 }
 
 /** Records sends and rejects, like the platform, any beyond its limit in a sliding second (a 429). */
-class RecordingPlatform implements Adapter {
+class RecordingPlatform extends DirectOnlyAdapter {
   readonly platform = 'discord' as const;
   readonly starts: number[] = [];
   rejected = 0;
   private windowStart = 0;
 
-  constructor(private readonly limitPerSecond: number) {}
-
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
+  constructor(private readonly limitPerSecond: number) {
+    super();
+  }
 
   async sendDirect(address: Address, _reply: Reply, _options?: SendOptions): Promise<MessageRef> {
     const t = performance.now();
@@ -103,14 +93,6 @@ class RecordingPlatform implements Adapter {
     }
     return most;
   }
-
-  async send(): Promise<MessageRef> {
-    throw new Error('not used');
-  }
-  async pin(): Promise<void> {}
-  async unpin(): Promise<void> {}
-  async edit(): Promise<void> {}
-  async remove(): Promise<void> {}
 }
 
 function databaseBytes(file: string): number {

@@ -5,8 +5,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { SCHEDULER_DEFAULTS } from '../checkins/checkin-scheduler';
-import { addDays, localDate } from '../checkins/local-time';
-import { planCheckins } from '../checkins/plan-checkins';
+import { localDate } from '../checkins/local-time';
 import type { Knowledge } from '../knowledge/knowledge-schema';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { types } from '../store/postgres/pg-database';
@@ -16,6 +15,7 @@ import { claimSelectSql } from '../store/scheduled-checkins';
 import { createStore, type Store } from '../store/store';
 import { type BenchPostgres, openBenchPostgres } from './bench-postgres';
 import { type BulkLoader, type BulkSubscription, postgresBulkLoader, sqliteBulkLoader } from './bulk-load';
+import { BENCH_ZONES, planRandomSubscription } from './random-subscription';
 import { fmt, int, lcg, percentile } from './bench-numbers';
 
 export interface ScaleBenchOptions {
@@ -32,8 +32,6 @@ export interface ScaleBenchOptions {
   postgres?: () => Promise<BenchPostgres | string>;
 }
 
-const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'Australia/Sydney', 'America/Los_Angeles', 'Asia/Kolkata', 'UTC', 'America/Sao_Paulo'];
-const QUIET = { startMinute: 21 * 60, endMinute: 8 * 60 };
 export const BENCH_NOW = Date.parse('2026-11-26T10:00:00Z');
 const SECRET = 'b'.repeat(64);
 const LEASE_MS = 90_000;
@@ -47,21 +45,13 @@ const CHUNK = 5_000;
 async function planInChunks(knowledge: Knowledge, count: number, onChunk: (chunk: BulkSubscription[]) => Promise<void>): Promise<number> {
   const random = lcg(count);
   // Each zone's date today, once: "checkins start" asks it once per opt-in, which is not what is timed here.
-  const today = new Map(ZONES.map((zone) => [zone, localDate(new Date(BENCH_NOW), zone)]));
+  const today = new Map(BENCH_ZONES.map((zone) => [zone, localDate(new Date(BENCH_NOW), zone)]));
   let planMs = 0;
   for (let from = 0; from < count; from += CHUNK) {
     const started = performance.now();
     const chunk: BulkSubscription[] = [];
     for (let i = from; i < Math.min(count, from + CHUNK); i++) {
-      const zone = ZONES[i % ZONES.length]!;
-      const treatmentDate = addDays(today.get(zone)!, -Math.floor(random() * 14));
-      const plan = planCheckins({
-        treatmentDate,
-        time: { hour: 8 + Math.floor(random() * 13), minute: Math.floor(random() * 60) },
-        zone,
-        checkins: knowledge.checkins,
-        quietHours: QUIET,
-      });
+      const { zone, treatmentDate, plan } = planRandomSubscription(knowledge, random, i, (z) => today.get(z)!);
       const rows = plan.items
         .filter((item) => item.dueAt.getTime() > BENCH_NOW)
         .map((item) => ({ checkinId: item.checkin.id, dueAt: item.dueAt.getTime(), expiresAt: item.expiresAt.getTime() }));

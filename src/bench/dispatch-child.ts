@@ -5,7 +5,8 @@ import { sharePacing } from '../checkins/pacing';
 import type { Reply } from '../conversation/reply';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { silentLogger } from '../logging/logger';
-import type { Adapter, Address, MessageRef, SendOptions } from '../platform/adapter';
+import type { Address, MessageRef, SendOptions } from '../platform/adapter';
+import { DirectOnlyAdapter } from '../platform/direct-only-adapter';
 import { PlatformError } from '../platform/platform-error';
 import { createPostgresStore } from '../store/postgres/postgres-store';
 import { systemClock } from '../time/clock';
@@ -16,26 +17,18 @@ import { systemClock } from '../time/clock';
  * platform over HTTP. Prints READY, starts on "go" from stdin, drains until nothing is left to claim, prints a
  * JSON summary. Argument: the database URL. Environment: PLATFORM_URL, PER_SECOND, CHECKIN_SENDERS.
  */
-class HttpPlatform implements Adapter {
+class HttpPlatform extends DirectOnlyAdapter {
   readonly platform = 'discord' as const;
-  constructor(private readonly url: string) {}
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
+  constructor(private readonly url: string) {
+    super();
+  }
   async sendDirect(address: Address, _reply: Reply, options?: SendOptions): Promise<MessageRef> {
     const res = await fetch(this.url, { method: 'POST', body: JSON.stringify({ userId: address.userId, nonce: options?.nonce }) });
     if (res.status === 429) throw new PlatformError('failed', '429 Too Many Requests');
     if (!res.ok) throw new PlatformError('failed', `HTTP ${res.status}`);
     const { id } = (await res.json()) as { id: string };
     return { platform: 'discord', channelId: `dm-${address.userId}`, messageId: id };
-  }
-  async send(): Promise<MessageRef> {
-    throw new Error('not used');
-  }
-  async pin(): Promise<void> {}
-  async unpin(): Promise<void> {}
-  async edit(): Promise<void> {}
-  async remove(): Promise<void> {}
-}
+  }}
 
 async function main(): Promise<void> {
   const url = process.argv[2]!;

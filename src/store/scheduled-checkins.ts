@@ -232,18 +232,9 @@ export class ScheduledCheckinRepository implements ScheduledCheckins {
     // Built after the commit, so the write lock is held only for the statements.
     const claimed = rows.map(
       (row): ClaimedCheckin => ({
-        id: row.id,
-        subscriptionId: row.subscription_id,
-        platform: row.platform as Platform,
-        checkinId: row.checkin_id,
-        dueAt: row.due_at,
-        expiresAt: row.expires_at,
+        ...toScheduled(row),
         status: 'sending',
-        attempts: row.attempts,
         leaseUntil,
-        nonce: row.nonce,
-        sentAt: row.sent_at,
-        lastError: row.last_error,
         userId: row.user_id,
         address: JSON.parse(row.address) as Address,
         timezone: row.timezone,

@@ -2,7 +2,8 @@ import type { Checkin } from '../../../src/knowledge/knowledge-schema';
 import type { Platform } from '../../../src/conversation/incoming-message';
 import type { IncomingMessage } from '../../../src/conversation/incoming-message';
 import type { Reply } from '../../../src/conversation/reply';
-import type { Adapter, Address, MessageRef, SendOptions } from '../../../src/platform/adapter';
+import type { Address, MessageRef, SendOptions } from '../../../src/platform/adapter';
+import { DirectOnlyAdapter } from '../../../src/platform/direct-only-adapter';
 
 /** A plan built in the test: one check-in on each listed day. */
 export function testPlan(days: number[], sendWithinHours = 6): Checkin[] {
@@ -27,16 +28,15 @@ export interface SentDirect {
 }
 
 /** An adapter that records what it is asked to DM; `fail` decides per call whether to throw instead. */
-export class RecordingAdapter implements Adapter {
+export class RecordingAdapter extends DirectOnlyAdapter {
   readonly sent: SentDirect[] = [];
   fail: ((address: Address, attempt: number) => Error | null) | null = null;
   private calls = 0;
   private waiters: Array<{ count: number; resolve: () => void }> = [];
 
-  constructor(readonly platform: Platform = 'discord') {}
-
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
+  constructor(readonly platform: Platform = 'discord') {
+    super();
+  }
 
   async sendDirect(address: Address, reply: Reply, options?: SendOptions): Promise<MessageRef> {
     this.calls++;
@@ -57,14 +57,6 @@ export class RecordingAdapter implements Adapter {
   sentTo(userId: string): SentDirect[] {
     return this.sent.filter((s) => s.address.userId === userId);
   }
-
-  async send(): Promise<MessageRef> {
-    throw new Error('not used');
-  }
-  async pin(): Promise<void> {}
-  async unpin(): Promise<void> {}
-  async edit(): Promise<void> {}
-  async remove(): Promise<void> {}
 }
 
 /** A DM from a user on a platform, as an adapter would build it. */

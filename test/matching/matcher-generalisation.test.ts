@@ -315,6 +315,7 @@ describe('matcher: everyday context words are not a topic of their own', () => {
   it.each([
     ['wat even is microneedling, my sis booked me one for my bday', 'what-is-microneedling'],
     ['how many goes do you need before you notice anything', 'number-of-treatments'],
+    ['day 2 after and my face is still kinda pink. am i cooked', 'redness-how-long'],
     ['my mate reckons it gets the blood pumping to your face. is that what it does or is he winding me up', 'what-is-microneedling'],
   ])('answers %j', (question, id) => {
     expect(idOf(question)).toBe(id);

@@ -114,6 +114,8 @@ describe('red flags: the complication classes in the words people use', () => {
     ['its stinging really bad a few hours later', 'severe-or-increasing-pain'],
     ['my face kinda smells like off, had the needling 5 days ago', 'infection'],
     ['where the numbing cream went i now have a blotchy red burning rash', 'allergic-reaction'],
+    ['my son had microneedling on saturday and now hes running 38.5 and his cheeks are hot', 'fever-or-chills'],
+    ['the care home called: my mum is unusually drowsy and muddled since her microneedling', 'faint-or-very-unwell'],
     ['the serum they sold me stings every time and my skin goes bumpy and angry red', 'allergic-reaction'],
     ['the bleeding dont stop, i have been pressing with gauze for half an hour', 'bleeding-will-not-stop'],
     ['after the microneedling some manchas oscuras appeared on my cheeks, 3 weeks now', 'pigment-change'],
@@ -143,6 +145,8 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'how painful is it on a scale of 1 to 10, is it worse than waxing?',
     'there were tiny red dots all over my face at the end of the session, is that normal?',
     'had my first session and honestly i cant see a thing, was it a waste of money?',
+    'is microneedling the same as botox? i get them all muddled up',
+    'the billing lady gave me a very confused look when i asked about insurance for microneedling',
     'my friend said it was the worst pain of her life. is that normal? i am booked next week',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');

@@ -14,3 +14,14 @@ export function lcg(seed: number): () => number {
     return s / 2 ** 32;
   };
 }
+
+/** Most of ascending millisecond times `at` that fall within any one second (a platform's rate window). */
+export function busiestSecond(at: readonly number[]): number {
+  let most = 0;
+  let from = 0;
+  for (let i = 0; i < at.length; i++) {
+    while (at[from]! <= at[i]! - 1000) from++;
+    most = Math.max(most, i - from + 1);
+  }
+  return most;
+}

@@ -14,7 +14,7 @@ import { PlatformError } from '../platform/platform-error';
 import { createStore, type Store } from '../store/store';
 import { ManualClock } from '../time/clock';
 import { planRandomSubscription } from './random-subscription';
-import { fmt, int, lcg } from './bench-numbers';
+import { busiestSecond, fmt, int, lcg } from './bench-numbers';
 
 export interface CheckinsBenchOptions {
   /** Subscriptions to plan and store (default 100,000). */
@@ -85,13 +85,7 @@ class RecordingPlatform extends DirectOnlyAdapter {
 
   /** Most sends that started within any one second. */
   busiestSecond(): number {
-    let most = 0;
-    let from = 0;
-    for (let i = 0; i < this.starts.length; i++) {
-      while (this.starts[from]! <= this.starts[i]! - 1000) from++;
-      most = Math.max(most, i - from + 1);
-    }
-    return most;
+    return busiestSecond(this.starts);
   }
 }
 

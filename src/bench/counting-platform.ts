@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import { busiestSecond } from './bench-numbers';
 
 /**
  * The platform for the several-process dispatch bench: an HTTP endpoint on 127.0.0.1 that takes one DM per POST
@@ -43,13 +44,7 @@ export class CountingPlatform {
 
   /** Most sends accepted within any one second. */
   busiestSecond(): number {
-    let most = 0;
-    let from = 0;
-    for (let i = 0; i < this.accepted.length; i++) {
-      while (this.accepted[from]! <= this.accepted[i]! - 1000) from++;
-      most = Math.max(most, i - from + 1);
-    }
-    return most;
+    return busiestSecond(this.accepted);
   }
 
   async stop(): Promise<void> {

@@ -101,7 +101,7 @@ export const lexiconFileSchema = z
     pointingWords: wordList.default([]),
     /** Words that join two questions in one sentence ("how many sessions and how far apart"). */
     clauseJoiners: wordList.default([]),
-    /** Words that deny what follows ("no pain", "doesnt hurt"): a clause does not name what it denies. */
+    /** Words that deny what follows ("no pain", "doesnt hurt"): a clause does not name what it denies, and a warning sign just after one does not count. */
     negations: wordList.default([]),
     /** Greetings a message may open with before its question ("good evening, how many sessions..."). */
     greetings: z.array(text).default([]),

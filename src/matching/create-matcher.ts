@@ -219,7 +219,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   /** "is it better than botox", "a safer option than a laser": the question asks which to choose, so the other thing counts. */
   const isChoice = (words: readonly string[], at: number): boolean => {
     const start = comparisonStart(words, at);
-    return start > 0 && (choiceWords.has(words[start - 1]!) || choiceWords.has(words[start - 2] ?? '') || choiceWords.has(words[start - 3] ?? ''));
+    return start > 0 && words.slice(Math.max(0, start - 3), start).some((w) => choiceWords.has(w));
   };
 
   /**
@@ -467,10 +467,6 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return weight + Math.min(run, FOREIGN_RUN);
   }
 
-  /**
-   * "day 1 and my face is tomato red. how long til it's not?": a question that names no subject of its own
-   * asks about the clause before it, so the two are matched as one (its terms keep their own weights).
-   */
   const negations = new Set(knowledge.lexicon.negations);
   /** The concepts a clause affirms: "doesnt hurt, just pink" affirms pink, not pain. */
   const affirmed = (clause: ClauseTrace): string[] => {
@@ -479,6 +475,13 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return denied.size === 0 ? clause.concepts : clause.concepts.filter((c) => !denied.has(c));
   };
 
+  /** Whether concepts name what a question is about, not only its shape ("how long"). */
+  const namesSubject = (concepts: readonly string[]): boolean => concepts.some((c) => !intentNames.has(c) && (isDistinctive(c) || isCentral(c)));
+
+  /**
+   * "day 1 and my face is tomato red. how long til it's not?": a question that names no subject of its own
+   * asks about the clause before it, so the two are matched as one (its terms keep their own weights).
+   */
   function withContext(focus: ClauseTrace, all: readonly ClauseTrace[]): ClauseTrace {
     if (focus.hits.length > 0) return focus;
     const at = all.indexOf(focus);
@@ -490,7 +493,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       (words.some((w) => pointingWords.has(w)) || !focus.concepts.some((c) => Object.hasOwn(knowledge.lexicon.concepts, c)));
     // "what actually is microneedling": a question's shape and the treatment's name alone make a whole question.
     const complete = focus.concepts.includes(TREATMENT) && focus.concepts.every((c) => c === TREATMENT || intentNames.has(c)) && focus.concepts.length > 1;
-    if (complete || (!short && focus.concepts.some((c) => !intentNames.has(c) && (isDistinctive(c) || isCentral(c))))) return focus;
+    if (complete || (!short && namesSubject(focus.concepts))) return focus;
     // A short follow-up ("worth it?") goes with the question before it; one without a subject with the sentence before it.
     const context = (short ? all.slice(0, at).reverse().find((c) => c.asked) : undefined) ?? all[at - 1];
     if (!context) return focus;

@@ -2,11 +2,6 @@ import type { Knowledge, RedFlagRule } from '../knowledge/knowledge-schema';
 import { requiredLiterals } from './literal-gate';
 import { compileGates, type GateScan } from './literal-scan';
 
-/** Words that, just before a warning sign, say the person does NOT have it ("no fever", "not infected"). */
-const NEGATIONS = new Set([
-  'no', 'not', 'without', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'havent', 'hasnt',
-  'nor', 'zero', 'neither', 'none',
-]);
 /** How far back a negation reaches ("i dont have any pus or blisters"), unless a clause break intervenes. */
 const NEGATION_WINDOW = 6;
 /** Characters looked back for a negation: bounded, so a long message costs linear time. */
@@ -27,12 +22,13 @@ export interface FlagTexts {
 
 export type RedFlagCheck = (texts: FlagTexts) => RedFlagHit | null;
 
-function isNegated(text: string, matchStart: number): boolean {
+/** `negations`: the lexicon's words that, just before a warning sign, say the person does NOT have it ("no fever"). */
+function isNegated(negations: ReadonlySet<string>, text: string, matchStart: number): boolean {
   const from = Math.max(0, matchStart - NEGATION_REACH_CHARS, text.lastIndexOf('\n', matchStart) + 1);
   const before = text.slice(from, matchStart).trim().split(' ').slice(-NEGATION_WINDOW);
   for (let i = before.length - 1; i >= 0; i--) {
     if (CLAUSE_BREAKS.has(before[i]!)) return false;
-    if (NEGATIONS.has(before[i]!)) return true;
+    if (negations.has(before[i]!)) return true;
   }
   return false;
 }
@@ -41,27 +37,30 @@ function isNegated(text: string, matchStart: number): boolean {
 interface Gated {
   regex: RegExp;
   gate: number;
-  /** A modifier (a time, "worse", "spreading") is not what a negation denies: "they havent faded after 3 weeks". */
-  negatable: boolean;
+  /**
+   * The words that deny a match just before it, or null: a modifier (a time, "worse", "spreading") is not what a
+   * negation denies ("they havent faded after 3 weeks").
+   */
+  negations: ReadonlySet<string> | null;
 }
 
-function firesOn({ regex: pattern, gate }: Gated, text: string, scan: GateScan): boolean {
+function firesOn({ regex: pattern, gate, negations }: Gated, text: string, scan: GateScan): boolean {
   if (!scan.passes(gate)) return false;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (!isNegated(text, m.index)) return true;
+    if (negations === null || !isNegated(negations, text, m.index)) return true;
     if (m[0].length === 0) pattern.lastIndex++;
   }
   return false;
 }
 
 /** Where a pattern matches, leaving out matches just after a negation. */
-function matchStarts({ regex: pattern, gate, negatable }: Gated, text: string, scan: GateScan): number[] {
+function matchStarts({ regex: pattern, gate, negations }: Gated, text: string, scan: GateScan): number[] {
   if (!scan.passes(gate)) return [];
   const out: number[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
-    if (!negatable || !isNegated(text, m.index)) out.push(m.index);
+    if (negations === null || !isNegated(negations, text, m.index)) out.push(m.index);
     if (m[0].length === 0) pattern.lastIndex++;
   }
   return out;
@@ -91,11 +90,12 @@ function lineOf(starts: readonly number[], at: number): number {
  * sentence holds every named sign and modifier of one of its `when` lists; a match just after a negation
  * does not count. Rules are checked in the pack's order; the first that fires wins.
  */
-export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' | 'modifiers'>): RedFlagCheck {
+export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' | 'modifiers' | 'lexicon'>): RedFlagCheck {
+  const negations = new Set(knowledge.lexicon.negations);
   const literalSets: string[][][] = [];
   const gated = (p: string, negatable = true): Gated => {
     literalSets.push(requiredLiterals(p));
-    return { regex: new RegExp(p, 'gi'), gate: literalSets.length - 1, negatable };
+    return { regex: new RegExp(p, 'gi'), gate: literalSets.length - 1, negations: negatable ? negations : null };
   };
   const named = new Map<string, Gated[]>();
   for (const [name, patterns] of Object.entries(knowledge.signs)) named.set(name, patterns.map((p) => gated(p)));

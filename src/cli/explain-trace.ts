@@ -16,6 +16,10 @@ export function formatTrace(trace: MatchTrace): string[] {
   for (const r of trace.ranked.slice(0, 6)) {
     lines.push(`  ${r.kind} ${r.id}: ${r.score.toFixed(2)} (concepts ${r.evidence.toFixed(2)}, nearest phrasing ${r.nearest.toFixed(2)}; shares ${r.shared.join(', ') || '-'})`);
   }
+  if (trace.classifier) {
+    const c = trace.classifier;
+    lines.push(`phrasing classifier: ${c.label} (probability 1 - ${(1 - c.probability).toExponential(1)})${c.changed ? `: ${c.changed}` : ', left as the rules decided'}`);
+  }
   const r = trace.result;
   const outcome =
     r.kind === 'answer'

@@ -125,6 +125,19 @@ export const lexiconFileSchema = z
  */
 export const phrasingsFileSchema = z.object({ phrasings: z.record(id, z.array(text)).default({}) }).strict();
 
+/**
+ * knowledge/labelled-questions.yaml: real questions with the outcome each should get. A classifier learns
+ * from them (see phrasing-classifier.ts). Keys of `answered` are FAQ entry ids.
+ */
+export const labelledQuestionsFileSchema = z
+  .object({
+    answered: z.record(id, z.array(text)).default({}),
+    declined: z.array(text).default([]),
+    warnings: z.array(text).default([]),
+  })
+  .strict();
+export type LabelledQuestions = z.infer<typeof labelledQuestionsFileSchema>;
+
 export const checkinOptionSchema = z
   .object({
     id,
@@ -199,6 +212,8 @@ export interface Knowledge {
   lexicon: Lexicon;
   /** Labelled real questions by entry or topic id (knowledge/phrasings.yaml, optional). */
   phrasings: Record<string, string[]>;
+  /** Real questions with the outcome each should get (knowledge/labelled-questions.yaml, optional). */
+  labelled: LabelledQuestions;
   checkins: Checkin[];
   /** Outlets answers may credit (sources.yaml). */
   sources: string[];

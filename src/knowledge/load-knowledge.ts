@@ -10,6 +10,7 @@ import {
   type Knowledge,
   lexiconFileSchema,
   outOfScopeFileSchema,
+  labelledQuestionsFileSchema,
   phrasingsFileSchema,
   sourcesFileSchema,
   safetyFileSchema,
@@ -26,6 +27,8 @@ export const KNOWLEDGE_FILES = {
   sources: 'sources.yaml',
   /** Optional. */
   phrasings: 'phrasings.yaml',
+  /** Optional. */
+  labelled: 'labelled-questions.yaml',
   /** Optional. */
   smallTalk: 'small-talk.yaml',
 } as const;
@@ -138,6 +141,14 @@ export function loadKnowledge(dir: string): Knowledge {
   const phrasings = existsSync(path.join(dir, KNOWLEDGE_FILES.phrasings))
     ? parseFile(dir, KNOWLEDGE_FILES.phrasings, phrasingsFileSchema)
     : { value: { phrasings: {} }, raw: '' };
+  const labelled = existsSync(path.join(dir, KNOWLEDGE_FILES.labelled))
+    ? parseFile(dir, KNOWLEDGE_FILES.labelled, labelledQuestionsFileSchema)
+    : { value: { answered: {}, declined: [], warnings: [] }, raw: '' };
+  const entryIds = new Set(faq.value.entries.map((e) => e.id));
+  const labelProblems = Object.keys(labelled.value.answered)
+    .filter((label) => !entryIds.has(label))
+    .map((label) => `answered → ${label}: no FAQ entry has this id`);
+  if (labelProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.labelled), labelProblems);
 
   const safetyProblems = [
     ...safety.value.redFlags.flatMap((rule, i) => [
@@ -191,7 +202,7 @@ export function loadKnowledge(dir: string): Knowledge {
   if (smallTalkProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.smallTalk), smallTalkProblems);
 
   const version = createHash('sha256')
-    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw, lexicon.raw, phrasings.raw, sources.raw, smallTalk.raw].join('\0'))
+    .update([faq.raw, outOfScope.raw, safety.raw, checkins.raw, lexicon.raw, phrasings.raw, labelled.raw, sources.raw, smallTalk.raw].join('\0'))
     .digest('hex')
     .slice(0, 12);
 
@@ -208,6 +219,7 @@ export function loadKnowledge(dir: string): Knowledge {
     otherProcedures: safety.value.otherProcedures,
     lexicon: lexicon.value,
     phrasings: phrasings.value.phrasings,
+    labelled: labelled.value,
     checkins: checkins.value.checkins.sort((a, b) => a.day - b.day),
     sources: sources.value.sources,
     checkinTopics: checkins.value.topics,

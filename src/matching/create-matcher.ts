@@ -1,9 +1,10 @@
-import type { FaqEntry, Knowledge, OutOfScopeTopic } from '../knowledge/knowledge-schema';
+import type { FaqEntry, Knowledge, OutOfScopeTopic, RedFlagRule } from '../knowledge/knowledge-schema';
 import { type ClassDoc, createConceptIndex, type Scored } from './concept-index';
 import { foldText, sentencesOf } from './fold-text';
 import { otherProcedureSentences, TREATMENT } from './other-procedures';
 import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
+import { type PhrasingClassifier, type Prediction, trainPhrasingClassifier } from './phrasing-classifier';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
 import { createSpellingCorrector, editDistance } from './spelling-corrector';
 import { compileTermHits, singular, type TermHit } from './topic-terms';
@@ -91,6 +92,30 @@ const sharedStart = (a: string, b: string): number => {
 };
 const NUMBER = /^\d+$/;
 
+/*
+ * The phrasing classifier (phrasing-classifier.ts) corrects the rules only where it is very sure. Naive Bayes
+ * is overconfident, so each threshold is near 1. Chosen by replaying the first-contact answers of eight rounds
+ * of blind batches with a classifier trained only on what was labelled before each round.
+ */
+/** A question the rules declined is answered by the classifier's entry at this probability. */
+const CLASSIFIER_ANSWER = 0.999;
+/** A question the rules answered is declined when the classifier gives "declined" this probability. */
+const CLASSIFIER_DECLINE = 0.9999999;
+/** The classifier's entry replaces the rules' one at this probability. */
+const CLASSIFIER_SWITCH = 0.99;
+/** A message worded like the labelled warning signs is escalated at this probability (recall first). */
+const CLASSIFIER_WARNING = 0.99999;
+/** Classifier labels that are not entry ids (ids are kebab-case: these cannot clash). */
+const DECLINED = '(declined)';
+const WARNING = '(warning sign)';
+/** The rule an escalation by the classifier reports. */
+const CLASSIFIER_RULE: RedFlagRule = {
+  id: 'worded-like-labelled-warning-signs',
+  description: 'Worded like the warning signs of labelled-questions.yaml',
+  patterns: [],
+  when: [],
+};
+
 type ClassItem = { kind: 'entry'; entry: FaqEntry } | { kind: 'topic'; topic: OutOfScopeTopic };
 
 export interface ClauseTrace {
@@ -108,6 +133,8 @@ export interface MatchTrace {
   folded: string;
   clauses: ClauseTrace[];
   redFlag: RedFlagHit | null;
+  /** The phrasing classifier's most probable label, and what it changed ("" when nothing). */
+  classifier: (Prediction & { changed: string }) | null;
   /** What each asking clause (or the whole message, when none asks) was found to be about. */
   decisions: Array<{ clause: string; verdict: string; foreign: string[] }>;
   /** Candidates of the clause that decided (or the closest one), best first. */
@@ -317,6 +344,35 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
+  /** Features the classifier reads: concepts, pairs of neighbouring concepts, and the question's shape. */
+  const classifierFeatures = (words: readonly string[]): string[] => {
+    const out = new Set<string>();
+    let previous = '';
+    for (const word of words) {
+      if (lex.isStopword(word) || NUMBER.test(word)) continue;
+      const concept = lex.conceptOf(word);
+      out.add(`c:${concept}`);
+      if (previous !== '') out.add(`b:${previous} ${concept}`);
+      previous = concept;
+    }
+    for (const intent of lex.intentsOf(words.join(' '))) out.add(`i:${intent}`);
+    return [...out];
+  };
+  const entryIds = new Set(knowledge.entries.map((e) => e.id));
+  // A topic covered by an entry teaches that entry, as it does the rules (coveredBy).
+  const topicLabel = (id: string): string => coveredBy.get(id)?.id ?? DECLINED;
+  function* classifierExamples(): Generator<{ label: string; features: string[] }> {
+    const example = (label: string, text: string) => ({ label, features: classifierFeatures(wordsOfPackText(text)) });
+    for (const entry of knowledge.entries) for (const text of [entry.question, ...entry.alternates]) yield example(entry.id, text);
+    for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryIds.has(id) ? id : topicLabel(id), text);
+    for (const topic of knowledge.outOfScope) for (const text of [...topic.examples, ...topic.terms]) yield example(topicLabel(topic.id), text);
+    for (const [id, texts] of Object.entries(knowledge.labelled.answered)) for (const text of texts) yield example(id, text);
+    for (const text of knowledge.labelled.declined) yield example(DECLINED, text);
+    for (const text of knowledge.labelled.warnings) yield example(WARNING, text);
+  }
+  const classifier: PhrasingClassifier = trainPhrasingClassifier(classifierExamples());
+  const entryById = new Map(knowledge.entries.map((e) => [e.id, e]));
+
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
   packWords.clear();
   packConcepts.clear();
@@ -568,13 +624,55 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     return { ranked, entries, verdict: { kind: 'none' }, foreign };
   }
 
+  /**
+   * The rules' result, corrected by the phrasing classifier where it is very sure: a warning sign the rules
+   * missed is escalated, a declined question it knows is answered, an answered one it knows is not covered is
+   * declined, and a clearly different entry replaces the rules' one. An escalation by the rules, an empty
+   * message, an entry's own question or alternate, and a decline for another procedure or another cause stand.
+   */
   function explain(question: string): MatchTrace {
+    const trace = explainByRules(question);
+    const result = trace.result;
+    if (result.kind === 'escalation' || (result.kind === 'decline' && result.reason === 'empty')) return trace;
+    if (ownPhrasings && ownPhrasing.has(result.normalized)) return trace;
+    const prediction = classifier.predict(classifierFeatures(lex.joinPhrases(result.normalized).split(' ').filter((w) => w.length > 0)));
+    if (prediction === null) return trace;
+    const { label, probability } = prediction;
+    const entry = entryById.get(label);
+    let changed = '';
+    if (label === WARNING) {
+      if (probability >= CLASSIFIER_WARNING) {
+        trace.result = { kind: 'escalation', rule: CLASSIFIER_RULE, confidence: probability, normalized: result.normalized };
+        changed = 'escalated';
+      }
+    } else if (result.kind === 'decline') {
+      // Another procedure, or another cause of the symptom, is a reason the rules found: it stands.
+      const reasoned = trace.decisions.some((d) => d.verdict.startsWith('another '));
+      if (entry && probability >= CLASSIFIER_ANSWER && !reasoned) {
+        trace.result = { kind: 'answer', entry, confidence: probability, suggestions: [], normalized: result.normalized };
+        changed = 'answered';
+      }
+    } else if (label === DECLINED) {
+      if (probability >= CLASSIFIER_DECLINE) {
+        trace.result = { kind: 'decline', reason: 'low-confidence', confidence: 1 - probability, suggestions: [result.entry], normalized: result.normalized };
+        changed = 'declined';
+      }
+    } else if (entry && entry !== result.entry && !(result.also ?? []).includes(entry) && probability >= CLASSIFIER_SWITCH) {
+      trace.result = { ...result, entry, confidence: probability, suggestions: [result.entry] };
+      changed = 'answered by another entry';
+    }
+    trace.classifier = { label, probability, changed };
+    return trace;
+  }
+
+  function explainByRules(question: string): MatchTrace {
     const folded = foldText(question);
     const trace: MatchTrace = {
       folded,
       clauses: [],
       decisions: [],
       redFlag: null,
+      classifier: null,
       ranked: [],
       result: { kind: 'decline', reason: 'empty', confidence: 0, suggestions: [], normalized: '' },
     };

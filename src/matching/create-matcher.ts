@@ -91,6 +91,7 @@ const sharedStart = (a: string, b: string): number => {
   return i;
 };
 const NUMBER = /^\d+$/;
+const SENTENCE_MARKS_AND_SPACES = /[.?!;\n ]+/;
 
 /*
  * The phrasing classifier (phrasing-classifier.ts) corrects the rules only where it is very sure. Naive Bayes
@@ -102,7 +103,7 @@ const CLASSIFIER_ANSWER = 0.999;
 /** A question the rules answered is declined when the classifier gives "declined" this probability. */
 const CLASSIFIER_DECLINE = 0.9999999;
 /** The classifier's entry replaces the rules' one at this probability. */
-const CLASSIFIER_SWITCH = 0.99;
+const CLASSIFIER_SWITCH = 0.999;
 /** A message worded like the labelled warning signs is escalated at this probability (recall first). */
 const CLASSIFIER_WARNING = 0.99999;
 /** Classifier labels that are not entry ids (ids are kebab-case: these cannot clash). */
@@ -344,25 +345,27 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
-  /** Features the classifier reads: concepts, pairs of neighbouring concepts, and the question's shape. */
-  const classifierFeatures = (words: readonly string[]): string[] => {
+  /**
+   * Features the classifier reads: the concept of each word of the folded text (no rewrites: it learns its own
+   * wordings, and a message is read in one cheap pass), and pairs of neighbouring ones.
+   */
+  const classifierFeatures = (folded: string): string[] => {
     const out = new Set<string>();
     let previous = '';
-    for (const word of words) {
-      if (lex.isStopword(word) || NUMBER.test(word)) continue;
+    for (const word of folded.split(SENTENCE_MARKS_AND_SPACES)) {
+      if (word.length === 0 || lex.isStopword(word) || NUMBER.test(word)) continue;
       const concept = lex.conceptOf(word);
       out.add(`c:${concept}`);
       if (previous !== '') out.add(`b:${previous} ${concept}`);
       previous = concept;
     }
-    for (const intent of lex.intentsOf(words.join(' '))) out.add(`i:${intent}`);
     return [...out];
   };
   const entryIds = new Set(knowledge.entries.map((e) => e.id));
   // A topic covered by an entry teaches that entry, as it does the rules (coveredBy).
   const topicLabel = (id: string): string => coveredBy.get(id)?.id ?? DECLINED;
   function* classifierExamples(): Generator<{ label: string; features: string[] }> {
-    const example = (label: string, text: string) => ({ label, features: classifierFeatures(wordsOfPackText(text)) });
+    const example = (label: string, text: string) => ({ label, features: classifierFeatures(foldText(text)) });
     for (const entry of knowledge.entries) for (const text of [entry.question, ...entry.alternates]) yield example(entry.id, text);
     for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryIds.has(id) ? id : topicLabel(id), text);
     for (const topic of knowledge.outOfScope) for (const text of [...topic.examples, ...topic.terms]) yield example(topicLabel(topic.id), text);
@@ -635,7 +638,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     const result = trace.result;
     if (result.kind === 'escalation' || (result.kind === 'decline' && result.reason === 'empty')) return trace;
     if (ownPhrasings && ownPhrasing.has(result.normalized)) return trace;
-    const prediction = classifier.predict(classifierFeatures(lex.joinPhrases(result.normalized).split(' ').filter((w) => w.length > 0)));
+    const prediction = classifier.predict(classifierFeatures(trace.folded));
     if (prediction === null) return trace;
     const { label, probability } = prediction;
     const entry = entryById.get(label);

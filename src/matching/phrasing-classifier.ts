@@ -28,8 +28,11 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
   const labelIndex = new Map<string, number>();
   const phrasings: number[] = [];
   const featureTotals: number[] = [];
-  /** feature -> label index -> how often the label's phrasings have it. */
-  const postings = new Map<string, Map<number, number>>();
+  /**
+   * feature -> [label, count, label, count, ...]. Phrasings come grouped by label, so a feature's last pair is
+   * nearly always the one to count in: no map per feature.
+   */
+  const postings = new Map<string, number[]>();
   let count = 0;
   for (const { label, features } of examples) {
     let k = labelIndex.get(label);
@@ -43,13 +46,32 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
     count++;
     phrasings[k]!++;
     for (const feature of new Set(features)) {
-      let byLabel = postings.get(feature);
-      if (byLabel === undefined) postings.set(feature, (byLabel = new Map()));
-      byLabel.set(k, (byLabel.get(k) ?? 0) + 1);
+      const pairs = postings.get(feature);
+      if (pairs === undefined) postings.set(feature, [k, 1]);
+      else if (pairs[pairs.length - 2] === k) pairs[pairs.length - 1]!++;
+      else {
+        // A label seen before, then others: rare (labels interleaved); found by a scan.
+        let at = -1;
+        for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === k) at = i;
+        if (at >= 0) pairs[at + 1]!++;
+        else pairs.push(k, 1);
+      }
       featureTotals[k]!++;
     }
   }
   const vocabulary = postings.size;
+  // What a prediction reads: per feature, the labels that saw it and log((n + s) / s) for each.
+  const weights = new Map<string, { labels: Int32Array; logRatios: Float64Array }>();
+  for (const [feature, pairs] of postings) {
+    const labelsOf = new Int32Array(pairs.length / 2);
+    const logRatios = new Float64Array(pairs.length / 2);
+    for (let i = 0; i < pairs.length; i += 2) {
+      labelsOf[i / 2] = pairs[i]!;
+      logRatios[i / 2] = Math.log((pairs[i + 1]! + SMOOTHING) / SMOOTHING);
+    }
+    weights.set(feature, { labels: labelsOf, logRatios });
+  }
+  postings.clear();
   // log P(label) and log of one unseen feature's probability under the label, once per label.
   const logPrior = phrasings.map((n) => Math.log(n / count));
   const logUnseen = featureTotals.map((total) => Math.log(SMOOTHING / (total + SMOOTHING * vocabulary)));
@@ -57,12 +79,15 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
 
   return {
     predict(features) {
-      const known = [...new Set(features)].filter((f) => postings.has(f));
+      const known = [...new Set(features)].filter((f) => weights.has(f));
       if (known.length === 0 || labels.length === 0) return null;
       // Every known feature first counts as unseen under every label; those a label has seen then add their
       // count: log((n + s) / s) on top of log(s / ...).
       for (let k = 0; k < labels.length; k++) scores[k] = logPrior[k]! + known.length * logUnseen[k]!;
-      for (const feature of known) for (const [k, n] of postings.get(feature)!) scores[k]! += Math.log((n + SMOOTHING) / SMOOTHING);
+      for (const feature of known) {
+        const { labels: seenBy, logRatios } = weights.get(feature)!;
+        for (let i = 0; i < seenBy.length; i++) scores[seenBy[i]!]! += logRatios[i]!;
+      }
       let best = 0;
       for (let k = 1; k < labels.length; k++) if (scores[k]! > scores[best]!) best = k;
       let total = 0;

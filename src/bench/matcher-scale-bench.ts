@@ -17,7 +17,9 @@ export function generatedPack(knowledge: Knowledge, size: number): Knowledge {
       alternates: base.alternates.map((a) => `${a} ${subject}`),
     });
   }
-  return { ...knowledge, entries, phrasings: {} };
+  // Labelled questions of the real entries name ids the generated pack does not have: only the declined and
+  // the warning signs stay.
+  return { ...knowledge, entries, phrasings: {}, labelled: { ...knowledge.labelled, answered: {} } };
 }
 
 const LONG_SENTENCES = [

@@ -164,11 +164,30 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   // are, gives both from one pass of folding and expanding.
   const packWords = new Map<string, string[]>();
   const toWords = (expanded: string): string[] => lex.joinPhrases(expanded).split(' ').filter((w) => w.length > 0);
+  /**
+   * Features the classifier reads: the concept of each word of the folded text (no rewrites: it learns its own
+   * wordings, and a message is read in one cheap pass), and pairs of neighbouring ones.
+   */
+  const classifierFeatures = (folded: string): string[] => {
+    const out = new Set<string>();
+    let previous = '';
+    for (const word of folded.split(SENTENCE_MARKS_AND_SPACES)) {
+      if (word.length === 0 || lex.isStopword(word) || NUMBER.test(word)) continue;
+      const concept = lex.conceptOf(word);
+      out.add(`c:${concept}`);
+      if (previous !== '') out.add(`b:${previous} ${concept}`);
+      previous = concept;
+    }
+    return [...out];
+  };
+  /** Classifier features of the entries' questions and alternates, worked out while they are folded anyway. */
+  const packFeatures = new Map<string, string[]>();
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
   for (const entry of knowledge.entries) {
     for (const text of [entry.question, ...entry.alternates]) {
       const folded = foldText(text);
+      if (!packFeatures.has(text)) packFeatures.set(text, classifierFeatures(folded));
       const sentences = sentencesOf(folded);
       const key = sentences.length === 1 ? lex.expand(sentences[0]!.text) : normalizedOfFolded(folded);
       if (sentences.length === 1 && !packWords.has(text)) packWords.set(text, toWords(key));
@@ -345,27 +364,11 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
-  /**
-   * Features the classifier reads: the concept of each word of the folded text (no rewrites: it learns its own
-   * wordings, and a message is read in one cheap pass), and pairs of neighbouring ones.
-   */
-  const classifierFeatures = (folded: string): string[] => {
-    const out = new Set<string>();
-    let previous = '';
-    for (const word of folded.split(SENTENCE_MARKS_AND_SPACES)) {
-      if (word.length === 0 || lex.isStopword(word) || NUMBER.test(word)) continue;
-      const concept = lex.conceptOf(word);
-      out.add(`c:${concept}`);
-      if (previous !== '') out.add(`b:${previous} ${concept}`);
-      previous = concept;
-    }
-    return [...out];
-  };
   const entryIds = new Set(knowledge.entries.map((e) => e.id));
   // A topic covered by an entry teaches that entry, as it does the rules (coveredBy).
   const topicLabel = (id: string): string => coveredBy.get(id)?.id ?? DECLINED;
   function* classifierExamples(): Generator<{ label: string; features: string[] }> {
-    const example = (label: string, text: string) => ({ label, features: classifierFeatures(foldText(text)) });
+    const example = (label: string, text: string) => ({ label, features: packFeatures.get(text) ?? classifierFeatures(foldText(text)) });
     for (const entry of knowledge.entries) for (const text of [entry.question, ...entry.alternates]) yield example(entry.id, text);
     for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryIds.has(id) ? id : topicLabel(id), text);
     for (const topic of knowledge.outOfScope) for (const text of [...topic.examples, ...topic.terms]) yield example(topicLabel(topic.id), text);
@@ -374,6 +377,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     for (const text of knowledge.labelled.warnings) yield example(WARNING, text);
   }
   const classifier: PhrasingClassifier = trainPhrasingClassifier(classifierExamples());
+  packFeatures.clear();
   const entryById = new Map(knowledge.entries.map((e) => [e.id, e]));
 
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).

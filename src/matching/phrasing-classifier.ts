@@ -6,6 +6,7 @@
  */
 export interface LabelledFeatures {
   label: string;
+  /** Distinct features of one phrasing. */
   features: readonly string[];
 }
 
@@ -45,7 +46,7 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
     }
     count++;
     phrasings[k]!++;
-    for (const feature of new Set(features)) {
+    for (const feature of features) {
       const pairs = postings.get(feature);
       if (pairs === undefined) postings.set(feature, [k, 1]);
       else if (pairs[pairs.length - 2] === k) pairs[pairs.length - 1]!++;

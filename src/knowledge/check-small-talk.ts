@@ -15,6 +15,9 @@ export function checkSmallTalk(knowledge: Knowledge): Finding[] {
     ),
     ...Object.entries(knowledge.phrasings).flatMap(([label, texts]) => texts.map((text, j) => ({ where: `phrasings.yaml → phrasings → ${label}[${j}]`, text }))),
     ...knowledge.outOfScope.flatMap((t, i) => t.examples.map((text, j) => ({ where: `out-of-scope.yaml → topics[${i}] (id: ${t.id}) → examples[${j}]`, text }))),
+    ...Object.entries(knowledge.labelled.answered).flatMap(([id, texts]) => texts.map((text, j) => ({ where: `labelled-questions.yaml → answered → ${id}[${j}]`, text }))),
+    ...knowledge.labelled.declined.map((text, j) => ({ where: `labelled-questions.yaml → declined[${j}]`, text })),
+    ...knowledge.labelled.warnings.map((text, j) => ({ where: `labelled-questions.yaml → warnings[${j}]`, text })),
   ];
   return questions.flatMap(({ where, text }) => {
     const kind = findSmallTalk(knowledge.smallTalk, text);

@@ -578,7 +578,10 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     for (const c of all) {
       for (const h of c.hits) {
         // Another question of the message is a question of its own: its terms are not this one's subject.
-        const w = c === own || h.topic.changesSubject ? 1 : c.asked ? BACKSTORY_TERM_SHARE : backstory;
+        // A follow-up joined to the question it continues ("is drinking collagen powder worth it? or a waste of
+        // money?") asks that question: its terms are this one's.
+        const continued = c.asked && focus !== own && focus.hits.includes(h);
+        const w = c === own || continued || h.topic.changesSubject ? 1 : c.asked ? BACKSTORY_TERM_SHARE : backstory;
         termWeights.set(h.topic.id, Math.max(termWeights.get(h.topic.id) ?? 0, w));
       }
     }

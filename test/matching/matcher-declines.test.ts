@@ -49,4 +49,12 @@ describe('matcher: declines', () => {
     expect(replyTo('can i go to the office the day after').kind).toBe('fallback');
     expect(replyTo('what about the weekend after').kind).toBe('fallback');
   });
+
+  it('reads a follow-up as the question it continues: its terms are that question\'s', () => {
+    // "or is it a waste of money" alone would be about the treatment; it continues the question about collagen powder.
+    const question = 'Is drinking collagen powder worth it for fine lines or is it a waste of money?';
+    const result = realMatcher().matcher.explain(question);
+    expect(result.decisions.every((d) => !d.verdict.startsWith('entry'))).toBe(true);
+    expect(replyTo(question).kind).toBe('fallback');
+  });
 });

@@ -46,6 +46,10 @@ export function checkKnowledge(knowledge: Knowledge): Finding[] {
   for (const label of Object.keys(knowledge.phrasings)) {
     if (!labels.has(label)) findings.push({ level: 'warning', where: `phrasings.yaml → phrasings → ${label}`, message: 'no FAQ entry or out-of-scope topic has this id; its questions are ignored' });
   }
+  const entryIds = new Set(knowledge.entries.map((e) => e.id));
+  for (const label of Object.keys(knowledge.labelled.answered)) {
+    if (!entryIds.has(label)) findings.push({ level: 'warning', where: `labelled-questions.yaml → answered → ${label}`, message: 'no FAQ entry has this id; its questions are ignored' });
+  }
   findings.push(...stemClashes(knowledge));
   knowledge.outOfScope.forEach((topic, i) => {
     topic.examples.forEach((example, j) => {

@@ -144,11 +144,6 @@ export function loadKnowledge(dir: string): Knowledge {
   const labelled = existsSync(path.join(dir, KNOWLEDGE_FILES.labelled))
     ? parseFile(dir, KNOWLEDGE_FILES.labelled, labelledQuestionsFileSchema)
     : { value: { answered: {}, declined: [], warnings: [] }, raw: '' };
-  const entryIds = new Set(faq.value.entries.map((e) => e.id));
-  const labelProblems = Object.keys(labelled.value.answered)
-    .filter((label) => !entryIds.has(label))
-    .map((label) => `answered → ${label}: no FAQ entry has this id`);
-  if (labelProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.labelled), labelProblems);
 
   const safetyProblems = [
     ...safety.value.redFlags.flatMap((rule, i) => [

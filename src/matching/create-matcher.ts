@@ -372,7 +372,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     for (const entry of knowledge.entries) for (const text of [entry.question, ...entry.alternates]) yield example(entry.id, text);
     for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryIds.has(id) ? id : topicLabel(id), text);
     for (const topic of knowledge.outOfScope) for (const text of [...topic.examples, ...topic.terms]) yield example(topicLabel(topic.id), text);
-    for (const [id, texts] of Object.entries(knowledge.labelled.answered)) for (const text of texts) yield example(id, text);
+    // Questions filed under a removed entry are ignored (knowledge:check warns), as phrasings.yaml's are.
+    for (const [id, texts] of Object.entries(knowledge.labelled.answered)) if (entryIds.has(id)) for (const text of texts) yield example(id, text);
     for (const text of knowledge.labelled.declined) yield example(DECLINED, text);
     for (const text of knowledge.labelled.warnings) yield example(WARNING, text);
   }

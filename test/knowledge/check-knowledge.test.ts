@@ -54,6 +54,19 @@ describe('knowledge:check', () => {
     });
   });
 
+  it('warns about labelled questions filed under a removed entry, which still loads', () => {
+    const knowledgeDir = copyKnowledge(dir);
+    editFaq(knowledgeDir, (doc) => {
+      doc.entries = doc.entries.filter((e) => e.id !== 'sunscreen-two-weeks');
+    });
+    const findings = checkKnowledge(loadKnowledge(knowledgeDir));
+    expect(findings).toContainEqual({
+      level: 'warning',
+      where: 'labelled-questions.yaml → answered → sunscreen-two-weeks',
+      message: 'no FAQ entry has this id; its questions are ignored',
+    });
+  });
+
   it('finds no error in the shipped pack', () => {
     const findings = checkKnowledge(loadKnowledge(copyKnowledge(dir)));
     expect(findings.filter((f) => f.level === 'error')).toEqual([]);

@@ -106,13 +106,6 @@ describe('content a clinic declares in the pack', () => {
     expect(loadKnowledge(knowledgeDir).checkinTopics).toContain('hydration');
   });
 
-  it('names labelled-questions.yaml and the id when a labelled question names no entry', () => {
-    writeFileSync(path.join(dir, 'labelled-questions.yaml'), 'answered:\n  no-such-entry:\n    - is this covered\n');
-    const error = loadError();
-    expect(error.file).toBe(path.join(dir, 'labelled-questions.yaml'));
-    expect(error.message).toMatch(/answered → no-such-entry: no FAQ entry has this id/);
-  });
-
   it('names the field of an empty labelled question', () => {
     writeFileSync(path.join(dir, 'labelled-questions.yaml'), 'declined:\n  - "  "\n');
     expect(loadError().message).toMatch(/declined\[0\]: must not be empty/);

@@ -170,3 +170,36 @@ describe('red flags: a negation denies a sign, not a time', () => {
     expect(replyTo('no bleeding a week later, just a bit dry').kind).not.toBe('escalation');
   });
 });
+
+describe('red flags: what someone already has, fears or is squeamish about', () => {
+  // From blind batches 45-59, after their first-contact scores: each was a false alarm.
+  it.each([
+    'Going in for my first microneedling next Thursday and I get woozy just watching surgery shows. Should I expect to see blood on my face during the procedure?',
+    'does microneedling hurt?? i have a rubbish pain threshold, nearly pass out at my own blood tests',
+    'I had my needle facial this morning and there were little spots of blood all over my face when she finished. My husband nearly fainted when he saw me! Is that supposed to happen?',
+    'Can I keep using the glycolic toner I use for my dark marks straight after microneedling?',
+    'Does microneedling help for melasma? I have brown patches on cheeks since my second baby',
+    'Has anyone tried the at-home derma rollers? Are they worth it, or just a way to give yourself an infection?',
+    'My doctor gave me a steroid cream for eczema on my arms and the skin there is peeling. Should I put coconut oil on it?',
+    'I had microneedling yesterday and my nighttime routine includes a face wash with those little gritty beads. Ok to keep using it?',
+    "Is there any kind of anaesthetic for the micro needling thing? can't really take a sick day if it's agony",
+    'do people actually bleed during microneedling?? im booked next week and i go all faint at the sight of blood',
+    'why does my skin feel sooo dry after this, is it permanent?? please tell me its not permanent',
+    "What's the typical erythema timeline post-microneedling that I can quote to patients at discharge?",
+  ])('does not escalate %j', (question) => {
+    expect(replyTo(question).kind).not.toBe('escalation');
+  });
+
+  it.each([
+    'i fainted an hour after my microneedling session and still feel woozy',
+    'the serum they put on after gave me a rash all over my cheeks',
+    'hard little lumps under the skin three weeks after microneedling',
+    'dark patches appeared on my cheeks since the treatment',
+    'i think my face is infected, there is yellow crust',
+    'the pain is agony and getting worse two days after',
+    'are these marks going to be permanent? little grid lines 3 weeks on',
+    'still bleeding a bit from one spot and its been over a week',
+  ])('still escalates %j', (question) => {
+    expect(replyTo(question).kind).toBe('escalation');
+  });
+});

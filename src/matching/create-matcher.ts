@@ -103,6 +103,10 @@ const SENTENCE_MARKS_AND_SPACES = /[.?!;\n ]+/;
 const CLASSIFIER_ANSWER = 0.999;
 /** A question the rules answered is declined when the classifier gives "declined" this probability. */
 const CLASSIFIER_DECLINE = 0.9999;
+/** A weak answer of the rules (confidence below WEAK_ANSWER) is declined already at this probability. */
+const CLASSIFIER_DECLINE_WEAK = 0.99;
+/** Below this confidence the rules' answer rests on little; on both replays no right answer was below it and declined. */
+const WEAK_ANSWER = 0.78;
 /** The classifier's entry replaces the rules' one at this probability. */
 const CLASSIFIER_SWITCH = 0.999;
 /** A message worded like the labelled warning signs is escalated at this probability (recall first). */
@@ -676,7 +680,8 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
       }
     } else if (label === DECLINED) {
       // The classifier reads words, not comparisons: "worse than after a chemical peel" names the peel only as a yardstick.
-      if (probability >= CLASSIFIER_DECLINE && !trace.clauses.some((c) => c.yardsticks.length > 0)) {
+      const sure = probability >= CLASSIFIER_DECLINE || (probability >= CLASSIFIER_DECLINE_WEAK && result.confidence < WEAK_ANSWER);
+      if (sure && !trace.clauses.some((c) => c.yardsticks.length > 0)) {
         trace.result = { kind: 'decline', reason: 'low-confidence', confidence: 1 - probability, suggestions: [result.entry], normalized: result.normalized };
         changed = 'declined';
       }

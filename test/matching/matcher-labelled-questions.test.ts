@@ -73,4 +73,15 @@ describe('labelled questions', () => {
     expect(matcher.explain(lipFiller).classifier).toMatchObject({ label: 'side-effects-overview', changed: '' });
     expect(matcher.match(lipFiller).kind).toBe('decline');
   });
+
+  it('decline a weak answer of the rules that they are fairly sure is not covered, and leave a firm one', () => {
+    writeLabelled(shipped());
+    const matcher = createMatcher(loadKnowledge(knowledgeDir));
+    // Labelled "declined" (from a blind batch): the rules answer it on "clinic" and "find" with little confidence.
+    const booking = 'how do i find a good microneedling clinic in Istanbul where the staff speak english?';
+    const trace = matcher.explain(booking);
+    expect(trace.classifier).toMatchObject({ label: '(declined)', changed: 'declined' });
+    expect(trace.result.kind).toBe('decline');
+    expect(matcher.match('how long does peeling last')).toMatchObject({ kind: 'answer', entry: { id: 'peeling-and-shedding' } });
+  });
 });

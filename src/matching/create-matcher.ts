@@ -371,16 +371,16 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
-  const entryIds = new Set(knowledge.entries.map((e) => e.id));
+  const entryById = new Map(knowledge.entries.map((e) => [e.id, e]));
   // A topic covered by an entry teaches that entry, as it does the rules (coveredBy).
   const topicLabel = (id: string): string => coveredBy.get(id)?.id ?? DECLINED;
   function* classifierExamples(): Generator<{ label: string; features: string[] }> {
     const example = (label: string, text: string) => ({ label, features: packFeatures.get(text) ?? classifierFeatures(foldText(text)) });
     for (const entry of knowledge.entries) for (const text of [entry.question, ...entry.alternates]) yield example(entry.id, text);
-    for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryIds.has(id) ? id : topicLabel(id), text);
+    for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryById.has(id) ? id : topicLabel(id), text);
     for (const topic of knowledge.outOfScope) for (const text of [...topic.examples, ...topic.terms]) yield example(topicLabel(topic.id), text);
     // Questions filed under a removed entry are ignored (knowledge:check warns), as phrasings.yaml's are.
-    for (const [id, texts] of Object.entries(knowledge.labelled.answered)) if (entryIds.has(id)) for (const text of texts) yield example(id, text);
+    for (const [id, texts] of Object.entries(knowledge.labelled.answered)) if (entryById.has(id)) for (const text of texts) yield example(id, text);
     // A declined question about a topic an entry now covers (a clinic added makeup advice) teaches that entry.
     const declinedLabel = (text: string): string => {
       if (coveredBy.size === 0) return DECLINED;
@@ -393,7 +393,6 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   }
   const classifier: PhrasingClassifier = trainPhrasingClassifier(classifierExamples());
   packFeatures.clear();
-  const entryById = new Map(knowledge.entries.map((e) => [e.id, e]));
 
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
   packWords.clear();

@@ -29,11 +29,8 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
   const labelIndex = new Map<string, number>();
   const phrasings: number[] = [];
   const featureTotals: number[] = [];
-  /**
-   * feature -> [label, count, label, count, ...]. Phrasings come grouped by label, so a feature's last pair is
-   * nearly always the one to count in: no map per feature.
-   */
-  const postings = new Map<string, number[]>();
+  /** feature -> label index -> how many of the label's phrasings have it. */
+  const postings = new Map<string, Map<number, number>>();
   let count = 0;
   for (const { label, features } of examples) {
     let k = labelIndex.get(label);
@@ -47,30 +44,22 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
     count++;
     phrasings[k]!++;
     for (const feature of features) {
-      const pairs = postings.get(feature);
-      if (pairs === undefined) postings.set(feature, [k, 1]);
-      else if (pairs[pairs.length - 2] === k) pairs[pairs.length - 1]!++;
-      else {
-        // A label seen before, then others: rare (labels interleaved); found by a scan.
-        let at = -1;
-        for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === k) at = i;
-        if (at >= 0) pairs[at + 1]!++;
-        else pairs.push(k, 1);
+      let byLabel = postings.get(feature);
+      if (byLabel === undefined) {
+        byLabel = new Map();
+        postings.set(feature, byLabel);
       }
+      byLabel.set(k, (byLabel.get(k) ?? 0) + 1);
       featureTotals[k]!++;
     }
   }
   const vocabulary = postings.size;
   // What a prediction reads: per feature, the labels that saw it and log((n + s) / s) for each.
   const weights = new Map<string, { labels: Int32Array; logRatios: Float64Array }>();
-  for (const [feature, pairs] of postings) {
-    const labelsOf = new Int32Array(pairs.length / 2);
-    const logRatios = new Float64Array(pairs.length / 2);
-    for (let i = 0; i < pairs.length; i += 2) {
-      labelsOf[i / 2] = pairs[i]!;
-      logRatios[i / 2] = Math.log((pairs[i + 1]! + SMOOTHING) / SMOOTHING);
-    }
-    weights.set(feature, { labels: labelsOf, logRatios });
+  for (const [feature, byLabel] of postings) {
+    const seenBy = Int32Array.from(byLabel.keys());
+    const logRatios = Float64Array.from(byLabel.values(), (n) => Math.log((n + SMOOTHING) / SMOOTHING));
+    weights.set(feature, { labels: seenBy, logRatios });
   }
   postings.clear();
   // log P(label) and log of one unseen feature's probability under the label, once per label.

@@ -4,6 +4,7 @@ import { foldText, sentencesOf } from './fold-text';
 import { otherProcedureSentences, TREATMENT } from './other-procedures';
 import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
+import { createFeatureNames } from './feature-names';
 import { type PhrasingClassifier, type Prediction, trainPhrasingClassifier } from './phrasing-classifier';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
 import { createSpellingCorrector, editDistance } from './spelling-corrector';
@@ -175,14 +176,15 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
    * Features the classifier reads: the concept of each word of the folded text (no rewrites: it learns its own
    * wordings, and a message is read in one cheap pass), and pairs of neighbouring ones.
    */
+  const featureNames = createFeatureNames();
   const classifierFeatures = (folded: string): string[] => {
     const out = new Set<string>();
     let previous = '';
     for (const word of folded.split(SENTENCE_MARKS_AND_SPACES)) {
       if (word.length === 0 || lex.isStopword(word) || NUMBER.test(word)) continue;
       const concept = lex.conceptOf(word);
-      out.add(`c:${concept}`);
-      if (previous !== '') out.add(`b:${previous} ${concept}`);
+      out.add(featureNames.concept(concept));
+      if (previous !== '') out.add(featureNames.pair(previous, concept));
       previous = concept;
     }
     return [...out];

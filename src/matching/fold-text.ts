@@ -21,10 +21,12 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/g;
 const AT_MENTION = /@[\w.-]+/g;
 const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/g;
 const APOSTROPHES = /['’‘´ʼ]/g;
-/** Sentence ends survive folding (clauses are split on them); every other non-word character is a space. */
-const NOT_KEPT = /[^a-z0-9.?!;\n]+/g;
+/**
+ * Sentence ends survive folding (clauses are split on them); every other run of non-word characters is one
+ * space. A lone space is already that: matching only other runs leaves most texts as they are (no copy).
+ */
+const NOT_KEPT = / ?[^a-z0-9.?!;\n ][^a-z0-9.?!;\n]*| {2,}[^a-z0-9.?!;\n]*/g;
 const DOTS = /\.(?=[a-z0-9])/g; // "1.5mm", "e.g" stay one sentence
-const SPACES = /[ \t]+/g;
 
 /** Look-alike letters from other alphabets ("раin" with Cyrillic а) read as the Latin letters they imitate. */
 function latinLookAlike(ch: string): string {
@@ -57,12 +59,7 @@ export function foldText(text: string): string {
   if (out.includes('@')) out = out.replace(AT_MENTION, ' ');
   out = out.toLowerCase();
   if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, ' ');
-  return out
-    .replace(APOSTROPHES, '')
-    .replace(DOTS, ' ')
-    .replace(NOT_KEPT, ' ')
-    .replace(SPACES, ' ')
-    .trim();
+  return out.replace(APOSTROPHES, '').replace(DOTS, ' ').replace(NOT_KEPT, ' ').trim();
 }
 
 /** A folded text's sentences (split at . ? ! ; and line breaks), each with whether it ended in "?". */

@@ -26,6 +26,7 @@ export interface CompiledLexicon {
 }
 
 const WORD = /[a-z0-9]+/g;
+const NOT_WORD_OR_SPACE = /[^a-z0-9 ]/;
 export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
@@ -69,6 +70,20 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const intents = lexicon.intents.map((i) => [new RegExp(i.pattern), i.concept] as const);
   const intentGates = compileGates(lexicon.intents.map((i) => requiredLiterals(i.pattern)));
 
+  /** Slang and misspellings, word by word; a text with none is returned as it is (no copy). */
+  const replaceTokens = (text: string): string => {
+    if (NOT_WORD_OR_SPACE.test(text)) return text.replace(WORD, (w) => tokenMap.get(w) ?? w);
+    const words = text.split(' ');
+    let changed = false;
+    for (let i = 0; i < words.length; i++) {
+      const to = tokenMap.get(words[i]!);
+      if (to !== undefined) {
+        words[i] = to;
+        changed = true;
+      }
+    }
+    return changed ? words.join(' ') : text;
+  };
   const conceptOf = boundedMemo((word: string): string => {
     const s = stem(word);
     return conceptOfStem.get(s) ?? s;
@@ -89,7 +104,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         s = rewritten;
       });
       // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
-      return joinPhrases(s).replace(WORD, (w) => tokenMap.get(w) ?? w);
+      return replaceTokens(joinPhrases(s));
     },
     joinPhrases,
     conceptOf,

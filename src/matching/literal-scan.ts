@@ -1,4 +1,4 @@
-/** Which gates a text passes, from one scan of it (see compileGates). */
+/** Which gates a text passes, from one scan of it (see compileGates); valid until the next scan with the same gates. */
 export interface GateScan {
   passes(gate: number): boolean;
 }
@@ -82,30 +82,43 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
   outputStart[states] = flat.length;
   const outputIds = Int32Array.from(flat);
 
+  const gateOf = (gate: number, has: (id: number) => boolean): boolean => {
+    const sets = compiled[gate]!;
+    for (let s = 0; s < sets.length; s++) {
+      const set = sets[s]!;
+      let found = false;
+      for (let k = 0; k < set.length; k++) {
+        if (has(set[k]!)) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  };
+  // Which literals the newest scan found, as a generation stamp per literal: a scan allocates nothing (a fresh
+  // typed array per text cost more than the whole scan of a short one). So a scan is read before the next one.
+  const stamp = new Uint32Array(literals.length);
+  let generation = 0;
   return (text) => {
-    const present = new Uint8Array(literals.length);
+    if (generation === 0xffffffff) {
+      stamp.fill(0);
+      generation = 0;
+    }
+    const gen = ++generation;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       state = dfa[state * SYMBOLS + (code < 128 ? SYMBOL_OF[code]! : OTHER)]!;
-      for (let j = outputStart[state]!, end = outputStart[state + 1]!; j < end; j++) present[outputIds[j]!] = 1;
+      for (let j = outputStart[state]!, end = outputStart[state + 1]!; j < end; j++) stamp[outputIds[j]!] = gen;
     }
-    for (const [literal, id] of others) if (text.includes(literal)) present[id] = 1;
+    for (const [literal, id] of others) if (text.includes(literal)) stamp[id] = gen;
+    const has = (id: number): boolean => stamp[id] === gen;
     return {
       passes(gate) {
-        const sets = compiled[gate]!;
-        for (let s = 0; s < sets.length; s++) {
-          const set = sets[s]!;
-          let found = false;
-          for (let k = 0; k < set.length; k++) {
-            if (present[set[k]!] === 1) {
-              found = true;
-              break;
-            }
-          }
-          if (!found) return false;
-        }
-        return true;
+        if (generation !== gen) throw new Error('a gate scan was read after a newer scan of the same gates');
+        return gateOf(gate, has);
       },
     };
   };

@@ -22,6 +22,9 @@ export function otherProcedureSentences(words: readonly string[], lex: CompiledL
   if (names.length === 0) return (sentences) => ({ flags: sentences.map(() => false), namesTreatment: true });
   const alternatives = names.map((n) => `${escapeRegex(n)}s?`).join('|');
   // "like after the dentist", "compared to, say, threading or a tattoo": up to six words between the comparison and the name.
+  // The same names with no look-behind: one pass over the whole message rules most messages out (a
+  // look-behind is tried at every position of the text).
+  const anyName = new RegExp(`\\b(?:${alternatives})\\b`);
   const named = new RegExp(`(?<!\\b(like|than|as|unlike|similar to|compared to|compared with|versus|vs)( \\w+){0,6} )\\b(${alternatives})\\b`);
   const namesTreatment = (sentence: string): boolean => {
     const ws = lex.joinPhrases(sentence).split(' ');
@@ -29,6 +32,7 @@ export function otherProcedureSentences(words: readonly string[], lex: CompiledL
   };
   return (sentences) => {
     // Most messages name no other procedure: then nothing else needs reading.
+    if (!anyName.test(sentences.join('\n'))) return { flags: sentences.map(() => false), namesTreatment: true };
     const naming = sentences.map((sentence) => named.test(sentence));
     if (!naming.includes(true)) return { flags: naming, namesTreatment: true };
     const treatmentNamed = sentences.map(namesTreatment);

@@ -29,8 +29,12 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
   const labelIndex = new Map<string, number>();
   const phrasings: number[] = [];
   const featureTotals: number[] = [];
-  /** feature -> label index -> how many of the label's phrasings have it. */
-  const postings = new Map<string, Map<number, number>>();
+  /**
+   * feature -> [label, count, label, count, ...]. Phrasings come grouped by label, so a feature's count for the
+   * label being read is its last pair: one map lookup per feature seen. A label seen again later gets a second
+   * pair, merged below.
+   */
+  const postings = new Map<string, number[]>();
   let count = 0;
   for (const { label, features } of examples) {
     let k = labelIndex.get(label);
@@ -43,25 +47,40 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
     }
     count++;
     phrasings[k]!++;
+    featureTotals[k]! += features.length;
     for (const feature of features) {
-      let byLabel = postings.get(feature);
-      if (byLabel === undefined) {
-        byLabel = new Map();
-        postings.set(feature, byLabel);
-      }
-      byLabel.set(k, (byLabel.get(k) ?? 0) + 1);
-      featureTotals[k]!++;
+      const pairs = postings.get(feature);
+      if (pairs === undefined) postings.set(feature, [k, 1]);
+      else if (pairs[pairs.length - 2] === k) pairs[pairs.length - 1]!++;
+      else pairs.push(k, 1);
     }
   }
   const vocabulary = postings.size;
-  // What a prediction reads: per feature, the labels that saw it and log((n + s) / s) for each.
-  const weights = new Map<string, { labels: Int32Array; logRatios: Float64Array }>();
-  for (const [feature, byLabel] of postings) {
-    const seenBy = Int32Array.from(byLabel.keys());
-    const logRatios = Float64Array.from(byLabel.values(), (n) => Math.log((n + SMOOTHING) / SMOOTHING));
-    weights.set(feature, { labels: seenBy, logRatios });
+  // What a prediction reads, per feature: the labels that saw it and log((n + s) / s) for each, in two flat
+  // arrays from starts[f] to starts[f + 1] (a small typed array per feature cost more to allocate than counting).
+  const featureIndex = new Map<string, number>();
+  const starts = new Int32Array(vocabulary + 1);
+  const labelsSeen: number[] = [];
+  const counts: number[] = [];
+  const slot = new Int32Array(labels.length).fill(-1);
+  for (const [feature, pairs] of postings) {
+    const f = featureIndex.size;
+    featureIndex.set(feature, f);
+    starts[f] = labelsSeen.length;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const k = pairs[i]!;
+      if (slot[k] === -1) {
+        slot[k] = labelsSeen.length;
+        labelsSeen.push(k);
+        counts.push(pairs[i + 1]!);
+      } else counts[slot[k]!]! += pairs[i + 1]!;
+    }
+    for (let j = starts[f]!; j < labelsSeen.length; j++) slot[labelsSeen[j]!] = -1;
   }
+  starts[vocabulary] = labelsSeen.length;
   postings.clear();
+  const seenBy = Int32Array.from(labelsSeen);
+  const logRatios = Float64Array.from(counts, (n) => Math.log((n + SMOOTHING) / SMOOTHING));
   // log P(label) and log of one unseen feature's probability under the label, once per label.
   const logPrior = phrasings.map((n) => Math.log(n / count));
   const logUnseen = featureTotals.map((total) => Math.log(SMOOTHING / (total + SMOOTHING * vocabulary)));
@@ -69,14 +88,14 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
 
   return {
     predict(features) {
-      const known = [...new Set(features)].filter((f) => weights.has(f));
+      const known = [...new Set(features)].filter((f) => featureIndex.has(f));
       if (known.length === 0 || labels.length === 0) return null;
       // Every known feature first counts as unseen under every label; those a label has seen then add their
       // count: log((n + s) / s) on top of log(s / ...).
       for (let k = 0; k < labels.length; k++) scores[k] = logPrior[k]! + known.length * logUnseen[k]!;
       for (const feature of known) {
-        const { labels: seenBy, logRatios } = weights.get(feature)!;
-        for (let i = 0; i < seenBy.length; i++) scores[seenBy[i]!]! += logRatios[i]!;
+        const f = featureIndex.get(feature)!;
+        for (let i = starts[f]!, end = starts[f + 1]!; i < end; i++) scores[seenBy[i]!]! += logRatios[i]!;
       }
       let best = 0;
       for (let k = 1; k < labels.length; k++) if (scores[k]! > scores[best]!) best = k;

@@ -108,18 +108,20 @@ export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' 
   // One pass over a text tells which patterns can match in it; only those run their regex.
   const scanOf = compileGates(literalSets);
   return (texts) => {
-    const whole = [...new Set(texts.whole)].map((text) => ({ text, scan: scanOf(text) }));
+    const whole = [...new Set(texts.whole)];
     // Sentences joined by line breaks: "." in a pattern never crosses one, so one scan of the joined text
     // finds, for a named sign or modifier, every sentence it occurs in.
     const joined = [...new Set(texts.sentences)].join('\n');
     const starts = lineStarts(joined);
-    const joinedScan = scanOf(joined);
+    // One scan for all the texts (a literal never spans a line break): a gate it passes may still fail in
+    // one of them, and the regex then tells.
+    const scan = scanOf([...whole, joined].join('\n'));
     const found = new Map<Gated[], Set<number>>();
     const sentencesWith = (group: Gated[]): Set<number> => {
       let v = found.get(group);
       if (!v) {
         v = new Set();
-        for (const gate of group) for (const at of matchStarts(gate, joined, joinedScan)) v.add(lineOf(starts, at));
+        for (const gate of group) for (const at of matchStarts(gate, joined, scan)) v.add(lineOf(starts, at));
         found.set(group, v);
       }
       return v;
@@ -131,7 +133,7 @@ export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' 
     };
     for (const { rule, patterns, when } of rules) {
       for (const [source, pattern] of patterns) {
-        for (const { text, scan } of whole) if (firesOn(pattern, text, scan)) return { rule, via: source };
+        for (const text of whole) if (firesOn(pattern, text, scan)) return { rule, via: source };
       }
       for (const { label, groups } of when) if (has(groups)) return { rule, via: label };
     }

@@ -59,4 +59,14 @@ describe('literal gates checked in one scan', () => {
     expect([0, 1, 2, 3].map((g) => scan('xabcdx').passes(g))).toEqual([true, false, true, true]);
     expect([0, 1, 2, 3].map((g) => scan('xcd abc').passes(g))).toEqual([true, false, true, false]);
   });
+
+  it('refuses a scan read after a newer scan of the same gates, rather than answering for the newer text', () => {
+    const scan = compileGates([[['red']], [['pus']]]);
+    const first = scan('still red');
+    expect(first.passes(0)).toBe(true);
+    const second = scan('pus now');
+    expect(second.passes(1)).toBe(true);
+    expect(second.passes(0)).toBe(false);
+    expect(() => first.passes(0)).toThrow(/newer scan/);
+  });
 });

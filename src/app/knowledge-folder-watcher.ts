@@ -34,8 +34,8 @@ export function watchKnowledgeFolder(state: KnowledgeState, dir: string, logger:
       timer = null;
       stamps = fileStamps(dir);
       // Not inlined into `onReload?.(…)`: optional chaining would skip the reload itself when no one listens.
-      const result = reloadKnowledge(state, dir, logger);
-      options.onReload?.(result);
+      const reloading = reloadKnowledge(state, dir, logger);
+      void reloading.then((result) => options.onReload?.(result));
     }, quietMs);
   };
 

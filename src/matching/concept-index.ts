@@ -1,3 +1,5 @@
+import { type BuildSteps, runToEnd } from './build-steps';
+
 /**
  * Classes (FAQ entries and out-of-scope topics) learned from their phrasings: how much each concept says
  * about each class, and an inverted index from concepts to the classes that use them, so a question is
@@ -64,9 +66,15 @@ const STRONG_SHARE = 0.25;
  * (everyday words count less), so a question identical to a phrasing has similarity 1.
  */
 export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeight: (concept: string) => number = () => 1): ConceptIndex<T> {
+  return runToEnd(createConceptIndexSteps(docs, conceptWeight));
+}
+
+/** The same as build steps (see build-steps.ts), a class at a time. */
+export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], conceptWeight: (concept: string) => number = () => 1): BuildSteps<ConceptIndex<T>> {
   const shares: Array<Map<string, number>> = [];
   const spread = new Map<string, number>();
   for (const doc of docs) {
+    yield;
     const df = new Map<string, number>();
     for (const phrasing of doc.phrasings) for (const c of phrasing) df.set(c, (df.get(c) ?? 0) + 1);
     const share = new Map<string, number>();
@@ -92,7 +100,8 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
   const lists = new Map<string, { classes: number[]; weights: number[] }>();
   // The same weights by class, for telling a top class which concepts it shares.
   const postingWeights = shares.map(() => new Map<string, number>());
-  shares.forEach((share, k) => {
+  for (const [k, share] of shares.entries()) {
+    yield;
     for (const [c, s] of share) {
       let list = lists.get(c);
       if (list === undefined) {
@@ -104,7 +113,7 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
       list.weights.push(w);
       postingWeights[k]!.set(c, w);
     }
-  });
+  }
   const postings = new Map([...lists].map(([c, l]) => [c, { classes: Int32Array.from(l.classes), weights: Float64Array.from(l.weights) }]));
   const homes = new Map<string, number>();
   const totals = new Float64Array(docs.length);
@@ -112,7 +121,9 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
   const topRank = new Uint8Array(docs.length);
   // Per class, concept -> the phrasings that use it (ascending): nearest() visits only phrasings that share a
   // concept with the question, not every phrasing of every candidate.
-  const phrasingsWith = docs.map((d) => {
+  const phrasingsWith: Array<Map<string, number[]>> = [];
+  for (const d of docs) {
+    yield;
     const byConcept = new Map<string, number[]>();
     d.phrasings.forEach((p, j) => {
       for (const c of new Set(p)) {
@@ -121,14 +132,18 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
         else list.push(j);
       }
     });
-    return byConcept;
-  });
+    phrasingsWith.push(byConcept);
+  }
   // Scratch space for nearest(), sized for the class with the most phrasings.
   const mostPhrasings = docs.reduce((n, d) => Math.max(n, d.phrasings.length), 0);
   const dots = new Float64Array(mostPhrasings);
   const dotTouched = new Uint8Array(mostPhrasings);
   const dotReached = new Int32Array(mostPhrasings);
-  const phrasingNorms = docs.map((d) => d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + (conceptWeight(c) * idf(c)) ** 2, 0)) || 1));
+  const phrasingNorms: number[][] = [];
+  for (const d of docs) {
+    yield;
+    phrasingNorms.push(d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + (conceptWeight(c) * idf(c)) ** 2, 0)) || 1));
+  }
 
   /** What nearest() needs of the question, the same for every class: worked out once per question. */
   interface NearQuery {

@@ -1,11 +1,12 @@
 import type { FaqEntry, Knowledge, OutOfScopeTopic, RedFlagRule } from '../knowledge/knowledge-schema';
-import { type ClassDoc, createConceptIndex, type Scored } from './concept-index';
+import { type ClassDoc, createConceptIndexSteps, type Scored } from './concept-index';
 import { foldText, sentencesOf } from './fold-text';
 import { otherProcedureSentences, TREATMENT } from './other-procedures';
 import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
+import { type BuildSteps, runInSlices, runToEnd } from './build-steps';
 import { createFeatureNames } from './feature-names';
-import { type PhrasingClassifier, type Prediction, trainPhrasingClassifier } from './phrasing-classifier';
+import { type PhrasingClassifier, type Prediction, trainPhrasingClassifierSteps } from './phrasing-classifier';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
 import { createSpellingCorrector, editDistance } from './spelling-corrector';
 import { compileTermHits, singular, type TermHit } from './topic-terms';
@@ -159,6 +160,18 @@ const idOf = (item: ClassItem): string => (item.kind === 'entry' ? item.entry.id
 
 /** Builds every index once; match() is then pure and synchronous. */
 export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}): ExplainingMatcher {
+  return runToEnd(buildMatcher(knowledge, options));
+}
+
+/** The same build in slices of about `sliceMs`, the event loop free between them (for a reload while answering). */
+export function createMatcherInSlices(knowledge: Knowledge, options: MatcherOptions = {}, sliceMs = 10): Promise<ExplainingMatcher> {
+  return runInSlices(buildMatcher(knowledge, options), sliceMs);
+}
+
+/** Pieces of the build are yielded between; each is linear in a few pack texts. */
+const TEXTS_PER_STEP = 32;
+
+function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildSteps<ExplainingMatcher> {
   const { minEvidence, suggestionShare, maxSuggestions, maxAnswers, ownPhrasings } = { ...DEFAULTS, ...options };
   const lex = compileLexicon(knowledge.lexicon);
   const aboutOtherProcedure = otherProcedureSentences(knowledge.otherProcedures, lex);
@@ -194,6 +207,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
   for (const entry of knowledge.entries) {
+    yield;
     for (const text of [entry.question, ...entry.alternates]) {
       const folded = foldText(text);
       if (!packFeatures.has(text)) packFeatures.set(text, classifierFeatures(folded));
@@ -216,6 +230,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   // Intents that are only shapes ("howlong"); an intent that is also a concept ("pain") is a subject too.
   const intentNames = new Set(knowledge.lexicon.intents.map((i) => i.concept).filter((c) => !Object.hasOwn(knowledge.lexicon.concepts, c)));
   const redFlag = compileRedFlags(knowledge);
+  yield;
 
   /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
   const wordsOf = (text: string): string[] => toWords(lex.expand(text));
@@ -238,11 +253,17 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const warningWords = [...knowledge.redFlags.flatMap((r) => r.patterns), ...Object.values(knowledge.signs).flat()].flatMap(
     (p) => p.toLowerCase().match(/[a-z]{4,}/g) ?? [],
   );
+  yield;
   // A set in first-seen order, each distinct text read once (a pack repeats its texts, a large one often).
   const vocabulary = new Set<string>();
-  for (const text of new Set(packTexts)) for (const word of wordsOfPackText(text)) vocabulary.add(word);
+  let read = 0;
+  for (const text of new Set(packTexts)) {
+    if (++read % TEXTS_PER_STEP === 0) yield;
+    for (const word of wordsOfPackText(text)) vocabulary.add(word);
+  }
   for (const word of [...lex.words, ...warningWords]) vocabulary.add(word);
   const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
+  yield;
 
   const conceptsOfWords = (words: readonly string[], text: string): string[] => {
     const out = new Set<string>();
@@ -304,6 +325,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const allTermHits = compileTermHits(knowledge.outOfScope, termWords, () => false);
   const coveredBy = new Map<string, FaqEntry>();
   for (const entry of knowledge.entries) {
+    yield;
     const phrasings = [entry.question, ...entry.alternates];
     const counts = new Map<string, number>();
     for (const text of phrasings) {
@@ -324,28 +346,35 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   const labelled = (id: string): string[] => (Object.hasOwn(knowledge.phrasings, id) ? knowledge.phrasings[id]! : []);
   // A topic's terms teach it as one phrasing: each alone would dilute the topic's profile.
   const topicPhrasings = (topic: OutOfScopeTopic): string[] => [...topic.examples, topic.terms.join(' ').replace(/\.\.\./g, ' '), ...labelled(topic.id)];
-  const docs: ClassDoc<ClassItem>[] = items.map((item) => ({
-    item,
-    phrasings: (item.kind === 'entry'
-      ? [
-          item.entry.question,
-          ...item.entry.alternates,
-          item.entry.answer,
-          ...labelled(item.entry.id),
-          // Its author-written examples and terms only: questions labelled with a topic were labelled as
-          // "not covered", a looser judgement than "answered by this entry".
-          ...knowledge.outOfScope.filter((t) => coveredBy.get(t.id) === item.entry).flatMap((t) => [...t.examples, t.terms.join(' ').replace(/\.\.\./g, ' ')]),
-        ]
-      : topicPhrasings(item.topic)
-    ).map(conceptsOfText),
-  }));
-  const index = createConceptIndex(docs, (c) => (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT));
+  const docs: ClassDoc<ClassItem>[] = [];
+  for (const item of items) {
+    const texts =
+      item.kind === 'entry'
+        ? [
+            item.entry.question,
+            ...item.entry.alternates,
+            item.entry.answer,
+            ...labelled(item.entry.id),
+            // Its author-written examples and terms only: questions labelled with a topic were labelled as
+            // "not covered", a looser judgement than "answered by this entry".
+            ...knowledge.outOfScope.filter((t) => coveredBy.get(t.id) === item.entry).flatMap((t) => [...t.examples, t.terms.join(' ').replace(/\.\.\./g, ' ')]),
+          ]
+        : topicPhrasings(item.topic);
+    const phrasings: string[][] = [];
+    for (const text of texts) {
+      if (phrasings.length % TEXTS_PER_STEP === 0) yield;
+      phrasings.push(conceptsOfText(text));
+    }
+    docs.push({ item, phrasings });
+  }
+  const index = yield* createConceptIndexSteps(docs, (c) => (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT));
   /** Concepts central to some FAQ entry: a cause named in other words is another cause. */
   const faqConcepts = new Set<string>();
-  docs.forEach((d, k) => {
-    if (d.item.kind !== 'entry') return;
+  for (const [k, d] of docs.entries()) {
+    if (d.item.kind !== 'entry') continue;
+    yield;
     for (const phrasing of d.phrasings) for (const c of phrasing) if (!faqConcepts.has(c) && index.share(k, c) >= ANCHOR_SHARE) faqConcepts.add(c);
-  });
+  }
   const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 
   // A term that an entry's own phrasings use is not a sign of another topic: the entry must stay reachable.
@@ -356,6 +385,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
   );
   const entryGrams = new Set<string>();
   for (const entry of knowledge.entries) {
+    yield;
     for (const text of [entry.question, ...entry.alternates]) {
       const words = wordsOfPackText(text).map(singular);
       // "does it hurt more than a tattoo" names the tattoo only as a yardstick: that does not shadow the term.
@@ -393,7 +423,7 @@ export function createMatcher(knowledge: Knowledge, options: MatcherOptions = {}
     for (const text of knowledge.labelled.declined) yield example(declinedLabel(text), text);
     for (const text of knowledge.labelled.warnings) yield example(WARNING, text);
   }
-  const classifier: PhrasingClassifier = trainPhrasingClassifier(classifierExamples());
+  const classifier: PhrasingClassifier = yield* trainPhrasingClassifierSteps(classifierExamples());
   packFeatures.clear();
 
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).

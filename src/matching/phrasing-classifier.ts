@@ -1,3 +1,5 @@
+import { type BuildSteps, runToEnd } from './build-steps';
+
 /**
  * A multinomial naive Bayes classifier over a message's features (its concepts and pairs of them), trained on
  * every labelled phrasing of the pack. The rule matcher explains a question word by word; this one has read
@@ -24,7 +26,16 @@ export interface PhrasingClassifier {
 /** Additive smoothing: how much an unseen (feature, label) pair counts, beside one seen once. */
 const SMOOTHING = 0.3;
 
+/** Examples (and features) read between two yields of the build. */
+const EXAMPLES_PER_STEP = 32;
+const FEATURES_PER_STEP = 4096;
+
 export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): PhrasingClassifier {
+  return runToEnd(trainPhrasingClassifierSteps(examples));
+}
+
+/** The training as build steps (see build-steps.ts). */
+export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeatures>): BuildSteps<PhrasingClassifier> {
   const labels: string[] = [];
   const labelIndex = new Map<string, number>();
   const phrasings: number[] = [];
@@ -45,7 +56,7 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
       phrasings.push(0);
       featureTotals.push(0);
     }
-    count++;
+    if (++count % EXAMPLES_PER_STEP === 0) yield;
     phrasings[k]!++;
     featureTotals[k]! += features.length;
     for (const feature of features) {
@@ -65,6 +76,7 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
   const slot = new Int32Array(labels.length).fill(-1);
   for (const [feature, pairs] of postings) {
     const f = featureIndex.size;
+    if (f % FEATURES_PER_STEP === 0) yield;
     featureIndex.set(feature, f);
     starts[f] = labelsSeen.length;
     for (let i = 0; i < pairs.length; i += 2) {
@@ -79,8 +91,13 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
   }
   starts[vocabulary] = labelsSeen.length;
   postings.clear();
+  yield;
   const seenBy = Int32Array.from(labelsSeen);
-  const logRatios = Float64Array.from(counts, (n) => Math.log((n + SMOOTHING) / SMOOTHING));
+  const logRatios = new Float64Array(counts.length);
+  for (let i = 0; i < counts.length; i++) {
+    if (i % (FEATURES_PER_STEP * 4) === 0) yield;
+    logRatios[i] = Math.log((counts[i]! + SMOOTHING) / SMOOTHING);
+  }
   // log P(label) and log of one unseen feature's probability under the label, once per label.
   const logPrior = phrasings.map((n) => Math.log(n / count));
   const logUnseen = featureTotals.map((total) => Math.log(SMOOTHING / (total + SMOOTHING * vocabulary)));

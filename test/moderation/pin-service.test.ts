@@ -196,7 +196,7 @@ describe('moderator tools (core + shell adapter)', () => {
       if (pain) pain.answer = 'Numbing cream is put on first, so most people feel only minor discomfort (edited).';
       doc.entries = doc.entries.filter((e) => e.id !== sunscreenId);
     });
-    const result = reloadKnowledge(t.knowledge, knowledgeDir, silentLogger());
+    const result = await reloadKnowledge(t.knowledge, knowledgeDir, silentLogger());
     expect(result).toMatchObject({ ok: true, changed: true });
     const outcome = await refreshPins(t.deps, t.knowledge.knowledge);
     expect(outcome).toEqual({ edited: 1, removed: 1, failed: 0 });
@@ -211,7 +211,7 @@ describe('moderator tools (core + shell adapter)', () => {
   it('refuses a broken knowledge edit and keeps the old answers live', async () => {
     const before = t.knowledge.knowledge.version;
     writeFileSync(path.join(knowledgeDir, 'faq.yaml'), 'entries:\n  - id: Broken Id\n    question: ""\n');
-    const result = reloadKnowledge(t.knowledge, knowledgeDir, silentLogger());
+    const result = await reloadKnowledge(t.knowledge, knowledgeDir, silentLogger());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/faq\.yaml/);
     expect(t.knowledge.knowledge.version).toBe(before);

@@ -1,0 +1,54 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { KnowledgeState } from '../../src/knowledge/knowledge-state';
+import type { Knowledge } from '../../src/knowledge/knowledge-schema';
+import { loadKnowledge } from '../../src/knowledge/load-knowledge';
+import { KNOWLEDGE_DIR } from '../support/test-core';
+
+/** Issue 9 #8: a knowledge edit is built while replies go on. */
+describe('replacing the live knowledge pack in the background', () => {
+  const pack = loadKnowledge(KNOWLEDGE_DIR);
+  const QUESTION = 'does microneedling hurt';
+  const edited = (mark: string): Knowledge => ({
+    ...pack,
+    version: `${pack.version}-${mark}`,
+    entries: pack.entries.map((e) => (e.id === 'pain-and-numbing' ? { ...e, answer: `${e.answer} (${mark})` } : e)),
+  });
+  const answerTo = (state: KnowledgeState): string => {
+    const result = state.matcher.match(QUESTION);
+    return result.kind === 'answer' ? result.entry.answer : result.kind;
+  };
+
+  it('answers from the current pack while the new one builds, with the event loop turning, then from the new one', async () => {
+    const state = new KnowledgeState(pack);
+    const before = answerTo(state);
+    let done = false;
+    const reload = state.replaceInBackground(edited('edited')).then((swapped) => {
+      done = true;
+      return swapped;
+    });
+    let turns = 0;
+    const answersMeanwhile = new Set<string>();
+    while (!done) {
+      await nextTurn();
+      turns++;
+      if (!done) answersMeanwhile.add(answerTo(state));
+    }
+    expect(await reload).toBe(true);
+    // A build that held the event loop would have let no turn through before it finished.
+    expect(turns).toBeGreaterThan(3);
+    expect([...answersMeanwhile]).toEqual([before]);
+    expect(answerTo(state)).toMatch(/\(edited\)$/);
+    expect(state.knowledge.version).toBe(`${pack.version}-edited`);
+  });
+
+  it('drops a background build that a later replacement overtook', async () => {
+    const state = new KnowledgeState(pack);
+    const replaced: string[] = [];
+    state.onReplace((next) => replaced.push(next.version));
+    const slow = state.replaceInBackground(edited('first'));
+    state.replace(edited('second'));
+    expect(await slow).toBe(false);
+    expect(answerTo(state)).toMatch(/\(second\)$/);
+    expect(replaced).toEqual([`${pack.version}-second`]);
+  });
+});

@@ -95,14 +95,17 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   return {
     expand(text) {
       let s = text;
-      let scan = rewriteGates(s);
-      rewrites.forEach(([pattern, to], r) => {
-        if (!scan.passes(r)) return;
+      let open = rewriteGates(s).open();
+      for (let i = 0; i < open.length; i++) {
+        const r = open[i]!;
+        const [pattern, to] = rewrites[r]!;
         const rewritten = s.replace(pattern, to);
+        if (rewritten === s) continue;
         // A rewrite that changed the text changes which literals later rewrites find in it.
-        if (rewritten !== s) scan = rewriteGates(rewritten);
         s = rewritten;
-      });
+        open = rewriteGates(s).open().filter((g) => g > r);
+        i = -1;
+      }
       // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
       return replaceTokens(joinPhrases(s));
     },
@@ -115,8 +118,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       return everyday.has(concept) ? 'everyday' : 'topic';
     }),
     intentsOf(text) {
-      const scan = intentGates(text);
-      return intents.filter(([p], i) => scan.passes(i) && p.test(text)).map(([, c]) => c);
+      return intentGates(text)
+        .open()
+        .filter((i) => intents[i]![0].test(text))
+        .map((i) => intents[i]![1]);
     },
     known: new Set([...stopwords, ...lexicon.everydayWords.map(foldEntry), ...lexicon.commonWords.map(foldEntry)]),
     words,

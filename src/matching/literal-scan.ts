@@ -1,6 +1,8 @@
 /** Which gates a text passes, from one scan of it (see compileGates); valid until the next scan with the same gates. */
 export interface GateScan {
   passes(gate: number): boolean;
+  /** Every gate the text passes, ascending: cheaper than asking each gate when most are closed. */
+  open(): number[];
 }
 
 /** Characters a literal can hold (requiredLiterals keeps letters, digits and spaces); any other one is a break. */
@@ -97,6 +99,14 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
     }
     return true;
   };
+  // For open(): the gates that need each literal, and the gates that need none (always open).
+  const gatesOfLiteral: number[][] = literals.map(() => []);
+  const alwaysOpen: number[] = [];
+  compiled.forEach((sets, gate) => {
+    if (sets.length === 0) alwaysOpen.push(gate);
+    for (const id of new Set(sets.flat())) gatesOfLiteral[id]!.push(gate);
+  });
+  const gateSeen = new Uint32Array(compiled.length);
   // Which literals the newest scan found, as a generation stamp per literal: a scan allocates nothing (a fresh
   // typed array per text cost more than the whole scan of a short one). So a scan is read before the next one.
   const stamp = new Uint32Array(literals.length);
@@ -115,10 +125,27 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
     }
     for (const [literal, id] of others) if (text.includes(literal)) stamp[id] = gen;
     const has = (id: number): boolean => stamp[id] === gen;
+    const current = (): void => {
+      if (generation !== gen) throw new Error('a gate scan was read after a newer scan of the same gates');
+    };
     return {
       passes(gate) {
-        if (generation !== gen) throw new Error('a gate scan was read after a newer scan of the same gates');
+        current();
         return gateOf(gate, has);
+      },
+      open() {
+        current();
+        // A gate with a literal set can pass only through a literal found: only those gates are asked.
+        const out = [...alwaysOpen];
+        for (let id = 0; id < literals.length; id++) {
+          if (stamp[id] !== gen) continue;
+          for (const gate of gatesOfLiteral[id]!) {
+            if (gateSeen[gate] === gen) continue;
+            gateSeen[gate] = gen;
+            if (gateOf(gate, has)) out.push(gate);
+          }
+        }
+        return out.sort((a, b) => a - b);
       },
     };
   };

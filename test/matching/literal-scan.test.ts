@@ -42,11 +42,15 @@ describe('literal gates checked in one scan', () => {
     const differing: string[] = [];
     for (const text of texts) {
       const result = scan(text);
+      const open: number[] = [];
       gates.forEach((gate, g) => {
         const slow = passesGate(gate, text);
         if (result.passes(g) !== slow) differing.push(`${JSON.stringify(text)} pattern ${patterns[g]}`);
         if (slow) passed++;
+        if (slow) open.push(g);
       });
+      // The list of open gates is the same answer, ascending.
+      if (result.open().join() !== open.join()) differing.push(`${JSON.stringify(text)} open gates ${result.open().join()} not ${open.join()}`);
     }
     expect(differing).toEqual([]);
     // The texts must open some gates and not others, or the comparison above proves little.
@@ -58,6 +62,8 @@ describe('literal gates checked in one scan', () => {
     const scan = compileGates([[], [[]], [['ab', 'cd']], [['abc'], ['bcd']]]);
     expect([0, 1, 2, 3].map((g) => scan('xabcdx').passes(g))).toEqual([true, false, true, true]);
     expect([0, 1, 2, 3].map((g) => scan('xcd abc').passes(g))).toEqual([true, false, true, false]);
+    expect(scan('xabcdx').open()).toEqual([0, 2, 3]);
+    expect(scan('nothing here').open()).toEqual([0]);
   });
 
   it('refuses a scan read after a newer scan of the same gates, rather than answering for the newer text', () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { installRoot } from '../config/install-root';
 import { performance } from 'node:perf_hooks';
 import { CheckinScheduler } from '../checkins/checkin-scheduler';
 import { localDate } from '../checkins/local-time';
@@ -108,7 +109,7 @@ export async function runCheckinsBench(options: CheckinsBenchOptions = {}): Prom
   const dispatchCount = Math.min(options.dispatchCount ?? 2_000, dueForDispatch);
   const limit = options.limitPerSecond ?? 40;
   const platformLimit = options.platformLimitPerSecond ?? 50;
-  const knowledge = loadKnowledge(options.knowledgeDir ?? path.join(__dirname, '..', '..', 'knowledge'));
+  const knowledge = loadKnowledge(options.knowledgeDir ?? path.join(installRoot(), 'knowledge'));
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-checkins-bench-'));
   const lines: string[] = ['Check-ins (SQLite, through the production repositories)'];
   try {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { installRoot } from '../config/install-root';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -226,7 +227,7 @@ export async function runCheckinsScaleBench(options: ScaleBenchOptions = {}): Pr
   const sizes = [...(options.sizes ?? [100_000])].sort((a, b) => a - b);
   const ticks = options.claimTicks ?? 100;
   const outageMs = options.outageMs ?? 6 * 3_600_000;
-  const knowledge = loadKnowledge(options.knowledgeDir ?? path.join(__dirname, '..', '..', 'knowledge'));
+  const knowledge = loadKnowledge(options.knowledgeDir ?? path.join(installRoot(), 'knowledge'));
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-scale-bench-'));
   const lines: string[] = [`Check-ins at scale: both stores, ${sizes.map(int).join(' and ')} subscriptions (the claim and catch-up are the stores' own code)`];
   const stores = options.stores ?? ['sqlite', 'postgres'];

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { installRoot } from '../config/install-root';
 import { createInterface } from 'node:readline';
 import { CheckinScheduler } from '../checkins/checkin-scheduler';
 import { sharePacing } from '../checkins/pacing';
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const scheduler = new CheckinScheduler(
     {
       store,
-      knowledge: { knowledge: loadKnowledge(path.join(__dirname, '..', '..', 'knowledge')) },
+      knowledge: { knowledge: loadKnowledge(path.join(installRoot(), 'knowledge')) },
       clock: systemClock,
       logger: silentLogger(),
       adapters: new Map([['discord', new HttpPlatform(process.env.PLATFORM_URL!)]]),

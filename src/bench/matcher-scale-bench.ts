@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseEvalFile } from '../eval/eval-case';
 import type { FaqEntry, Knowledge } from '../knowledge/knowledge-schema';
-import { createMatcher } from '../matching/create-matcher';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createMatcher, createMatcherInSlices } from '../matching/create-matcher';
 import { formatStats, timeCalls } from './latency';
 
 /** A pack of `size` entries: the real entries' phrasings, each copy with a made-up subject word of its own. */
@@ -60,6 +61,29 @@ export function runMatcherScaleBench(knowledge: Knowledge, questionsFile: string
     lines.push(formatStats('  questions (dev set)', perQuestion));
     lines.push(formatStats('  2,000-character messages', timeCalls(long2k, 200, (q) => matcher.match(q))));
     lines.push(formatStats('  20,000-character messages', timeCalls(long20k, 20, (q) => matcher.match(q))));
+  }
+  return lines;
+}
+
+/**
+ * A knowledge reload builds the matcher in slices (createMatcherInSlices): how long it takes, and the longest the
+ * event loop (a reply waiting) was held meanwhile, on the real pack and a generated large one.
+ */
+export async function runKnowledgeReloadBench(knowledge: Knowledge, largeSize = 2_000): Promise<string[]> {
+  const lines: string[] = [];
+  for (const [label, pack] of [
+    [`shipped pack (${knowledge.entries.length} entries)`, knowledge],
+    [`generated pack (${largeSize.toLocaleString('en-US')} entries)`, generatedPack(knowledge, largeSize)],
+  ] as const) {
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
+    const started = process.hrtime.bigint();
+    await createMatcherInSlices(pack);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    delay.disable();
+    lines.push(
+      `Knowledge reload, ${label}: built in ${ms.toFixed(0)} ms in slices; event loop held at most ${(delay.max / 1e6).toFixed(0)} ms (p99 ${(delay.percentile(99) / 1e6).toFixed(0)} ms)`,
+    );
   }
   return lines;
 }

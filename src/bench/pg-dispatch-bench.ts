@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { installRoot } from '../config/install-root';
 import { performance } from 'node:perf_hooks';
 import { loadKnowledge } from '../knowledge/load-knowledge';
 import { createPostgresStore } from '../store/postgres/postgres-store';
@@ -20,9 +21,11 @@ export interface DispatchBenchOptions {
   knowledgeDir?: string;
 }
 
-const ROOT = path.join(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-const CHILD = path.join(__dirname, 'dispatch-child.ts');
+const ROOT = installRoot();
+// The child runs as this bench does: compiled (dist/, `npm run bench`) by node, or TypeScript through tsx.
+const COMPILED = __filename.endsWith('.js');
+const CHILD = path.join(__dirname, COMPILED ? 'dispatch-child.js' : 'dispatch-child.ts');
+const RUNNER = COMPILED ? process.execPath : path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 interface ChildSummary {
   sent: number;
@@ -31,7 +34,7 @@ interface ChildSummary {
 }
 
 function startChild(url: string, env: Record<string, string>) {
-  const child = spawn(TSX, [CHILD, url], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(RUNNER, [CHILD, url], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stdout = '';
   let stderr = '';
   let onReady: () => void = () => {};

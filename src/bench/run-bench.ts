@@ -4,7 +4,7 @@ import { runCheckinsBench } from './checkins-bench';
 import { runCheckinsScaleBench } from './checkins-scale-bench';
 import { runFirstAnswerBench } from './first-answer-bench';
 import { runMatcherBench } from './matcher-bench';
-import { runMatcherScaleBench } from './matcher-scale-bench';
+import { runKnowledgeReloadBench, runMatcherScaleBench } from './matcher-scale-bench';
 import { runPgDispatchBench } from './pg-dispatch-bench';
 
 /**
@@ -13,12 +13,15 @@ import { runPgDispatchBench } from './pg-dispatch-bench';
  *
  * Flags: `--quick` (shorter dispatch runs); `--checkins-scale=1000000` (or BENCH_FULL=1) adds a million subscriptions
  * to the check-in store figures (about 3.2M rows per store; several minutes); `--checkins-stores=sqlite` or
- * `=postgres` measures one store. PostgreSQL comes from DATABASE_URL or TEST_DATABASE_URL, else a throwaway server.
+ * `=postgres` measures one store; `--only=matcher,first-answer,checkins` runs those sections. `npm run bench` runs the
+ * compiled build (dist/), as production does: tsx, which `npm start` uses, keeps every function's name by wrapping
+ * each closure as it is created, which slows the matcher's many small closures by about half. PostgreSQL comes from
+ * DATABASE_URL or TEST_DATABASE_URL, else a throwaway server.
  */
 const KNOWLEDGE_DIR = 'knowledge';
 const DEV_SET = 'test/eval/dev-questions.jsonl';
 
-type Section = () => Promise<string[]> | string[];
+type Section = { name: string; run: () => Promise<string[]> | string[] };
 
 function flag(name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -33,24 +36,27 @@ let postgres: Promise<BenchPostgres | string> | null = null;
 const benchPostgres = () => (postgres ??= openBenchPostgres());
 
 const SECTIONS: Section[] = [
-  () => runMatcherBench(loadKnowledge(KNOWLEDGE_DIR), DEV_SET).lines,
-  () => runMatcherScaleBench(loadKnowledge(KNOWLEDGE_DIR), DEV_SET),
-  async () => (await runFirstAnswerBench()).lines,
+  { name: 'matcher', run: () => runMatcherBench(loadKnowledge(KNOWLEDGE_DIR), DEV_SET).lines },
+  { name: 'matcher', run: () => runMatcherScaleBench(loadKnowledge(KNOWLEDGE_DIR), DEV_SET) },
+  { name: 'matcher', run: async () => runKnowledgeReloadBench(loadKnowledge(KNOWLEDGE_DIR)) },
+  { name: 'first-answer', run: async () => (await runFirstAnswerBench()).lines },
   // All 10,000 due check-ins at 40/s take about 250 s; `npm run bench -- --quick` dispatches 2,000 (50 s).
-  () => runCheckinsBench({ dispatchCount: quick ? 2_000 : 10_000 }),
-  () => runCheckinsScaleBench({ sizes, stores, postgres: benchPostgres }),
-  async () => {
+  { name: 'checkins', run: () => runCheckinsBench({ dispatchCount: quick ? 2_000 : 10_000 }) },
+  { name: 'checkins', run: () => runCheckinsScaleBench({ sizes, stores, postgres: benchPostgres }) },
+  { name: 'checkins', run: async () => {
     const server = await benchPostgres();
     if (typeof server === 'string') return ['Check-ins on several processes', `  skipped: no PostgreSQL (${server})`];
     // 100,000 at 450/s take about four minutes; --quick dispatches 20,000.
     return ['Check-ins on several processes', ...(await runPgDispatchBench(server, { due: quick ? 20_000 : 100_000 }))];
-  },
+  } },
 ];
+const only = flag('only')?.split(',');
 
 async function main(): Promise<void> {
   try {
     for (const section of SECTIONS) {
-      for (const line of await section()) console.log(line);
+      if (only && !only.includes(section.name)) continue;
+      for (const line of await section.run()) console.log(line);
       console.log('');
     }
   } finally {

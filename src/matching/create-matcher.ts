@@ -6,6 +6,7 @@ import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
 import { type BuildSteps, runInSlices, runToEnd } from './build-steps';
 import { createFeatureNames } from './feature-names';
+import { compileGates } from './literal-scan';
 import { type PhrasingClassifier, type Prediction, trainPhrasingClassifierSteps } from './phrasing-classifier';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
 import { createSpellingCorrector, editDistance } from './spelling-corrector';
@@ -227,6 +228,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const subjectWords = new Set(knowledge.lexicon.subjectWords);
   const describingWords = new Set(knowledge.lexicon.describingWords);
   const causeOpeners = knowledge.lexicon.causeOpeners.map((o) => o.toLowerCase());
+  const causeOpenerGates = compileGates(causeOpeners.map((o) => [[` ${o} `]]));
   // Intents that are only shapes ("howlong"); an intent that is also a concept ("pain") is a subject too.
   const intentNames = new Set(knowledge.lexicon.intents.map((i) => i.concept).filter((c) => !Object.hasOwn(knowledge.lexicon.concepts, c)));
   const redFlag = compileRedFlags(knowledge);
@@ -305,9 +307,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
    */
   const otherCauseIn = (words: readonly string[]): string | null => {
     const text = ` ${words.join(' ')} `;
-    for (const opener of causeOpeners) {
+    for (const k of causeOpenerGates(text).open()) {
+      const opener = causeOpeners[k]!;
       const at = text.indexOf(` ${opener} `);
-      if (at < 0) continue;
       const after = text.slice(at + opener.length + 2).trim().split(' ').slice(0, CAUSE_REACH);
       const cause = after.find((w) => !lex.isStopword(w) && !NUMBER.test(w));
       // A cause is a cause of something the clause says happened ("dry because of the heating"): with nothing
@@ -454,11 +456,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     Math.max(0, ...greetings.filter((g) => g.every((w, k) => words[k] === w)).map((g) => g.length));
 
   /** "my husband would like to know whether one treatment is enough": a question told, not asked. */
-  const indirectMarkers = knowledge.lexicon.indirectQuestions.map((m) => ` ${m} `);
-  const asksIndirectly = (words: readonly string[]): boolean => {
-    const text = ` ${words.join(' ')} `;
-    return indirectMarkers.some((m) => text.includes(m));
-  };
+  // Lists of phrases looked for in every clause: one pass finds which occur (literal-scan.ts).
+  const indirectMarkers = compileGates(knowledge.lexicon.indirectQuestions.map((m) => [[` ${m} `]]));
+  const asksIndirectly = (words: readonly string[]): boolean => indirectMarkers(` ${words.join(' ')} `).open().length > 0;
 
   /** "how long...", and after a joiner, "also is the shedding normal", "so can i wash it": the clause asks. */
   function opensQuestion(words: readonly string[]): boolean {

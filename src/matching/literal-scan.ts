@@ -110,6 +110,9 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
   // Which literals the newest scan found, as a generation stamp per literal: a scan allocates nothing (a fresh
   // typed array per text cost more than the whole scan of a short one). So a scan is read before the next one.
   const stamp = new Uint32Array(literals.length);
+  // The literals the newest scan found, in the order found (each once).
+  const foundIds = new Int32Array(literals.length);
+  let foundCount = 0;
   let generation = 0;
   return (text) => {
     if (generation === 0xffffffff) {
@@ -117,13 +120,25 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
       generation = 0;
     }
     const gen = ++generation;
+    foundCount = 0;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       state = dfa[state * SYMBOLS + (code < 128 ? SYMBOL_OF[code]! : OTHER)]!;
-      for (let j = outputStart[state]!, end = outputStart[state + 1]!; j < end; j++) stamp[outputIds[j]!] = gen;
+      for (let j = outputStart[state]!, end = outputStart[state + 1]!; j < end; j++) {
+        const id = outputIds[j]!;
+        if (stamp[id] !== gen) {
+          stamp[id] = gen;
+          foundIds[foundCount++] = id;
+        }
+      }
     }
-    for (const [literal, id] of others) if (text.includes(literal)) stamp[id] = gen;
+    for (const [literal, id] of others) {
+      if (text.includes(literal)) {
+        stamp[id] = gen;
+        foundIds[foundCount++] = id;
+      }
+    }
     const has = (id: number): boolean => stamp[id] === gen;
     const current = (): void => {
       if (generation !== gen) throw new Error('a gate scan was read after a newer scan of the same gates');
@@ -137,9 +152,8 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
         current();
         // A gate with a literal set can pass only through a literal found: only those gates are asked.
         const out = [...alwaysOpen];
-        for (let id = 0; id < literals.length; id++) {
-          if (stamp[id] !== gen) continue;
-          for (const gate of gatesOfLiteral[id]!) {
+        for (let f = 0; f < foundCount; f++) {
+          for (const gate of gatesOfLiteral[foundIds[f]!]!) {
             if (gateSeen[gate] === gen) continue;
             gateSeen[gate] = gen;
             if (gateOf(gate, has)) out.push(gate);

@@ -14,7 +14,7 @@ export interface RedFlagHit {
   via: string;
 }
 
-/** Texts a message is checked in: the whole message (no punctuation) and its sentences. */
+/** Texts a message is checked in: the whole message (no punctuation) and its sentences, each a part of a whole text. */
 export interface FlagTexts {
   whole: readonly string[];
   sentences: readonly string[];
@@ -113,9 +113,9 @@ export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' 
     // finds, for a named sign or modifier, every sentence it occurs in.
     const joined = [...new Set(texts.sentences)].join('\n');
     const starts = lineStarts(joined);
-    // One scan for all the texts (a literal never spans a line break): a gate it passes may still fail in
-    // one of them, and the regex then tells.
-    const scan = scanOf([...whole, joined].join('\n'));
+    // One scan of the whole texts (a literal never spans a line break) finds every literal of the sentences too,
+    // as each is a part of one: a gate it passes may still fail in one text, and the regex then tells.
+    const scan = scanOf(whole.join('\n'));
     const found = new Map<Gated[], Set<number>>();
     const sentencesWith = (group: Gated[]): Set<number> => {
       let v = found.get(group);

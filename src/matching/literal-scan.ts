@@ -84,21 +84,6 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
   outputStart[states] = flat.length;
   const outputIds = Int32Array.from(flat);
 
-  const gateOf = (gate: number, has: (id: number) => boolean): boolean => {
-    const sets = compiled[gate]!;
-    for (let s = 0; s < sets.length; s++) {
-      const set = sets[s]!;
-      let found = false;
-      for (let k = 0; k < set.length; k++) {
-        if (has(set[k]!)) {
-          found = true;
-          break;
-        }
-      }
-      if (!found) return false;
-    }
-    return true;
-  };
   // For open(): the gates that need each literal, and the gates that need none (always open).
   const gatesOfLiteral: number[][] = literals.map(() => []);
   const alwaysOpen: number[] = [];
@@ -106,21 +91,12 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
     if (sets.length === 0) alwaysOpen.push(gate);
     for (const id of new Set(sets.flat())) gatesOfLiteral[id]!.push(gate);
   });
-  const gateSeen = new Uint32Array(compiled.length);
-  // Which literals the newest scan found, as a generation stamp per literal: a scan allocates nothing (a fresh
-  // typed array per text cost more than the whole scan of a short one). So a scan is read before the next one.
-  const stamp = new Uint32Array(literals.length);
-  // The literals the newest scan found, in the order found (each once).
-  const foundIds = new Int32Array(literals.length);
-  let foundCount = 0;
-  let generation = 0;
+  const scanner = new Scanner(compiled, gatesOfLiteral, alwaysOpen, literals.length);
   return (text) => {
-    if (generation === 0xffffffff) {
-      stamp.fill(0);
-      generation = 0;
-    }
-    const gen = ++generation;
-    foundCount = 0;
+    const gen = scanner.begin();
+    // Locals, not the closure's variables, in the loop that runs once per character.
+    const { stamp, foundIds } = scanner;
+    let found = 0;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
@@ -129,38 +105,96 @@ export function compileGates(gates: readonly (readonly (readonly string[])[])[])
         const id = outputIds[j]!;
         if (stamp[id] !== gen) {
           stamp[id] = gen;
-          foundIds[foundCount++] = id;
+          foundIds[found++] = id;
         }
       }
     }
     for (const [literal, id] of others) {
       if (text.includes(literal)) {
         stamp[id] = gen;
-        foundIds[foundCount++] = id;
+        foundIds[found++] = id;
       }
     }
-    const has = (id: number): boolean => stamp[id] === gen;
-    const current = (): void => {
-      if (generation !== gen) throw new Error('a gate scan was read after a newer scan of the same gates');
-    };
-    return {
-      passes(gate) {
-        current();
-        return gateOf(gate, has);
-      },
-      open() {
-        current();
-        // A gate with a literal set can pass only through a literal found: only those gates are asked.
-        const out = [...alwaysOpen];
-        for (let f = 0; f < foundCount; f++) {
-          for (const gate of gatesOfLiteral[foundIds[f]!]!) {
-            if (gateSeen[gate] === gen) continue;
-            gateSeen[gate] = gen;
-            if (gateOf(gate, has)) out.push(gate);
-          }
-        }
-        return out.sort((a, b) => a - b);
-      },
-    };
+    scanner.foundCount = found;
+    return new Scan(scanner, gen);
   };
+}
+
+/**
+ * Which literals the newest scan found, as a generation stamp per literal and a list: a scan allocates almost
+ * nothing (a fresh typed array per text cost more than the whole scan of a short one). So a scan is read
+ * before the next one with the same gates.
+ */
+class Scanner {
+  readonly stamp: Uint32Array;
+  readonly foundIds: Int32Array;
+  foundCount = 0;
+  generation = 0;
+  private readonly gateSeen: Uint32Array;
+
+  constructor(
+    private readonly compiled: readonly (readonly (readonly number[])[])[],
+    private readonly gatesOfLiteral: readonly (readonly number[])[],
+    private readonly alwaysOpen: readonly number[],
+    literalCount: number,
+  ) {
+    this.stamp = new Uint32Array(literalCount);
+    this.foundIds = new Int32Array(literalCount);
+    this.gateSeen = new Uint32Array(compiled.length);
+  }
+
+  begin(): number {
+    if (this.generation === 0xffffffff) {
+      this.stamp.fill(0);
+      this.gateSeen.fill(0);
+      this.generation = 0;
+    }
+    this.foundCount = 0;
+    return ++this.generation;
+  }
+
+  passes(gate: number, gen: number): boolean {
+    if (this.generation !== gen) throw new Error('a gate scan was read after a newer scan of the same gates');
+    const sets = this.compiled[gate]!;
+    for (let s = 0; s < sets.length; s++) {
+      const set = sets[s]!;
+      let found = false;
+      for (let k = 0; k < set.length; k++) {
+        if (this.stamp[set[k]!] === gen) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  open(gen: number): number[] {
+    // A gate with a literal set can pass only through a literal found: only those gates are asked.
+    const out = [...this.alwaysOpen];
+    for (let f = 0; f < this.foundCount; f++) {
+      for (const gate of this.gatesOfLiteral[this.foundIds[f]!]!) {
+        if (this.gateSeen[gate] === gen) continue;
+        this.gateSeen[gate] = gen;
+        if (this.passes(gate, gen)) out.push(gate);
+      }
+    }
+    return out.sort((a, b) => a - b);
+  }
+}
+
+class Scan implements GateScan {
+  constructor(
+    private readonly scanner: Scanner,
+    private readonly gen: number,
+  ) {}
+
+  passes(gate: number): boolean {
+    return this.scanner.passes(gate, this.gen);
+  }
+
+  open(): number[] {
+    return this.scanner.open(this.gen);
+  }
 }

@@ -69,12 +69,13 @@ export function createSpellingCorrector(
   const cache = new Map<string, string>();
 
   return (word: string): string => {
-    if (word.length < minLength || known.has(word) || knownStems.has(stem(word)) || /\d/.test(word)) return word;
+    // Every answer is remembered, a known word's too: a message asks about each word several times.
     const cached = cache.get(word);
     if (cached !== undefined) return cached;
     const fuse = indexes.get(word[0]!);
     let best = word;
-    if (fuse && word.length <= 32) {
+    const leaveAlone = word.length < minLength || known.has(word) || knownStems.has(stem(word)) || /\d/.test(word);
+    if (!leaveAlone && fuse && word.length <= 32) {
       let bestRank = Number.POSITIVE_INFINITY;
       for (const hit of fuse.search(word, { limit: 8 })) {
         const score = hit.score ?? 1;

@@ -25,7 +25,8 @@ export function otherProcedureSentences(words: readonly string[], lex: CompiledL
   // The same names with no look-behind: one pass over the whole message rules most messages out (a
   // look-behind is tried at every position of the text).
   const anyName = new RegExp(`\\b(?:${alternatives})\\b`);
-  const named = new RegExp(`(?<!\\b(like|than|as|unlike|similar to|compared to|compared with|versus|vs)( \\w+){0,6} )\\b(${alternatives})\\b`);
+  // "as" compares only close to the name ("as bad as after a tattoo"), not in "as a teenager after a tooth".
+  const named = new RegExp(`(?<!\\b(like|than|unlike|similar to|compared to|compared with|versus|vs)( \\w+){0,6} )(?<!\\bas( \\w+){0,2} )\\b(${alternatives})\\b`);
   const namesTreatment = (sentence: string): boolean => {
     const ws = lex.joinPhrases(sentence).split(' ');
     return ws.some((w, i) => lex.conceptOf(w) === TREATMENT && ws[i - 1] !== 'not' && ws[i - 1] !== 'no');

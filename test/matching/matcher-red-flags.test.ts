@@ -203,3 +203,22 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
     expect(replyTo(question).kind).toBe('escalation');
   });
 });
+
+describe('red flags: bleeding told without the verb, and bleeding told of another procedure', () => {
+  it.each([
+    'is 3 days now and still small blood coming from the points on forehead when I wash. maybe is too long?',
+    'day 4 and blood keeps coming out of a couple of the needle marks',
+    // A comparison with another procedure does not make the sentence about it.
+    'i felt as sore as after my tattoo and now its oozing pus',
+  ])('escalates %j', (question) => {
+    expect(replyTo(question).kind).toBe('escalation');
+  });
+
+  it('does not escalate bleeding after a tooth extraction years ago, told as the reason for asking', () => {
+    const reply = replyTo(
+      'I have von Willebrand disease, diagnosed as a teenager after a tooth extraction that just would not stop bleeding. Is microneedling even something someone like me can do?',
+    );
+    expect(reply.kind).toBe('answer');
+    expect(reply.text).toMatch(/doctor|provider/i);
+  });
+});

@@ -5,6 +5,7 @@ import { otherProcedureSentences, TREATMENT } from './other-procedures';
 import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
 import { type BuildSteps, runInSlices, runToEnd } from './build-steps';
+import { boundedMemo } from './bounded-memo';
 import { createFeatureNames } from './feature-names';
 import { compileGates } from './literal-scan';
 import { type PhrasingClassifier, type Prediction, trainPhrasingClassifierSteps } from './phrasing-classifier';
@@ -83,8 +84,11 @@ const MIN_CLAUSE_WORDS = 3;
 const COMPARISON_REACH = 5;
 /** How many words after "because of", "from"... name the cause. */
 const CAUSE_REACH = 3;
-/** Clauses of one message read for matching (warning signs are looked for in all of it). */
-const MAX_CLAUSES = 24;
+/**
+ * Clauses of one message read in full for matching (warning signs are looked for in all of it); past them, only
+ * clauses that ask, until maxAnswers of them are read (a long post often asks at its end).
+ */
+const MAX_CLAUSES = 12;
 const HAS_WORD = /[a-z0-9]/;
 /** A correction that keeps this many first letters changes only the ending (see the warning-sign check). */
 const TRUSTED_SHARED_START = 5;
@@ -191,15 +195,22 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
    * wordings, and a message is read in one cheap pass), and pairs of neighbouring ones.
    */
   const featureNames = createFeatureNames();
+  /** Per word: its concept and that concept's feature name, or null for a stopword or a number (one lookup a word). */
+  const wordFeature = boundedMemo((word: string): { concept: string; name: string } | null => {
+    if (lex.isStopword(word) || NUMBER.test(word)) return null;
+    const concept = lex.conceptOf(word);
+    return { concept, name: featureNames.concept(concept) };
+  });
   const classifierFeatures = (folded: string): string[] => {
     const out = new Set<string>();
     let previous = '';
     for (const word of folded.split(SENTENCE_MARKS_AND_SPACES)) {
-      if (word.length === 0 || lex.isStopword(word) || NUMBER.test(word)) continue;
-      const concept = lex.conceptOf(word);
-      out.add(featureNames.concept(concept));
-      if (previous !== '') out.add(featureNames.pair(previous, concept));
-      previous = concept;
+      if (word.length === 0) continue;
+      const feature = wordFeature(word);
+      if (feature === null) continue;
+      out.add(feature.name);
+      if (previous !== '') out.add(featureNames.pair(previous, feature.concept));
+      previous = feature.concept;
     }
     return [...out];
   };
@@ -789,13 +800,16 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     // Matching reads a bounded number of clauses: a question is asked in the first few, and it keeps the
     // cost of a huge message bounded (warning signs above were looked for in all of it).
     const clauses: ClauseTrace[] = [];
+    let asking = 0;
     const readable = folded.length > MATCH_CHARS ? sentencesOf(folded.slice(0, MATCH_CHARS)) : raw;
     const readExpanded = readable === raw ? expanded : readable.map((x) => lex.expand(x.text));
     readable.forEach((s, i) => {
       // Matching reads at most MAX_CLAUSE_WORDS words of a sentence (warning signs were looked for in all of it).
       const parts = clausesOf(lex.joinPhrases(readExpanded[i]!).split(' ').filter((w) => w.length > 0).slice(0, MAX_CLAUSE_WORDS));
       parts.forEach((words, j) => {
-        if (clauses.length >= MAX_CLAUSES) return;
+        const asked = (s.asked && j === parts.length - 1) || opensQuestion(words) || asksIndirectly(words);
+        if (clauses.length >= MAX_CLAUSES && !(asked && asking < maxAnswers)) return;
+        if (asked) asking++;
         const singularWords = words.map(singular);
         const hits = termHitsOf(singularWords);
         // "does it sting like waxing": the thing compared with is a yardstick, not the subject; its words go.
@@ -805,7 +819,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         const kept = words.filter((_, k) => !dropped.some((h) => k >= comparisonStart(singularWords, h.start) && k < h.end));
         clauses.push({
           text: words.join(' '),
-          asked: (s.asked && j === parts.length - 1) || opensQuestion(words) || asksIndirectly(words),
+          asked,
           concepts: conceptsOfWords(kept, kept.join(' ')),
           hits: hits.filter((h) => !compared.includes(h)),
           yardsticks: compared.map((h) => h.term),
@@ -816,9 +830,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     trace.clauses = clauses;
     // The first maxAnswers clauses that ask are decided (a reply answers at most that many): a long message's
     // cost stays bounded by a few scorings, not one per question mark.
-    const asking = clauses.filter((c) => c.asked).slice(0, maxAnswers);
-    const focuses: ClauseTrace[] = asking.length > 0 ? asking.map((c) => withContext(c, clauses)) : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits), otherCause: clauses.find((c) => c.otherCause)?.otherCause ?? null, yardsticks: clauses.flatMap((c) => c.yardsticks) }];
-    const decisions = focuses.map((f, i) => decide(f, clauses, asking[i]));
+    const askingClauses = clauses.filter((c) => c.asked).slice(0, maxAnswers);
+    const focuses: ClauseTrace[] = askingClauses.length > 0 ? askingClauses.map((c) => withContext(c, clauses)) : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits), otherCause: clauses.find((c) => c.otherCause)?.otherCause ?? null, yardsticks: clauses.flatMap((c) => c.yardsticks) }];
+    const decisions = focuses.map((f, i) => decide(f, clauses, askingClauses[i]));
     trace.decisions = decisions.map((d, i) => ({
       clause: focuses[i]!.text,
       verdict:

@@ -12,4 +12,12 @@ describe('matcher: huge input', () => {
   it('declines a huge run of one character', () => {
     expect(realMatcher().matcher.match('x'.repeat(100_000)).kind).toBe('decline');
   });
+
+  it('answers a question asked at the end of a long post, after thirty sentences of story', () => {
+    const story = ['We drove to the coast on Saturday.', 'My brother brought his new dog.', 'It rained most of the afternoon.', 'We ate fish and chips in the car.', 'The traffic home was awful.'];
+    const post = `${Array.from({ length: 30 }, (_, i) => story[i % story.length]).join(' ')} Anyway, I had microneedling on Friday: how long does the redness last?`;
+    const result = realMatcher().matcher.match(post);
+    expect(result.kind).toBe('answer');
+    if (result.kind === 'answer') expect(result.entry.answer).toMatch(/24 hours/);
+  });
 });

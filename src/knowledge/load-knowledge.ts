@@ -4,6 +4,7 @@ import path from 'node:path';
 // js-yaml: about three times faster than `yaml` on the pack, which matters for start-up.
 import jsYaml from 'js-yaml';
 import type { ZodError, ZodType, ZodTypeDef } from 'zod';
+import { type BuildSteps, runInSlices, runToEnd } from '../matching/build-steps';
 import {
   checkinsFileSchema,
   faqFileSchema,
@@ -125,9 +126,21 @@ function conceptClashes(concepts: Record<string, string[]>): string[] {
 
 /** Reads, validates and cross-checks every file of the pack. Throws KnowledgeError. Pure apart from reading. */
 export function loadKnowledge(dir: string): Knowledge {
+  return runToEnd(loadKnowledgeSteps(dir));
+}
+
+/** The same, a file at a time with other events between (a reload while the bot answers). */
+export function loadKnowledgeInSlices(dir: string, sliceMs = 10): Promise<Knowledge> {
+  return runInSlices(loadKnowledgeSteps(dir), sliceMs);
+}
+
+function* loadKnowledgeSteps(dir: string): BuildSteps<Knowledge> {
   const faq = parseFile(dir, KNOWLEDGE_FILES.faq, faqFileSchema);
+  yield;
   const outOfScope = parseFile(dir, KNOWLEDGE_FILES.outOfScope, outOfScopeFileSchema);
+  yield;
   const safety = parseFile(dir, KNOWLEDGE_FILES.safety, safetyFileSchema);
+  yield;
   const checkins = parseFile(dir, KNOWLEDGE_FILES.checkins, checkinsFileSchema);
 
   const faqDupes = duplicates(faq.value.entries.map((e) => e.id));
@@ -138,12 +151,15 @@ export function loadKnowledge(dir: string): Knowledge {
     );
   }
   const lexicon = parseFile(dir, KNOWLEDGE_FILES.lexicon, lexiconFileSchema);
+  yield;
   const phrasings = existsSync(path.join(dir, KNOWLEDGE_FILES.phrasings))
     ? parseFile(dir, KNOWLEDGE_FILES.phrasings, phrasingsFileSchema)
     : { value: { phrasings: {} }, raw: '' };
+  yield;
   const labelled = existsSync(path.join(dir, KNOWLEDGE_FILES.labelled))
     ? parseFile(dir, KNOWLEDGE_FILES.labelled, labelledQuestionsFileSchema)
     : { value: { answered: {}, declined: [], warnings: [] }, raw: '' };
+  yield;
 
   const safetyProblems = [
     ...safety.value.redFlags.flatMap((rule, i) => [
@@ -158,6 +174,7 @@ export function loadKnowledge(dir: string): Knowledge {
     ...namedPatternProblems('modifiers', safety.value.modifiers),
   ];
   if (safetyProblems.length > 0) throw new KnowledgeError(path.join(dir, KNOWLEDGE_FILES.safety), safetyProblems);
+  yield;
 
   const lexiconProblems = [
     ...lexicon.value.rewrites.flatMap((r, i) => regexProblem(r.pattern, `rewrites[${i}] → pattern`)),

@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { KnowledgeState } from '../../src/knowledge/knowledge-state';
 import type { Knowledge } from '../../src/knowledge/knowledge-schema';
 import { loadKnowledge } from '../../src/knowledge/load-knowledge';
+import { reloadKnowledge } from '../../src/knowledge/watch-knowledge';
+import { silentLogger } from '../../src/logging/logger';
+import { copyKnowledge, editFaq } from '../support/knowledge-copy';
 import { KNOWLEDGE_DIR } from '../support/test-core';
 
 /** Issue 9 #8: a knowledge edit is built while replies go on. */
@@ -50,5 +56,35 @@ describe('replacing the live knowledge pack in the background', () => {
     expect(await slow).toBe(false);
     expect(answerTo(state)).toMatch(/\(second\)$/);
     expect(replaced).toEqual([`${pack.version}-second`]);
+  });
+
+  it('reloads an edited folder (files read, matcher built) with the event loop turning throughout', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'aftercare-reload-'));
+    try {
+      const dir = copyKnowledge(root);
+      const state = new KnowledgeState(loadKnowledge(dir));
+      const before = answerTo(state);
+      editFaq(dir, (doc) => {
+        const pain = doc.entries.find((e) => e.id === 'pain-and-numbing');
+        if (pain) pain.answer = `${String(pain.answer)} (reloaded)`;
+      });
+      let done = false;
+      const reload = reloadKnowledge(state, dir, silentLogger()).finally(() => {
+        done = true;
+      });
+      let turns = 0;
+      const answersMeanwhile = new Set<string>();
+      while (!done) {
+        await nextTurn();
+        turns++;
+        if (!done) answersMeanwhile.add(answerTo(state));
+      }
+      expect(await reload).toMatchObject({ ok: true, changed: true });
+      expect(turns).toBeGreaterThan(3);
+      expect([...answersMeanwhile]).toEqual([before]);
+      expect(answerTo(state)).toMatch(/\(reloaded\)$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

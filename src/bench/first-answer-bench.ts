@@ -9,7 +9,6 @@ export interface FirstAnswerResult {
 }
 
 const TSX = 'node_modules/.bin/tsx';
-const TSC = 'node_modules/.bin/tsc';
 const TIMEOUT_MS = 60_000;
 const NO_PLATFORMS = { DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '', TERMINAL_CHAT: '' };
 
@@ -45,30 +44,16 @@ function timeToFirstLine(command: string, args: string[], input: string | null, 
 const describe = (label: string, result: number | string) =>
   typeof result === 'number' ? `${label}: ${result.toFixed(0)} ms` : `${label}: ${result}`;
 
-/** Compiles the bot as `npm run build` does (dist/): the production start runs that, as the Docker image does. */
-function build(): Promise<string | null> {
-  return new Promise((resolve) => {
-    const child = spawn(TSC, ['-p', 'tsconfig.build.json'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-    });
-    child.on('error', (error) => resolve(`could not build: ${error.message}`));
-    child.on('close', (code) => resolve(code === 0 ? null : `build failed: ${output.trim().slice(0, 300)}`));
-  });
-}
-
 /**
- * Start to first answer: the production start (`node dist/src/main.js` after `npm run build`, as in the Docker
- * image), the development start (`npm start`, TypeScript compiled on the fly by tsx) and the ask CLI, each a
+ * Start to first answer: the production start (`node dist/src/main.js`, as in the Docker image; `npm run bench`
+ * compiled dist/ just before it runs this), the development start (`npm start`, TypeScript compiled on the fly by tsx) and the ask CLI, each a
  * fresh process with a piped question and a new database. The goal figure is the production start's.
  */
 export async function runFirstAnswerBench(question = 'does it hurt?'): Promise<FirstAnswerResult> {
   const dir = mkdtempSync(path.join(tmpdir(), 'aftercare-bench-start-'));
   try {
     const env = (name: string) => ({ ...NO_PLATFORMS, LOG_LEVEL: 'silent', DATABASE_PATH: path.join(dir, `${name}.db`) });
-    const buildProblem = await build();
-    const production = buildProblem ?? (await timeToFirstLine(process.execPath, ['dist/src/main.js'], `${question}\n`, env('production')));
+    const production = await timeToFirstLine(process.execPath, ['dist/src/main.js'], `${question}\n`, env('production'));
     const development = await timeToFirstLine(TSX, ['src/main.ts'], `${question}\n`, env('development'));
     const cli = await timeToFirstLine(TSX, ['src/cli/ask-cli.ts', '--json', question], null, env('cli'));
     return {

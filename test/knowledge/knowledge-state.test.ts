@@ -23,26 +23,30 @@ describe('replacing the live knowledge pack in the background', () => {
     const result = state.matcher.match(QUESTION);
     return result.kind === 'answer' ? result.entry.answer : result.kind;
   };
+  /** Waits for `work`, asking the question at every turn of the event loop meanwhile. */
+  async function whileTurning<T>(state: KnowledgeState, work: Promise<T>): Promise<{ result: T; turns: number; answersMeanwhile: string[] }> {
+    let done = false;
+    const settled = work.finally(() => {
+      done = true;
+    });
+    let turns = 0;
+    const answers = new Set<string>();
+    while (!done) {
+      await nextTurn();
+      turns++;
+      if (!done) answers.add(answerTo(state));
+    }
+    return { result: await settled, turns, answersMeanwhile: [...answers] };
+  }
 
   it('answers from the current pack while the new one builds, with the event loop turning, then from the new one', async () => {
     const state = new KnowledgeState(pack);
     const before = answerTo(state);
-    let done = false;
-    const reload = state.replaceInBackground(edited('edited')).then((swapped) => {
-      done = true;
-      return swapped;
-    });
-    let turns = 0;
-    const answersMeanwhile = new Set<string>();
-    while (!done) {
-      await nextTurn();
-      turns++;
-      if (!done) answersMeanwhile.add(answerTo(state));
-    }
-    expect(await reload).toBe(true);
+    const { result, turns, answersMeanwhile } = await whileTurning(state, state.replaceInBackground(edited('edited')));
+    expect(result).toBe(true);
     // A build that held the event loop would have let no turn through before it finished.
     expect(turns).toBeGreaterThan(3);
-    expect([...answersMeanwhile]).toEqual([before]);
+    expect(answersMeanwhile).toEqual([before]);
     expect(answerTo(state)).toMatch(/\(edited\)$/);
     expect(state.knowledge.version).toBe(`${pack.version}-edited`);
   });
@@ -68,20 +72,10 @@ describe('replacing the live knowledge pack in the background', () => {
         const pain = doc.entries.find((e) => e.id === 'pain-and-numbing');
         if (pain) pain.answer = `${String(pain.answer)} (reloaded)`;
       });
-      let done = false;
-      const reload = reloadKnowledge(state, dir, silentLogger()).finally(() => {
-        done = true;
-      });
-      let turns = 0;
-      const answersMeanwhile = new Set<string>();
-      while (!done) {
-        await nextTurn();
-        turns++;
-        if (!done) answersMeanwhile.add(answerTo(state));
-      }
-      expect(await reload).toMatchObject({ ok: true, changed: true });
+      const { result, turns, answersMeanwhile } = await whileTurning(state, reloadKnowledge(state, dir, silentLogger()));
+      expect(result).toMatchObject({ ok: true, changed: true });
       expect(turns).toBeGreaterThan(3);
-      expect([...answersMeanwhile]).toEqual([before]);
+      expect(answersMeanwhile).toEqual([before]);
       expect(answerTo(state)).toMatch(/\(reloaded\)$/);
     } finally {
       rmSync(root, { recursive: true, force: true });

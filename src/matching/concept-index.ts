@@ -126,10 +126,11 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
     yield;
     const byConcept = new Map<string, number[]>();
     d.phrasings.forEach((p, j) => {
-      for (const c of new Set(p)) {
+      for (const c of p) {
         const list = byConcept.get(c);
         if (list === undefined) byConcept.set(c, [j]);
-        else list.push(j);
+        // A concept twice in one phrasing lists the phrasing once (j only grows, so a repeat is the last one).
+        else if (list[list.length - 1] !== j) list.push(j);
       }
     });
     phrasingsWith.push(byConcept);
@@ -140,10 +141,21 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
   const dotTouched = new Uint8Array(mostPhrasings);
   const dotReached = new Int32Array(mostPhrasings);
   const phrasingNorms: number[][] = [];
+  // Each concept's squared weight in a phrasing's norm, worked out once per concept.
+  const squaredWeights = new Map<string, number>();
+  const squaredWeight = (c: string): number => {
+    let v = squaredWeights.get(c);
+    if (v === undefined) {
+      v = (conceptWeight(c) * idf(c)) ** 2;
+      squaredWeights.set(c, v);
+    }
+    return v;
+  };
   for (const d of docs) {
     yield;
-    phrasingNorms.push(d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + (conceptWeight(c) * idf(c)) ** 2, 0)) || 1));
+    phrasingNorms.push(d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + squaredWeight(c), 0)) || 1));
   }
+  squaredWeights.clear();
 
   /** What nearest() needs of the question, the same for every class: worked out once per question. */
   interface NearQuery {

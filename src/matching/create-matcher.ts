@@ -278,12 +278,17 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
   yield;
 
+  /** A word's concept after spelling correction, or null for a stopword or a number (one lookup a word). */
+  const conceptOfWord = boundedMemo((word: string): string | null => {
+    if (lex.isStopword(word) || NUMBER.test(word)) return null;
+    const concept = lex.conceptOf(correct(word));
+    return lex.isStopword(concept) ? null : concept;
+  });
   const conceptsOfWords = (words: readonly string[], text: string): string[] => {
     const out = new Set<string>();
     for (const word of words) {
-      if (lex.isStopword(word) || NUMBER.test(word)) continue;
-      const concept = lex.conceptOf(correct(word));
-      if (!lex.isStopword(concept)) out.add(concept);
+      const concept = conceptOfWord(word);
+      if (concept !== null) out.add(concept);
     }
     for (const intent of lex.intentsOf(text)) out.add(intent);
     return [...out];
@@ -337,12 +342,17 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   // entry for what the pack used to decline): where that topic would decline, the entry answers.
   const allTermHits = compileTermHits(knowledge.outOfScope, termWords, () => false);
   const coveredBy = new Map<string, FaqEntry>();
+  /** Each entry's question and alternates as singular words, for the terms (read again for entryGrams below). */
+  const singularPhrasings: string[][][] = [];
   for (const entry of knowledge.entries) {
     yield;
     const phrasings = [entry.question, ...entry.alternates];
     const counts = new Map<string, number>();
+    const singulars: string[][] = [];
+    singularPhrasings.push(singulars);
     for (const text of phrasings) {
       const words = termWords(text).map(singular);
+      singulars.push(words);
       const topics = new Set(allTermHits(words).filter((h) => !isComparison(words, h.start)).map((h) => h.topic.id));
       for (const id of topics) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
@@ -359,6 +369,11 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const labelled = (id: string): string[] => (Object.hasOwn(knowledge.phrasings, id) ? knowledge.phrasings[id]! : []);
   // A topic's terms teach it as one phrasing: each alone would dilute the topic's profile.
   const topicPhrasings = (topic: OutOfScopeTopic): string[] => [...topic.examples, topic.terms.join(' ').replace(/\.\.\./g, ' '), ...labelled(topic.id)];
+  const coveredTopicsOf = new Map<FaqEntry, OutOfScopeTopic[]>();
+  for (const t of knowledge.outOfScope) {
+    const entry = coveredBy.get(t.id);
+    if (entry !== undefined) coveredTopicsOf.set(entry, [...(coveredTopicsOf.get(entry) ?? []), t]);
+  }
   const docs: ClassDoc<ClassItem>[] = [];
   for (const item of items) {
     const texts =
@@ -370,7 +385,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
             ...labelled(item.entry.id),
             // Its author-written examples and terms only: questions labelled with a topic were labelled as
             // "not covered", a looser judgement than "answered by this entry".
-            ...knowledge.outOfScope.filter((t) => coveredBy.get(t.id) === item.entry).flatMap((t) => [...t.examples, t.terms.join(' ').replace(/\.\.\./g, ' ')]),
+            ...(coveredTopicsOf.get(item.entry) ?? []).flatMap((t) => [...t.examples, t.terms.join(' ').replace(/\.\.\./g, ' ')]),
           ]
         : topicPhrasings(item.topic);
     const phrasings: string[][] = [];
@@ -397,10 +412,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     shadowable.flatMap((t) => t.terms.map((term) => termWords(term).map(singular)).flatMap((w) => w.map((_, n) => w.slice(0, n + 1).join(' ')))),
   );
   const entryGrams = new Set<string>();
-  for (const entry of knowledge.entries) {
+  for (const singulars of singularPhrasings) {
     yield;
-    for (const text of [entry.question, ...entry.alternates]) {
-      const words = wordsOfPackText(text).map(singular);
+    for (const words of singulars) {
       // "does it hurt more than a tattoo" names the tattoo only as a yardstick: that does not shadow the term.
       for (let i = 0; i < words.length; i++) {
         if (!termPrefixes.has(words[i]!) || isComparison(words, i)) continue;
@@ -443,6 +457,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   packWords.clear();
   packConcepts.clear();
   entryGrams.clear();
+  singularPhrasings.length = 0;
 
   /** Splits a sentence where a joiner opens a new question: "how many sessions | and how far apart". */
   function clausesOf(words: readonly string[]): string[][] {

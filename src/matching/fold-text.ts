@@ -68,7 +68,16 @@ export interface Sentence {
   asked: boolean;
 }
 
+const SENTENCE_END = /[.?!;\n]/;
+const ENDS_AND_SPACES = /^[.?!;\n ]*$/;
+
 export function sentencesOf(folded: string): Sentence[] {
+  // Most texts (every one-sentence pack phrasing) end at most once, at their end: no scan of sentences needed.
+  const end = folded.search(SENTENCE_END);
+  if (end < 0 || ENDS_AND_SPACES.test(folded.slice(end))) {
+    const text = end < 0 ? folded.trim() : folded.slice(0, end).trim();
+    return text.length > 0 ? [{ text, asked: end >= 0 && folded.includes('?', end) }] : [];
+  }
   const out: Sentence[] = [];
   // A run of ends with spaces between ("👀 ?" folds to ". ?") is one end: asked if any of it is "?".
   for (const m of folded.matchAll(/[^.?!;\n]+([.?!;\n][.?!;\n ]*)?/g)) {

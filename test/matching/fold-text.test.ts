@@ -56,6 +56,15 @@ describe('sentencesOf', () => {
     ]);
   });
 
+  it('reads a text that ends once, or never, as one sentence, asked only when its end has a "?"', () => {
+    expect(sentencesOf('how long will i stay red?! ')).toEqual([{ text: 'how long will i stay red', asked: true }]);
+    expect(sentencesOf('still red on day 2.')).toEqual([{ text: 'still red on day 2', asked: false }]);
+    expect(sentencesOf(' no end at all ')).toEqual([{ text: 'no end at all', asked: false }]);
+    expect(sentencesOf(' ?! ')).toEqual([]);
+    expect(sentencesOf('')).toEqual([]);
+    expect(sentencesOf('. is it normal?')).toEqual([{ text: 'is it normal', asked: true }]);
+  });
+
   it('keeps "1.5mm" in one sentence', () => {
     expect(sentencesOf(foldText('they went 1.5mm deep. is that a lot?'))).toHaveLength(2);
   });

@@ -45,6 +45,13 @@ describe('matcher: declines', () => {
     expect(result).toMatchObject({ kind: 'decline', reason: 'out-of-scope', outOfScopeId: 'other-procedures' });
   });
 
+  it.each([
+    'does acupuncture give you the same collagen boost',
+    'my dad is on blood thinners and wants a hair transplant, will he bleed more during that?',
+  ])('declines %j as a question about another procedure, though its words are an answer\'s', (question) => {
+    expect(realMatcher().matcher.match(question)).toMatchObject({ kind: 'decline', outOfScopeId: 'other-procedures' });
+  });
+
   it('declines questions made only of everyday words', () => {
     expect(replyTo('can i go to the office the day after').kind).toBe('fallback');
     expect(replyTo('what about the weekend after').kind).toBe('fallback');

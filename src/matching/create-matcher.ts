@@ -654,7 +654,10 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         // A follow-up joined to the question it continues ("is drinking collagen powder worth it? or a waste of
         // money?") asks that question: its terms are this one's.
         const continued = c.asked && focus !== own && focus.hits.includes(h);
-        const w = c === own || continued || h.topic.changesSubject ? 1 : c.asked ? BACKSTORY_TERM_SHARE : backstory;
+        // A term that changes what the message is about (another procedure) does so for a question that names
+        // no treatment of its own; one that names microneedling stays about it.
+        const changes = h.topic.changesSubject && !own.concepts.includes(TREATMENT);
+        const w = c === own || continued || changes ? 1 : c.asked ? BACKSTORY_TERM_SHARE : backstory;
         termWeights.set(h.topic.id, Math.max(termWeights.get(h.topic.id) ?? 0, w));
       }
     }

@@ -48,8 +48,18 @@ describe('matcher: declines', () => {
   it.each([
     'does acupuncture give you the same collagen boost',
     'my dad is on blood thinners and wants a hair transplant, will he bleed more during that?',
+    'is it normal for the cannula site to keep bleeding a bit after it is taken out?',
+    'does numbing cream like emla work for kids having bloods done?',
   ])('declines %j as a question about another procedure, though its words are an answer\'s', (question) => {
     expect(realMatcher().matcher.match(question)).toMatchObject({ kind: 'decline', outOfScopeId: 'other-procedures' });
+  });
+
+  it('answers a question that names microneedling, though another question of the message names another procedure', () => {
+    const reply = replyTo('Should I expect peeling after microneedling, or is that only a chemical-peel thing?');
+    expect(reply).toMatchObject({ kind: 'answer' });
+    expect(reply.text).toMatch(/peel|flak|shed/i);
+    // Without microneedling named, the other procedure is what the message is about.
+    expect(replyTo('I had a chemical peel on Monday. Is peeling normal?').kind).toBe('fallback');
   });
 
   it('declines questions made only of everyday words', () => {

@@ -148,6 +148,8 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'is microneedling the same as botox? i get them all muddled up',
     'the billing lady gave me a very confused look when i asked about insurance for microneedling',
     'my friend said it was the worst pain of her life. is that normal? i am booked next week',
+    'can I still use my LED red light mask in the week after microneedling?',
+    'gave blood at the campus drive today and the needle spot is still bleeding a little, normal?',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
@@ -156,6 +158,9 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'the pain is worse than yesterday and throbbing',
     'it is the worst pain of my life since the session yesterday',
     'tiny red dots are spreading down my neck since the treatment',
+    // "red, light-headed" folds to "red light headed": red light only names the device with the device's words.
+    'two weeks after microneedling my face is still red, light headed too',
+    'there are raw open patches on my cheeks that still havent closed 10 days after microneedling',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

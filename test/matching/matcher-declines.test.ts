@@ -10,6 +10,8 @@ describe('matcher: declines', () => {
     'is microneedling good for rosacea',
     'can i drink wine after my session',
     'how do i cancel my appointment',
+    'do you have somebody who speaks arabic in the clinic? my father english is not so good',
+    'is the doctor a woman? my mother prefers a lady doctor',
     'how long do the results last',
     'can i use my retinol after microneedling',
   ])('declines the uncovered question %j', (question) => {

@@ -150,6 +150,7 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'my friend said it was the worst pain of her life. is that normal? i am booked next week',
     'can I still use my LED red light mask in the week after microneedling?',
     'gave blood at the campus drive today and the needle spot is still bleeding a little, normal?',
+    'here the summer is 40 degrees, is the sun dangerous for her now after the face needles?',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
@@ -161,6 +162,7 @@ describe('red flags: the normal course in words that sound alarming', () => {
     // "red, light-headed" folds to "red light headed": red light only names the device with the device's words.
     'two weeks after microneedling my face is still red, light headed too',
     'there are raw open patches on my cheeks that still havent closed 10 days after microneedling',
+    'im burning up, 39 degrees after my microneedling yesterday',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

@@ -151,6 +151,11 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'can I still use my LED red light mask in the week after microneedling?',
     'gave blood at the campus drive today and the needle spot is still bleeding a little, normal?',
     'here the summer is 40 degrees, is the sun dangerous for her now after the face needles?',
+    // Scars someone wants treated are not scars the treatment left.
+    'does it work on pitted acne scars',
+    'can microneedling help raised scars',
+    'will microneedling fix my sunken scars',
+    'my acne left me with pitted scars, how many sessions will I need?',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
@@ -163,6 +168,8 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'two weeks after microneedling my face is still red, light headed too',
     'there are raw open patches on my cheeks that still havent closed 10 days after microneedling',
     'im burning up, 39 degrees after my microneedling yesterday',
+    '3 weeks after microneedling I have pitted marks where the pen went',
+    'now there are raised lines on my forehead since the treatment 6 weeks ago',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

@@ -12,6 +12,7 @@ describe('matcher: declines', () => {
     'how do i cancel my appointment',
     'do you have somebody who speaks arabic in the clinic? my father english is not so good',
     'is the doctor a woman? my mother prefers a lady doctor',
+    'can i book online or do i have to ring up',
     'how long do the results last',
     'can i use my retinol after microneedling',
   ])('declines the uncovered question %j', (question) => {

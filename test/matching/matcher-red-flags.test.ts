@@ -156,6 +156,8 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'can microneedling help raised scars',
     'will microneedling fix my sunken scars',
     'my acne left me with pitted scars, how many sessions will I need?',
+    // "I've got" says what someone has; "I got", "new" or "since" say it came.
+    "does microneedling help with age spots? I've got a few brown patches from years of holidays",
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
@@ -170,6 +172,8 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'im burning up, 39 degrees after my microneedling yesterday',
     '3 weeks after microneedling I have pitted marks where the pen went',
     'now there are raised lines on my forehead since the treatment 6 weeks ago',
+    'I got brown patches on my cheeks after the microneedling',
+    'face is covered in tiny pimples full of white stuff, day 3 after needling',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

@@ -158,6 +158,8 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'my acne left me with pitted scars, how many sessions will I need?',
     // "I've got" says what someone has; "I got", "new" or "since" say it came.
     "does microneedling help with age spots? I've got a few brown patches from years of holidays",
+    "what's the difference between essence and toner i'm so confused 😵",
+    'my wife is extremely sensitive to pain, do they numb the face before the needles go in?',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
@@ -174,6 +176,8 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'now there are raised lines on my forehead since the treatment 6 weeks ago',
     'I got brown patches on my cheeks after the microneedling',
     'face is covered in tiny pimples full of white stuff, day 3 after needling',
+    'my mum is very confused since the treatment and keeps falling asleep',
+    'the pain is extreme since the session yesterday',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

@@ -19,6 +19,7 @@ export function formatTrace(trace: MatchTrace): string[] {
   if (trace.classifier) {
     const c = trace.classifier;
     lines.push(`phrasing classifier: ${c.label} (probability 1 - ${(1 - c.probability).toExponential(1)})${c.changed ? `: ${c.changed}` : ', left as the rules decided'}`);
+    if (c.unexplained.length > 0) lines.push(`  words the rules' answer does not explain: ${c.unexplained.join(', ')}`);
   }
   const r = trace.result;
   const outcome =

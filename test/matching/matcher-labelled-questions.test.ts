@@ -74,6 +74,20 @@ describe('labelled questions', () => {
     expect(matcher.match(lipFiller).kind).toBe('decline');
   });
 
+  it('decline more readily an answer that leaves a subject word of the question unexplained', () => {
+    writeLabelled(shipped());
+    const matcher = createMatcher(loadKnowledge(knowledgeDir));
+    // The redness entry explains "redness", not the fake tan the question is about.
+    const tan = matcher.explain('can i fake tan over the redness for a party on friday?');
+    expect(tan.classifier).toMatchObject({ label: '(declined)', changed: 'declined' });
+    expect(tan.classifier!.unexplained).toEqual(expect.arrayContaining(['tan']));
+    expect(tan.result.kind).toBe('decline');
+    // A question the answer explains word for word keeps its answer, however the classifier leans.
+    const basic = matcher.explain('how does microneedling actually work?');
+    expect(basic.classifier).toMatchObject({ label: '(declined)', changed: '', unexplained: [] });
+    expect(basic.result).toMatchObject({ kind: 'answer', entry: { id: 'what-is-microneedling' } });
+  });
+
   it('decline a weak answer of the rules that they are fairly sure is not covered, and leave a firm one', () => {
     writeLabelled(shipped());
     const matcher = createMatcher(loadKnowledge(knowledgeDir));

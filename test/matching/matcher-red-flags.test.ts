@@ -160,6 +160,9 @@ describe('red flags: the normal course in words that sound alarming', () => {
     "does microneedling help with age spots? I've got a few brown patches from years of holidays",
     "what's the difference between essence and toner i'm so confused 😵",
     'my wife is extremely sensitive to pain, do they numb the face before the needles go in?',
+    'Does microneedling help melasma or can it make it worse? Mine flared with my last pregnancy.',
+    // "floated" is not a misspelt "floaters": an everyday word is not corrected into a warning word.
+    "My derm floated a 'dermapen' session for the texture on my cheeks. What does it involve?",
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
@@ -178,6 +181,8 @@ describe('red flags: the normal course in words that sound alarming', () => {
     'face is covered in tiny pimples full of white stuff, day 3 after needling',
     'my mum is very confused since the treatment and keeps falling asleep',
     'the pain is extreme since the session yesterday',
+    'my melasma flared after the microneedling last week',
+    'i see floaters in my eye since the session',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

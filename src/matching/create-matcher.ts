@@ -6,7 +6,7 @@ import { compileLexicon } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
 import { type BuildSteps, runInSlices, runToEnd } from './build-steps';
 import { boundedMemo } from './bounded-memo';
-import { createFeatureNames } from './feature-names';
+import { createFeatureIds } from './feature-ids';
 import { compileGates } from './literal-scan';
 import { type PhrasingClassifier, type Prediction, trainPhrasingClassifierSteps } from './phrasing-classifier';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
@@ -205,28 +205,32 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
    * Features the classifier reads: the concept of each word of the folded text (no rewrites: it learns its own
    * wordings, and a message is read in one cheap pass), and pairs of neighbouring ones.
    */
-  const featureNames = createFeatureNames();
-  /** Per word: its concept and that concept's feature name, or null for a stopword or a number (one lookup a word). */
-  const wordFeature = boundedMemo((word: string): { concept: string; name: string } | null => {
+  const featureIds = createFeatureIds();
+  /** Per word: its concept's feature, or null for a stopword or a number (one lookup a word). */
+  const wordFeature = boundedMemo((word: string): number | null => {
     if (lex.isStopword(word) || NUMBER.test(word)) return null;
-    const concept = lex.conceptOf(word);
-    return { concept, name: featureNames.concept(concept) };
+    return featureIds.concept(lex.conceptOf(word));
   });
-  const classifierFeatures = (folded: string): string[] => {
-    const out = new Set<string>();
-    let previous = '';
+  const classifierFeatures = (folded: string): number[] => {
+    const out = new Set<number>();
+    let previous = -1;
+    let first = true;
     for (const word of folded.split(SENTENCE_MARKS_AND_SPACES)) {
       if (word.length === 0) continue;
       const feature = wordFeature(word);
       if (feature === null) continue;
-      out.add(feature.name);
-      if (previous !== '') out.add(featureNames.pair(previous, feature.concept));
-      previous = feature.concept;
+      if (feature >= 0) out.add(feature);
+      if (!first) {
+        const pair = featureIds.pair(previous, feature);
+        if (pair >= 0) out.add(pair);
+      }
+      previous = feature;
+      first = false;
     }
     return [...out];
   };
   /** Classifier features of the entries' questions and alternates, worked out while they are folded anyway. */
-  const packFeatures = new Map<string, string[]>();
+  const packFeatures = new Map<string, number[]>();
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
   for (const entry of knowledge.entries) {
@@ -444,7 +448,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const entryById = new Map(knowledge.entries.map((e) => [e.id, e]));
   // A topic covered by an entry teaches that entry, as it does the rules (coveredBy).
   const topicLabel = (id: string): string => coveredBy.get(id)?.id ?? DECLINED;
-  function* classifierExamples(): Generator<{ label: string; features: string[] }> {
+  function* classifierExamples(): Generator<{ label: string; features: number[] }> {
     const example = (label: string, text: string) => ({ label, features: packFeatures.get(text) ?? classifierFeatures(foldText(text)) });
     for (const entry of knowledge.entries) for (const text of [entry.question, ...entry.alternates]) yield example(entry.id, text);
     for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryById.has(id) ? id : topicLabel(id), text);
@@ -463,6 +467,8 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   }
   const classifier: PhrasingClassifier = yield* trainPhrasingClassifierSteps(classifierExamples());
   packFeatures.clear();
+  // From here on only messages are read: a concept or pair training never saw is no feature.
+  featureIds.freeze();
 
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
   packWords.clear();

@@ -5,11 +5,12 @@ import { type BuildSteps, runToEnd } from './build-steps';
  * every labelled phrasing of the pack. The rule matcher explains a question word by word; this one has read
  * thousands of real questions, and knows how they tend to be worded as a whole. Training only counts (linear in
  * the phrasings); a prediction costs one step per label plus one per (feature, label) seen together.
+ * Features are dense numbers (feature-ids.ts): counting indexes arrays instead of hashing strings.
  */
 export interface LabelledFeatures {
   label: string;
-  /** Distinct features of one phrasing. */
-  features: readonly string[];
+  /** Distinct features of one phrasing (numbers from feature-ids.ts). */
+  features: readonly number[];
 }
 
 export interface Prediction {
@@ -20,7 +21,7 @@ export interface Prediction {
 
 export interface PhrasingClassifier {
   /** The most probable label, or null when the message has no feature the training phrasings had. */
-  predict(features: readonly string[]): Prediction | null;
+  predict(features: readonly number[]): Prediction | null;
 }
 
 /** Additive smoothing: how much an unseen (feature, label) pair counts, beside one seen once. */
@@ -42,10 +43,9 @@ export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeature
   const featureTotals: number[] = [];
   /**
    * feature -> [label, count, label, count, ...]. Phrasings come grouped by label, so a feature's count for the
-   * label being read is its last pair: one map lookup per feature seen. A label seen again later gets a second
-   * pair, merged below.
+   * label being read is its last pair. A label seen again later gets a second pair, merged below.
    */
-  const postings = new Map<string, number[]>();
+  const postings: (number[] | undefined)[] = [];
   let count = 0;
   for (const { label, features } of examples) {
     let k = labelIndex.get(label);
@@ -60,25 +60,26 @@ export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeature
     phrasings[k]!++;
     featureTotals[k]! += features.length;
     for (const feature of features) {
-      const pairs = postings.get(feature);
-      if (pairs === undefined) postings.set(feature, [k, 1]);
+      const pairs = postings[feature];
+      if (pairs === undefined) postings[feature] = [k, 1];
       else if (pairs[pairs.length - 2] === k) pairs[pairs.length - 1]!++;
       else pairs.push(k, 1);
     }
   }
-  const vocabulary = postings.size;
   // What a prediction reads, per feature: the labels that saw it and log((n + s) / s) for each, in two flat
-  // arrays from starts[f] to starts[f + 1] (a small typed array per feature cost more to allocate than counting).
-  const featureIndex = new Map<string, number>();
-  const starts = new Int32Array(vocabulary + 1);
+  // arrays from starts[f] to starts[f + 1]; a feature no phrasing had has an empty range.
+  const features = postings.length;
+  const starts = new Int32Array(features + 1);
   const labelsSeen: number[] = [];
   const counts: number[] = [];
   const slot = new Int32Array(labels.length).fill(-1);
-  for (const [feature, pairs] of postings) {
-    const f = featureIndex.size;
+  let vocabulary = 0;
+  for (let f = 0; f < features; f++) {
     if (f % FEATURES_PER_STEP === 0) yield;
-    featureIndex.set(feature, f);
     starts[f] = labelsSeen.length;
+    const pairs = postings[f];
+    if (pairs === undefined) continue;
+    vocabulary++;
     for (let i = 0; i < pairs.length; i += 2) {
       const k = pairs[i]!;
       if (slot[k] === -1) {
@@ -89,8 +90,8 @@ export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeature
     }
     for (let j = starts[f]!; j < labelsSeen.length; j++) slot[labelsSeen[j]!] = -1;
   }
-  starts[vocabulary] = labelsSeen.length;
-  postings.clear();
+  starts[features] = labelsSeen.length;
+  postings.length = 0;
   yield;
   const seenBy = Int32Array.from(labelsSeen);
   const logRatios = new Float64Array(counts.length);
@@ -102,16 +103,28 @@ export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeature
   const logPrior = phrasings.map((n) => Math.log(n / count));
   const logUnseen = featureTotals.map((total) => Math.log(SMOOTHING / (total + SMOOTHING * vocabulary)));
   const scores = new Float64Array(labels.length);
+  // Which features the message being predicted has counted already (a stamp per feature: nothing allocated).
+  const counted = new Uint32Array(features);
+  let stamp = 0;
+  const known: number[] = [];
 
   return {
-    predict(features) {
-      const known = [...new Set(features)].filter((f) => featureIndex.has(f));
+    predict(message) {
+      if (++stamp === 0xffffffff) {
+        counted.fill(0);
+        stamp = 1;
+      }
+      known.length = 0;
+      for (const f of message) {
+        if (f < 0 || f >= features || starts[f] === starts[f + 1] || counted[f] === stamp) continue;
+        counted[f] = stamp;
+        known.push(f);
+      }
       if (known.length === 0 || labels.length === 0) return null;
       // Every known feature first counts as unseen under every label; those a label has seen then add their
       // count: log((n + s) / s) on top of log(s / ...).
       for (let k = 0; k < labels.length; k++) scores[k] = logPrior[k]! + known.length * logUnseen[k]!;
-      for (const feature of known) {
-        const f = featureIndex.get(feature)!;
+      for (const f of known) {
         for (let i = starts[f]!, end = starts[f + 1]!; i < end; i++) scores[seenBy[i]!]! += logRatios[i]!;
       }
       let best = 0;

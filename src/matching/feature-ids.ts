@@ -1,0 +1,55 @@
+/**
+ * Dense numbers for the phrasing classifier's features: one per concept, one per pair of neighbouring
+ * concepts. The classifier then counts in arrays, not maps of strings built for every phrasing. Numbers are
+ * handed out while the pack is read; once frozen (after training), a concept or pair never seen answers -1
+ * and adds nothing, so a flood of made-up words cannot grow memory.
+ */
+export interface FeatureIds {
+  /** The concept's feature, or -1 once frozen if training never saw it. */
+  concept(concept: string): number;
+  /** The feature of two neighbouring concepts, given as their concept features; -1 if either is -1 or (frozen) unseen. */
+  pair(first: number, second: number): number;
+  freeze(): void;
+  /** How many features were handed out. */
+  readonly size: number;
+}
+
+export function createFeatureIds(): FeatureIds {
+  const concepts = new Map<string, number>();
+  const pairs = new Map<number, Map<number, number>>();
+  let size = 0;
+  let frozen = false;
+  return {
+    concept(concept) {
+      let id = concepts.get(concept);
+      if (id === undefined) {
+        if (frozen) return -1;
+        id = size++;
+        concepts.set(concept, id);
+      }
+      return id;
+    },
+    pair(first, second) {
+      if (first < 0 || second < 0) return -1;
+      let bySecond = pairs.get(first);
+      if (bySecond === undefined) {
+        if (frozen) return -1;
+        bySecond = new Map();
+        pairs.set(first, bySecond);
+      }
+      let id = bySecond.get(second);
+      if (id === undefined) {
+        if (frozen) return -1;
+        id = size++;
+        bySecond.set(second, id);
+      }
+      return id;
+    },
+    freeze() {
+      frozen = true;
+    },
+    get size() {
+      return size;
+    },
+  };
+}

@@ -98,8 +98,6 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
   };
   // concept -> the classes that use it and the evidence each gets (parallel arrays, in class order)
   const lists = new Map<string, { classes: number[]; weights: number[] }>();
-  // The same weights by class, for telling a top class which concepts it shares.
-  const postingWeights = shares.map(() => new Map<string, number>());
   for (const [k, share] of shares.entries()) {
     yield;
     for (const [c, s] of share) {
@@ -111,7 +109,6 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
       const w = Math.sqrt(s) * idf(c);
       list.classes.push(k);
       list.weights.push(w);
-      postingWeights[k]!.set(c, w);
     }
   }
   const postings = new Map([...lists].map(([c, l]) => [c, { classes: Int32Array.from(l.classes), weights: Float64Array.from(l.weights) }]));
@@ -119,43 +116,49 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
   const totals = new Float64Array(docs.length);
   const touched = new Uint8Array(docs.length);
   const topRank = new Uint8Array(docs.length);
-  // Per class, concept -> the phrasings that use it (ascending): nearest() visits only phrasings that share a
-  // concept with the question, not every phrasing of every candidate.
-  const phrasingsWith: Array<Map<string, number[]>> = [];
-  for (const d of docs) {
-    yield;
-    const byConcept = new Map<string, number[]>();
-    d.phrasings.forEach((p, j) => {
-      for (const c of p) {
-        const list = byConcept.get(c);
-        if (list === undefined) byConcept.set(c, [j]);
-        // A concept twice in one phrasing lists the phrasing once (j only grows, so a repeat is the last one).
-        else if (list[list.length - 1] !== j) list.push(j);
+  // What only a class among a question's top candidates needs is worked out the first time it is one: in a
+  // large pack most classes never are for most questions, and the build stays linear and short.
+  /** The same weights as the postings, by class, for telling a top class which concepts it shares. */
+  const postingWeights: Array<Map<string, number> | undefined> = new Array(docs.length);
+  const postingWeightsOf = (k: number): Map<string, number> => {
+    let weights = postingWeights[k];
+    if (weights === undefined) {
+      weights = new Map();
+      for (const [c, s] of shares[k]!) weights.set(c, Math.sqrt(s) * idf(c));
+      postingWeights[k] = weights;
+    }
+    return weights;
+  };
+  /**
+   * Per class, concept -> the phrasings that use it (ascending): nearest() visits only phrasings that share a
+   * concept with the question, not every phrasing of every candidate. With each phrasing's norm.
+   */
+  const phrasingsWith: Array<Map<string, number[]> | undefined> = new Array(docs.length);
+  const phrasingNorms: Array<number[] | undefined> = new Array(docs.length);
+  const squaredWeight = (c: string): number => (conceptWeight(c) * idf(c)) ** 2;
+  const phrasingsWithOf = (k: number): Map<string, number[]> => {
+    let byConcept = phrasingsWith[k];
+    if (byConcept === undefined) {
+      byConcept = new Map();
+      const phrasings = docs[k]!.phrasings;
+      for (let j = 0; j < phrasings.length; j++) {
+        for (const c of phrasings[j]!) {
+          const list = byConcept.get(c);
+          if (list === undefined) byConcept.set(c, [j]);
+          // A concept twice in one phrasing lists the phrasing once (j only grows, so a repeat is the last one).
+          else if (list[list.length - 1] !== j) list.push(j);
+        }
       }
-    });
-    phrasingsWith.push(byConcept);
-  }
+      phrasingsWith[k] = byConcept;
+      phrasingNorms[k] = phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + squaredWeight(c), 0)) || 1);
+    }
+    return byConcept;
+  };
   // Scratch space for nearest(), sized for the class with the most phrasings.
   const mostPhrasings = docs.reduce((n, d) => Math.max(n, d.phrasings.length), 0);
   const dots = new Float64Array(mostPhrasings);
   const dotTouched = new Uint8Array(mostPhrasings);
   const dotReached = new Int32Array(mostPhrasings);
-  const phrasingNorms: number[][] = [];
-  // Each concept's squared weight in a phrasing's norm, worked out once per concept.
-  const squaredWeights = new Map<string, number>();
-  const squaredWeight = (c: string): number => {
-    let v = squaredWeights.get(c);
-    if (v === undefined) {
-      v = (conceptWeight(c) * idf(c)) ** 2;
-      squaredWeights.set(c, v);
-    }
-    return v;
-  };
-  for (const d of docs) {
-    yield;
-    phrasingNorms.push(d.phrasings.map((p) => Math.sqrt(p.reduce((sum, c) => sum + squaredWeight(c), 0)) || 1));
-  }
-  squaredWeights.clear();
 
   /** What nearest() needs of the question, the same for every class: worked out once per question. */
   interface NearQuery {
@@ -173,7 +176,7 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
 
   function nearest(k: number, { concepts, adds, norm: qNorm }: NearQuery): number {
     // Dot products summed in the question's concept order, as a phrasing-by-phrasing loop would.
-    const withConcept = phrasingsWith[k]!;
+    const withConcept = phrasingsWithOf(k);
     let reached = 0;
     for (let i = 0; i < concepts.length; i++) {
       const list = withConcept.get(concepts[i]!);
@@ -237,7 +240,7 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
         for (const k of top) topRank[k] = 0;
       } else {
         for (const k of top) {
-          const weightOf = postingWeights[k]!;
+          const weightOf = postingWeightsOf(k);
           const shared = sharedOf.get(k)!;
           for (let i = 0; i < concepts.length; i++) {
             const w = weightOf.get(concepts[i]!);

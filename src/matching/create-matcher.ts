@@ -211,36 +211,64 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     if (lex.isStopword(word) || NUMBER.test(word)) return null;
     return featureIds.concept(lex.conceptOf(word));
   });
-  const classifierFeatures = (folded: string): number[] => {
-    const out = new Set<number>();
+  // Which features the text being read has already (a stamp per feature: nothing allocated per text).
+  let featureSeen = new Uint32Array(1024);
+  let featureStamp = 0;
+  const featuresOfWords = (words: readonly string[]): number[] => {
+    if (++featureStamp === 0xffffffff) {
+      featureSeen.fill(0);
+      featureStamp = 1;
+    }
+    const out: number[] = [];
+    const add = (feature: number): void => {
+      if (feature < 0) return;
+      if (feature >= featureSeen.length) {
+        const grown = new Uint32Array(Math.max(featureSeen.length * 2, feature + 1));
+        grown.set(featureSeen);
+        featureSeen = grown;
+      }
+      if (featureSeen[feature] === featureStamp) return;
+      featureSeen[feature] = featureStamp;
+      out.push(feature);
+    };
     let previous = -1;
     let first = true;
-    for (const word of folded.split(SENTENCE_MARKS_AND_SPACES)) {
+    for (const word of words) {
       if (word.length === 0) continue;
       const feature = wordFeature(word);
       if (feature === null) continue;
-      if (feature >= 0) out.add(feature);
-      if (!first) {
-        const pair = featureIds.pair(previous, feature);
-        if (pair >= 0) out.add(pair);
-      }
+      add(feature);
+      if (!first) add(featureIds.pair(previous, feature));
       previous = feature;
       first = false;
     }
-    return [...out];
+    return out;
   };
-  /** Classifier features of the entries' questions and alternates, worked out while they are folded anyway. */
-  const packFeatures = new Map<string, number[]>();
+  const classifierFeatures = (folded: string): number[] => featuresOfWords(folded.split(SENTENCE_MARKS_AND_SPACES));
+  /**
+   * Classifier features of the entries' questions and alternates, worked out while they are folded anyway, in
+   * the order the classifier reads them.
+   */
+  const entryFeatures: number[][] = [];
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
   for (const entry of knowledge.entries) {
     yield;
     for (const text of [entry.question, ...entry.alternates]) {
       const folded = foldText(text);
-      if (!packFeatures.has(text)) packFeatures.set(text, classifierFeatures(folded));
       const sentences = sentencesOf(folded);
-      const key = sentences.length === 1 ? lex.expand(sentences[0]!.text) : normalizedOfFolded(folded);
-      if (sentences.length === 1 && !packWords.has(text)) packWords.set(text, toWords(key));
+      let key: string;
+      if (sentences.length === 1) {
+        // One sentence: its words are the folded text's words (the sentence end is all that is left out).
+        const sentence = sentences[0]!.text;
+        const { expanded, words } = lex.expandToWords(sentence);
+        key = expanded;
+        if (!packWords.has(text)) packWords.set(text, words);
+        entryFeatures.push(featuresOfWords(sentence.split(' ')));
+      } else {
+        key = normalizedOfFolded(folded);
+        entryFeatures.push(classifierFeatures(folded));
+      }
       if (ownPhrasing.has(key) && ownPhrasing.get(key) !== entry) sharedPhrasing.add(key);
       else ownPhrasing.set(key, entry);
     }
@@ -449,8 +477,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   // A topic covered by an entry teaches that entry, as it does the rules (coveredBy).
   const topicLabel = (id: string): string => coveredBy.get(id)?.id ?? DECLINED;
   function* classifierExamples(): Generator<{ label: string; features: number[] }> {
-    const example = (label: string, text: string) => ({ label, features: packFeatures.get(text) ?? classifierFeatures(foldText(text)) });
-    for (const entry of knowledge.entries) for (const text of [entry.question, ...entry.alternates]) yield example(entry.id, text);
+    const example = (label: string, text: string) => ({ label, features: classifierFeatures(foldText(text)) });
+    let read = 0;
+    for (const entry of knowledge.entries) for (let n = 0; n <= entry.alternates.length; n++) yield { label: entry.id, features: entryFeatures[read++]! };
     for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryById.has(id) ? id : topicLabel(id), text);
     for (const topic of knowledge.outOfScope) for (const text of [...topic.examples, ...topic.terms]) yield example(topicLabel(topic.id), text);
     // Questions filed under a removed entry are ignored (knowledge:check warns), as phrasings.yaml's are.
@@ -466,7 +495,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     for (const text of knowledge.labelled.warnings) yield example(WARNING, text);
   }
   const classifier: PhrasingClassifier = yield* trainPhrasingClassifierSteps(classifierExamples());
-  packFeatures.clear();
+  entryFeatures.length = 0;
   // From here on only messages are read: a concept or pair training never saw is no feature.
   featureIds.freeze();
 

@@ -13,6 +13,11 @@ export interface CompiledLexicon {
   expand(text: string): string;
   /** Multi-word concept phrases replaced by their concept's name ("skin needling" -> "microneedling"). */
   joinPhrases(text: string): string;
+  /**
+   * expand(text), and its words with phrases joined again (split(joinPhrases(expanded))): what building reads
+   * of every pack text, in one pass where the second join cannot change anything.
+   */
+  expandToWords(text: string): { expanded: string; words: string[] };
   /** The concept a word stands for: its group, else its stem. */
   conceptOf(word: string): string;
   isStopword(word: string): boolean;
@@ -63,6 +68,9 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     }
   }
   const joinPhrases = phraseReplacer(phraseToConcept);
+  // Joining twice gives what joining once did unless a phrase holds a concept name a join writes.
+  const conceptNamesWritten = new Set(phraseToConcept.values());
+  const joinIsStable = [...phraseToConcept.keys()].every((phrase) => phrase.split(' ').every((w) => !conceptNamesWritten.has(w)));
   const stopwords = new Set(lexicon.stopwords.map(foldEntry));
   const everyday = new Set(lexicon.everydayWords.map((w) => stem(foldEntry(w))));
   const context = new Set(lexicon.contextConcepts);
@@ -92,22 +100,43 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     ...[...tokenMap.values()].flatMap((v) => v.split(' ')),
     ...Object.values(lexicon.concepts).flatMap((items) => items.flatMap((i) => foldEntry(i).split(' '))),
   ];
+  const rewrite = (text: string): string => {
+    let s = text;
+    let open = rewriteGates(s).open();
+    for (let i = 0; i < open.length; i++) {
+      const r = open[i]!;
+      const [pattern, to] = rewrites[r]!;
+      const rewritten = s.replace(pattern, to);
+      if (rewritten === s) continue;
+      // A rewrite that changed the text changes which literals later rewrites find in it.
+      s = rewritten;
+      open = rewriteGates(s).open().filter((g) => g > r);
+      i = -1;
+    }
+    return s;
+  };
+  const nonEmpty = (w: string): boolean => w.length > 0;
   return {
-    expand(text) {
-      let s = text;
-      let open = rewriteGates(s).open();
-      for (let i = 0; i < open.length; i++) {
-        const r = open[i]!;
-        const [pattern, to] = rewrites[r]!;
-        const rewritten = s.replace(pattern, to);
-        if (rewritten === s) continue;
-        // A rewrite that changed the text changes which literals later rewrites find in it.
-        s = rewritten;
-        open = rewriteGates(s).open().filter((g) => g > r);
-        i = -1;
+    // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
+    expand: (text) => replaceTokens(joinPhrases(rewrite(text))),
+    expandToWords(text) {
+      const joined = joinPhrases(rewrite(text));
+      if (!NOT_WORD_OR_SPACE.test(joined)) {
+        const words = joined.split(' ');
+        let changed = false;
+        for (let i = 0; i < words.length; i++) {
+          const to = tokenMap.get(words[i]!);
+          if (to !== undefined) {
+            words[i] = to;
+            changed = true;
+          }
+        }
+        if (!changed && joinIsStable) return { expanded: joined, words: words.filter(nonEmpty) };
+        const expanded = changed ? words.join(' ') : joined;
+        return { expanded, words: joinPhrases(expanded).split(' ').filter(nonEmpty) };
       }
-      // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
-      return replaceTokens(joinPhrases(s));
+      const expanded = replaceTokens(joined);
+      return { expanded, words: joinPhrases(expanded).split(' ').filter(nonEmpty) };
     },
     joinPhrases,
     conceptOf,

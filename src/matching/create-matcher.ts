@@ -252,8 +252,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const entryFeatures: number[][] = [];
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
-  for (const entry of knowledge.entries) {
-    yield;
+  // Each loop's body is a function of its own: V8 optimises a small function at once, where the whole build
+  // (one large generator) took it hundreds of milliseconds to compile, and ran slowly meanwhile.
+  const readEntryTexts = (entry: FaqEntry): void => {
     for (const text of [entry.question, ...entry.alternates]) {
       const folded = foldText(text);
       const sentences = sentencesOf(folded);
@@ -272,6 +273,10 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
       if (ownPhrasing.has(key) && ownPhrasing.get(key) !== entry) sharedPhrasing.add(key);
       else ownPhrasing.set(key, entry);
     }
+  };
+  for (const entry of knowledge.entries) {
+    yield;
+    readEntryTexts(entry);
   }
   for (const key of sharedPhrasing) ownPhrasing.delete(key);
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
@@ -313,9 +318,12 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   // A set in first-seen order, each distinct text read once (a pack repeats its texts, a large one often).
   const vocabulary = new Set<string>();
   let read = 0;
+  const addWords = (text: string): void => {
+    for (const word of wordsOfPackText(text)) vocabulary.add(word);
+  };
   for (const text of new Set(packTexts)) {
     if (++read % TEXTS_PER_STEP === 0) yield;
-    for (const word of wordsOfPackText(text)) vocabulary.add(word);
+    addWords(text);
   }
   for (const word of [...lex.words, ...warningWords]) vocabulary.add(word);
   const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
@@ -387,8 +395,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const coveredBy = new Map<string, FaqEntry>();
   /** Each entry's question and alternates as singular words, for the terms (read again for entryGrams below). */
   const singularPhrasings: string[][][] = [];
-  for (const entry of knowledge.entries) {
-    yield;
+  const readEntryTerms = (entry: FaqEntry): void => {
     const phrasings = [entry.question, ...entry.alternates];
     const counts = new Map<string, number>();
     const singulars: string[][] = [];
@@ -400,6 +407,10 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
       for (const id of topics) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     for (const [id, n] of counts) if (n / phrasings.length >= COVERED_SHARE) coveredBy.set(id, entry);
+  };
+  for (const entry of knowledge.entries) {
+    yield;
+    readEntryTerms(entry);
   }
 
   // Entries learn from their question, alternates and labelled real questions; topics from their examples,
@@ -441,10 +452,13 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const index = yield* createConceptIndexSteps(docs, (c) => (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT));
   /** Concepts central to some FAQ entry: a cause named in other words is another cause. */
   const faqConcepts = new Set<string>();
+  const addFaqConcepts = (k: number, phrasings: readonly string[][]): void => {
+    for (const phrasing of phrasings) for (const c of phrasing) if (!faqConcepts.has(c) && index.share(k, c) >= ANCHOR_SHARE) faqConcepts.add(c);
+  };
   for (const [k, d] of docs.entries()) {
     if (d.item.kind !== 'entry') continue;
     yield;
-    for (const phrasing of d.phrasings) for (const c of phrasing) if (!faqConcepts.has(c) && index.share(k, c) >= ANCHOR_SHARE) faqConcepts.add(c);
+    addFaqConcepts(k, d.phrasings);
   }
   const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 
@@ -455,8 +469,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     shadowable.flatMap((t) => t.terms.map((term) => termWords(term).map(singular)).flatMap((w) => w.map((_, n) => w.slice(0, n + 1).join(' ')))),
   );
   const entryGrams = new Set<string>();
-  for (const singulars of singularPhrasings) {
-    yield;
+  const addEntryGrams = (singulars: readonly string[][]): void => {
     for (const words of singulars) {
       // "does it hurt more than a tattoo" names the tattoo only as a yardstick: that does not shadow the term.
       for (let i = 0; i < words.length; i++) {
@@ -469,6 +482,10 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         }
       }
     }
+  };
+  for (const singulars of singularPhrasings) {
+    yield;
+    addEntryGrams(singulars);
   }
   const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),

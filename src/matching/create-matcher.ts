@@ -8,7 +8,7 @@ import { type BuildSteps, runInSlices, runToEnd } from './build-steps';
 import { boundedMemo } from './bounded-memo';
 import { createFeatureIds } from './feature-ids';
 import { compileGates } from './literal-scan';
-import { type PhrasingClassifier, type Prediction, trainPhrasingClassifierSteps } from './phrasing-classifier';
+import { createPhrasingTrainer, type PhrasingClassifier, type Prediction } from './phrasing-classifier';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
 import { createSpellingCorrector, editDistance } from './spelling-corrector';
 import { compileTermHits, singular, type TermHit } from './topic-terms';
@@ -493,25 +493,37 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const entryById = new Map(knowledge.entries.map((e) => [e.id, e]));
   // A topic covered by an entry teaches that entry, as it does the rules (coveredBy).
   const topicLabel = (id: string): string => coveredBy.get(id)?.id ?? DECLINED;
-  function* classifierExamples(): Generator<{ label: string; features: number[] }> {
-    const example = (label: string, text: string) => ({ label, features: classifierFeatures(foldText(text)) });
+  const trainer = createPhrasingTrainer();
+  /** Teaches the classifier texts under their labels, a step at a time. */
+  function* teach(texts: Iterable<string>, labelOf: (text: string) => string): BuildSteps<void> {
     let read = 0;
-    for (const entry of knowledge.entries) for (let n = 0; n <= entry.alternates.length; n++) yield { label: entry.id, features: entryFeatures[read++]! };
-    for (const [id, texts] of Object.entries(knowledge.phrasings)) for (const text of texts) yield example(entryById.has(id) ? id : topicLabel(id), text);
-    for (const topic of knowledge.outOfScope) for (const text of [...topic.examples, ...topic.terms]) yield example(topicLabel(topic.id), text);
-    // Questions filed under a removed entry are ignored (knowledge:check warns), as phrasings.yaml's are.
-    for (const [id, texts] of Object.entries(knowledge.labelled.answered)) if (entryById.has(id)) for (const text of texts) yield example(id, text);
-    // A declined question about a topic an entry now covers (a clinic added makeup advice) teaches that entry.
-    const declinedLabel = (text: string): string => {
-      if (coveredBy.size === 0) return DECLINED;
-      const words = termWords(text).map(singular);
-      const hit = allTermHits(words).find((h) => coveredBy.has(h.topic.id) && !isComparison(words, h.start));
-      return hit ? coveredBy.get(hit.topic.id)!.id : DECLINED;
-    };
-    for (const text of knowledge.labelled.declined) yield example(declinedLabel(text), text);
-    for (const text of knowledge.labelled.warnings) yield example(WARNING, text);
+    for (const text of texts) {
+      if (++read % TEXTS_PER_STEP === 0) yield;
+      trainer.add(labelOf(text), classifierFeatures(foldText(text)));
+    }
   }
-  const classifier: PhrasingClassifier = yield* trainPhrasingClassifierSteps(classifierExamples());
+  let taught = 0;
+  for (const entry of knowledge.entries) {
+    yield;
+    for (let n = 0; n <= entry.alternates.length; n++) trainer.add(entry.id, entryFeatures[taught++]!);
+  }
+  for (const [id, texts] of Object.entries(knowledge.phrasings)) {
+    const label = entryById.has(id) ? id : topicLabel(id);
+    yield* teach(texts, () => label);
+  }
+  for (const topic of knowledge.outOfScope) yield* teach([...topic.examples, ...topic.terms], () => topicLabel(topic.id));
+  // Questions filed under a removed entry are ignored (knowledge:check warns), as phrasings.yaml's are.
+  for (const [id, texts] of Object.entries(knowledge.labelled.answered)) if (entryById.has(id)) yield* teach(texts, () => id);
+  // A declined question about a topic an entry now covers (a clinic added makeup advice) teaches that entry.
+  const declinedLabel = (text: string): string => {
+    if (coveredBy.size === 0) return DECLINED;
+    const words = termWords(text).map(singular);
+    const hit = allTermHits(words).find((h) => coveredBy.has(h.topic.id) && !isComparison(words, h.start));
+    return hit ? coveredBy.get(hit.topic.id)!.id : DECLINED;
+  };
+  yield* teach(knowledge.labelled.declined, declinedLabel);
+  yield* teach(knowledge.labelled.warnings, () => WARNING);
+  const classifier: PhrasingClassifier = yield* trainer.finish();
   entryFeatures.length = 0;
   // From here on only messages are read: a concept or pair training never saw is no feature.
   featureIds.freeze();

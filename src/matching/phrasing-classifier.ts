@@ -37,6 +37,22 @@ export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): P
 
 /** The training as build steps (see build-steps.ts). */
 export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeatures>): BuildSteps<PhrasingClassifier> {
+  const trainer = createPhrasingTrainer();
+  let count = 0;
+  for (const { label, features } of examples) {
+    if (++count % EXAMPLES_PER_STEP === 0) yield;
+    trainer.add(label, features);
+  }
+  return yield* trainer.finish();
+}
+
+/** Training one phrasing at a time (the build reads them in its own steps), then the counts made into a classifier. */
+export interface PhrasingTrainer {
+  add(label: string, features: readonly number[]): void;
+  finish(): BuildSteps<PhrasingClassifier>;
+}
+
+export function createPhrasingTrainer(): PhrasingTrainer {
   const labels: string[] = [];
   const labelIndex = new Map<string, number>();
   const phrasings: number[] = [];
@@ -47,25 +63,37 @@ export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeature
    */
   const postings: (number[] | undefined)[] = [];
   let count = 0;
-  for (const { label, features } of examples) {
-    let k = labelIndex.get(label);
-    if (k === undefined) {
-      k = labels.length;
-      labelIndex.set(label, k);
-      labels.push(label);
-      phrasings.push(0);
-      featureTotals.push(0);
-    }
-    if (++count % EXAMPLES_PER_STEP === 0) yield;
-    phrasings[k]!++;
-    featureTotals[k]! += features.length;
-    for (const feature of features) {
-      const pairs = postings[feature];
-      if (pairs === undefined) postings[feature] = [k, 1];
-      else if (pairs[pairs.length - 2] === k) pairs[pairs.length - 1]!++;
-      else pairs.push(k, 1);
-    }
-  }
+  return {
+    add(label, features) {
+      let k = labelIndex.get(label);
+      if (k === undefined) {
+        k = labels.length;
+        labelIndex.set(label, k);
+        labels.push(label);
+        phrasings.push(0);
+        featureTotals.push(0);
+      }
+      count++;
+      phrasings[k]!++;
+      featureTotals[k]! += features.length;
+      for (const feature of features) {
+        const pairs = postings[feature];
+        if (pairs === undefined) postings[feature] = [k, 1];
+        else if (pairs[pairs.length - 2] === k) pairs[pairs.length - 1]!++;
+        else pairs.push(k, 1);
+      }
+    },
+    finish: () => classifierOf(labels, phrasings, featureTotals, postings, count),
+  };
+}
+
+function* classifierOf(
+  labels: readonly string[],
+  phrasings: readonly number[],
+  featureTotals: readonly number[],
+  postings: (number[] | undefined)[],
+  count: number,
+): BuildSteps<PhrasingClassifier> {
   // What a prediction reads, per feature: the labels that saw it and log((n + s) / s) for each, in two flat
   // arrays from starts[f] to starts[f + 1]; a feature no phrasing had has an empty range.
   const features = postings.length;
@@ -74,11 +102,11 @@ export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeature
   const counts: number[] = [];
   const slot = new Int32Array(labels.length).fill(-1);
   let vocabulary = 0;
-  for (let f = 0; f < features; f++) {
-    if (f % FEATURES_PER_STEP === 0) yield;
+  // A function of its own, as every loop body here: V8 optimises it at once, not with the whole generator.
+  const merge = (f: number): void => {
     starts[f] = labelsSeen.length;
     const pairs = postings[f];
-    if (pairs === undefined) continue;
+    if (pairs === undefined) return;
     vocabulary++;
     for (let i = 0; i < pairs.length; i += 2) {
       const k = pairs[i]!;
@@ -89,6 +117,10 @@ export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeature
       } else counts[slot[k]!]! += pairs[i + 1]!;
     }
     for (let j = starts[f]!; j < labelsSeen.length; j++) slot[labelsSeen[j]!] = -1;
+  };
+  for (let f = 0; f < features; f++) {
+    if (f % FEATURES_PER_STEP === 0) yield;
+    merge(f);
   }
   starts[features] = labelsSeen.length;
   postings.length = 0;

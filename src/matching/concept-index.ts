@@ -73,8 +73,8 @@ export function createConceptIndex<T>(docs: readonly ClassDoc<T>[], conceptWeigh
 export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], conceptWeight: (concept: string) => number = () => 1): BuildSteps<ConceptIndex<T>> {
   const shares: Array<Map<string, number>> = [];
   const spread = new Map<string, number>();
-  for (const doc of docs) {
-    yield;
+  // Each loop's body is a small function: V8 optimises it at once, not only with the whole generator.
+  const readDoc = (doc: ClassDoc<T>): void => {
     const df = new Map<string, number>();
     for (const phrasing of doc.phrasings) for (const c of phrasing) df.set(c, (df.get(c) ?? 0) + 1);
     const share = new Map<string, number>();
@@ -85,6 +85,10 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
       spread.set(c, (spread.get(c) ?? 0) + Math.min(1, s / STRONG_SHARE));
     }
     shares.push(share);
+  };
+  for (const doc of docs) {
+    yield;
+    readDoc(doc);
   }
   const classes = Math.max(1, docs.length);
   const idfCache = new Map<string, number>();
@@ -98,18 +102,20 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
   };
   // concept -> the classes that use it and the evidence each gets (parallel arrays, in class order)
   const lists = new Map<string, { classes: number[]; weights: number[] }>();
-  for (const [k, share] of shares.entries()) {
-    yield;
+  const post = (k: number, share: ReadonlyMap<string, number>): void => {
     for (const [c, s] of share) {
       let list = lists.get(c);
       if (list === undefined) {
         list = { classes: [], weights: [] };
         lists.set(c, list);
       }
-      const w = Math.sqrt(s) * idf(c);
       list.classes.push(k);
-      list.weights.push(w);
+      list.weights.push(Math.sqrt(s) * idf(c));
     }
+  };
+  for (const [k, share] of shares.entries()) {
+    yield;
+    post(k, share);
   }
   const postings = new Map([...lists].map(([c, l]) => [c, { classes: Int32Array.from(l.classes), weights: Float64Array.from(l.weights) }]));
   const homes = new Map<string, number>();

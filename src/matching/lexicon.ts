@@ -78,10 +78,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const intents = lexicon.intents.map((i) => [new RegExp(i.pattern), i.concept] as const);
   const intentGates = compileGates(lexicon.intents.map((i) => requiredLiterals(i.pattern)));
 
-  /** Slang and misspellings, word by word; a text with none is returned as it is (no copy). */
-  const replaceTokens = (text: string): string => {
-    if (NOT_WORD_OR_SPACE.test(text)) return text.replace(WORD, (w) => tokenMap.get(w) ?? w);
-    const words = text.split(' ');
+  /** Slang and misspellings replaced in a list of words, in place; whether any was. */
+  const replaceTokensIn = (words: string[]): boolean => {
     let changed = false;
     for (let i = 0; i < words.length; i++) {
       const to = tokenMap.get(words[i]!);
@@ -90,7 +88,13 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         changed = true;
       }
     }
-    return changed ? words.join(' ') : text;
+    return changed;
+  };
+  /** Slang and misspellings, word by word; a text with none is returned as it is (no copy). */
+  const replaceTokens = (text: string): string => {
+    if (NOT_WORD_OR_SPACE.test(text)) return text.replace(WORD, (w) => tokenMap.get(w) ?? w);
+    const words = text.split(' ');
+    return replaceTokensIn(words) ? words.join(' ') : text;
   };
   const conceptOf = boundedMemo((word: string): string => {
     const s = stem(word);
@@ -123,14 +127,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       const joined = joinPhrases(rewrite(text));
       if (!NOT_WORD_OR_SPACE.test(joined)) {
         const words = joined.split(' ');
-        let changed = false;
-        for (let i = 0; i < words.length; i++) {
-          const to = tokenMap.get(words[i]!);
-          if (to !== undefined) {
-            words[i] = to;
-            changed = true;
-          }
-        }
+        const changed = replaceTokensIn(words);
         if (!changed && joinIsStable) return { expanded: joined, words: words.filter(nonEmpty) };
         const expanded = changed ? words.join(' ') : joined;
         return { expanded, words: joinPhrases(expanded).split(' ').filter(nonEmpty) };

@@ -214,42 +214,39 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   // Which features the text being read has already (a stamp per feature: nothing allocated per text).
   let featureSeen = new Uint32Array(1024);
   let featureStamp = 0;
+  const addFeature = (out: number[], feature: number): void => {
+    if (feature < 0) return;
+    if (feature >= featureSeen.length) {
+      const grown = new Uint32Array(Math.max(featureSeen.length * 2, feature + 1));
+      grown.set(featureSeen);
+      featureSeen = grown;
+    }
+    if (featureSeen[feature] === featureStamp) return;
+    featureSeen[feature] = featureStamp;
+    out.push(feature);
+  };
   const featuresOfWords = (words: readonly string[]): number[] => {
     if (++featureStamp === 0xffffffff) {
       featureSeen.fill(0);
       featureStamp = 1;
     }
     const out: number[] = [];
-    const add = (feature: number): void => {
-      if (feature < 0) return;
-      if (feature >= featureSeen.length) {
-        const grown = new Uint32Array(Math.max(featureSeen.length * 2, feature + 1));
-        grown.set(featureSeen);
-        featureSeen = grown;
-      }
-      if (featureSeen[feature] === featureStamp) return;
-      featureSeen[feature] = featureStamp;
-      out.push(feature);
-    };
     let previous = -1;
     let first = true;
     for (const word of words) {
       if (word.length === 0) continue;
       const feature = wordFeature(word);
       if (feature === null) continue;
-      add(feature);
-      if (!first) add(featureIds.pair(previous, feature));
+      addFeature(out, feature);
+      if (!first) addFeature(out, featureIds.pair(previous, feature));
       previous = feature;
       first = false;
     }
     return out;
   };
   const classifierFeatures = (folded: string): number[] => featuresOfWords(folded.split(SENTENCE_MARKS_AND_SPACES));
-  /**
-   * Classifier features of the entries' questions and alternates, worked out while they are folded anyway, in
-   * the order the classifier reads them.
-   */
-  const entryFeatures: number[][] = [];
+  // The classifier learns the entries' questions and alternates while they are folded anyway (they come first).
+  const trainer = createPhrasingTrainer();
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
   // Each loop's body is a function of its own: V8 optimises a small function at once, where the whole build
@@ -265,10 +262,10 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         const { expanded, words } = lex.expandToWords(sentence);
         key = expanded;
         if (!packWords.has(text)) packWords.set(text, words);
-        entryFeatures.push(featuresOfWords(sentence.split(' ')));
+        trainer.add(entry.id, featuresOfWords(sentence.split(' ')));
       } else {
         key = normalizedOfFolded(folded);
-        entryFeatures.push(classifierFeatures(folded));
+        trainer.add(entry.id, classifierFeatures(folded));
       }
       if (ownPhrasing.has(key) && ownPhrasing.get(key) !== entry) sharedPhrasing.add(key);
       else ownPhrasing.set(key, entry);
@@ -493,7 +490,6 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const entryById = new Map(knowledge.entries.map((e) => [e.id, e]));
   // A topic covered by an entry teaches that entry, as it does the rules (coveredBy).
   const topicLabel = (id: string): string => coveredBy.get(id)?.id ?? DECLINED;
-  const trainer = createPhrasingTrainer();
   /** Teaches the classifier texts under their labels, a step at a time. */
   function* teach(texts: Iterable<string>, labelOf: (text: string) => string): BuildSteps<void> {
     let read = 0;
@@ -501,11 +497,6 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
       if (++read % TEXTS_PER_STEP === 0) yield;
       trainer.add(labelOf(text), classifierFeatures(foldText(text)));
     }
-  }
-  let taught = 0;
-  for (const entry of knowledge.entries) {
-    yield;
-    for (let n = 0; n <= entry.alternates.length; n++) trainer.add(entry.id, entryFeatures[taught++]!);
   }
   for (const [id, texts] of Object.entries(knowledge.phrasings)) {
     const label = entryById.has(id) ? id : topicLabel(id);
@@ -524,7 +515,6 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   yield* teach(knowledge.labelled.declined, declinedLabel);
   yield* teach(knowledge.labelled.warnings, () => WARNING);
   const classifier: PhrasingClassifier = yield* trainer.finish();
-  entryFeatures.length = 0;
   // From here on only messages are read: a concept or pair training never saw is no feature.
   featureIds.freeze();
 

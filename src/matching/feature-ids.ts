@@ -19,16 +19,18 @@ export function createFeatureIds(): FeatureIds {
   const pairs = new Map<number, Map<number, number>>();
   let size = 0;
   let frozen = false;
+  /** The key's number in the map, handed out if new and not frozen; else -1. */
+  const idIn = <K>(map: Map<K, number>, key: K): number => {
+    let id = map.get(key);
+    if (id === undefined) {
+      if (frozen) return -1;
+      id = size++;
+      map.set(key, id);
+    }
+    return id;
+  };
   return {
-    concept(concept) {
-      let id = concepts.get(concept);
-      if (id === undefined) {
-        if (frozen) return -1;
-        id = size++;
-        concepts.set(concept, id);
-      }
-      return id;
-    },
+    concept: (concept) => idIn(concepts, concept),
     pair(first, second) {
       if (first < 0 || second < 0) return -1;
       let bySecond = pairs.get(first);
@@ -37,13 +39,7 @@ export function createFeatureIds(): FeatureIds {
         bySecond = new Map();
         pairs.set(first, bySecond);
       }
-      let id = bySecond.get(second);
-      if (id === undefined) {
-        if (frozen) return -1;
-        id = size++;
-        bySecond.set(second, id);
-      }
-      return id;
+      return idIn(bySecond, second);
     },
     freeze() {
       frozen = true;

@@ -27,23 +27,14 @@ export interface PhrasingClassifier {
 /** Additive smoothing: how much an unseen (feature, label) pair counts, beside one seen once. */
 const SMOOTHING = 0.3;
 
-/** Examples (and features) read between two yields of the build. */
-const EXAMPLES_PER_STEP = 32;
+/** Features read between two yields of the build. */
 const FEATURES_PER_STEP = 4096;
 
+/** Trains on all the examples at once (the build uses createPhrasingTrainer, in its own steps). */
 export function trainPhrasingClassifier(examples: Iterable<LabelledFeatures>): PhrasingClassifier {
-  return runToEnd(trainPhrasingClassifierSteps(examples));
-}
-
-/** The training as build steps (see build-steps.ts). */
-export function* trainPhrasingClassifierSteps(examples: Iterable<LabelledFeatures>): BuildSteps<PhrasingClassifier> {
   const trainer = createPhrasingTrainer();
-  let count = 0;
-  for (const { label, features } of examples) {
-    if (++count % EXAMPLES_PER_STEP === 0) yield;
-    trainer.add(label, features);
-  }
-  return yield* trainer.finish();
+  for (const { label, features } of examples) trainer.add(label, features);
+  return runToEnd(trainer.finish());
 }
 
 /** Training one phrasing at a time (the build reads them in its own steps), then the counts made into a classifier. */

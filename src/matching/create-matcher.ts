@@ -191,15 +191,29 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const { minEvidence, suggestionShare, maxSuggestions, maxAnswers, ownPhrasings } = { ...DEFAULTS, ...options };
   const lex = compileLexicon(knowledge.lexicon);
   const aboutOtherProcedure = otherProcedureSentences(knowledge.otherProcedures, lex);
-  /** Each entry's question and alternates as the matcher reads them; one written for two entries reaches neither. */
   /** A folded text as matching reads it, sentence by sentence: the lexicon's rewrites and tokens applied. */
   const normalizedOfFolded = (folded: string): string =>
     sentencesOf(folded)
       .map((x) => lex.expand(x.text))
       .join(' ');
-  // Building reads each pack text as words too (below): a one-sentence text, as most questions and alternates
-  // are, gives both from one pass of folding and expanding.
-  const packWords = new Map<string, string[]>();
+  // Building reads each pack text several times (vocabulary, terms, classes). Each distinct text gets a number
+  // the first time, and what is worked out about it is kept by number: a large pack's texts are long strings,
+  // and looking each up in a map at every read cost more than the reading.
+  const textIds = new Map<string, number>();
+  const packTexts: string[] = [];
+  const textWords: (string[] | undefined)[] = [];
+  const textConcepts: (string[] | undefined)[] = [];
+  const textId = (text: string): number => {
+    let id = textIds.get(text);
+    if (id === undefined) {
+      id = packTexts.length;
+      textIds.set(text, id);
+      packTexts.push(text);
+      textWords.push(undefined);
+      textConcepts.push(undefined);
+    }
+    return id;
+  };
   const toWords = (expanded: string): string[] => lex.joinPhrases(expanded).split(' ').filter((w) => w.length > 0);
   /**
    * Features the classifier reads: the concept of each word of the folded text (no rewrites: it learns its own
@@ -247,29 +261,41 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const classifierFeatures = (folded: string): number[] => featuresOfWords(folded.split(SENTENCE_MARKS_AND_SPACES));
   // The classifier learns the entries' questions and alternates while they are folded anyway (they come first).
   const trainer = createPhrasingTrainer();
+  /** Each entry's question and alternates as the matcher reads them; one written for two entries reaches neither. */
   const ownPhrasing = new Map<string, FaqEntry>();
   const sharedPhrasing = new Set<string>();
+  /** Each entry's question and alternates, as text numbers. */
+  const entryPhrasingIds: number[][] = [];
   // Each loop's body is a function of its own: V8 optimises a small function at once, where the whole build
   // (one large generator) took it hundreds of milliseconds to compile, and ran slowly meanwhile.
   const readEntryTexts = (entry: FaqEntry): void => {
+    const ids: number[] = [];
+    entryPhrasingIds.push(ids);
     for (const text of [entry.question, ...entry.alternates]) {
+      const id = textId(text);
+      ids.push(id);
       const folded = foldText(text);
       const sentences = sentencesOf(folded);
       let key: string;
       if (sentences.length === 1) {
-        // One sentence: its words are the folded text's words (the sentence end is all that is left out).
+        // One sentence: its words are the folded text's words (the sentence end is all that is left out), so
+        // one pass of folding and expanding gives both.
         const sentence = sentences[0]!.text;
         const { expanded, words } = lex.expandToWords(sentence);
         key = expanded;
-        if (!packWords.has(text)) packWords.set(text, words);
+        if (textWords[id] === undefined) textWords[id] = words;
         trainer.add(entry.id, featuresOfWords(sentence.split(' ')));
       } else {
         key = normalizedOfFolded(folded);
         trainer.add(entry.id, classifierFeatures(folded));
       }
-      if (ownPhrasing.has(key) && ownPhrasing.get(key) !== entry) sharedPhrasing.add(key);
-      else ownPhrasing.set(key, entry);
+      const owner = ownPhrasing.get(key);
+      if (owner === undefined) ownPhrasing.set(key, entry);
+      else if (owner !== entry) sharedPhrasing.add(key);
     }
+    // The answer and tags are numbered here too, so texts are numbered in the order the vocabulary reads them.
+    textId(entry.answer);
+    for (const tag of entry.tags) textId(tag);
   };
   for (const entry of knowledge.entries) {
     yield;
@@ -292,21 +318,21 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
 
   /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
   const wordsOf = (text: string): string[] => toWords(lex.expand(text));
-  // Pack texts are read several times while building (vocabulary, classes, terms): each is folded once.
-  const wordsOfPackText = (text: string): string[] => {
-    let words = packWords.get(text);
+  /** A pack text's words, by its number: each is folded once. */
+  const wordsOfId = (id: number): string[] => {
+    let words = textWords[id];
     if (words === undefined) {
-      words = wordsOf(foldText(text).replace(/[.?!;\n]/g, ' '));
-      packWords.set(text, words);
+      words = wordsOf(foldText(packTexts[id]!).replace(/[.?!;\n]/g, ' '));
+      textWords[id] = words;
     }
     return words;
   };
-  const packTexts = [
-    ...knowledge.entries.flatMap((e) => [e.question, ...e.alternates, e.answer, ...e.tags]),
-    ...knowledge.outOfScope.flatMap((t) => [...t.terms, ...t.examples]),
-    ...knowledge.redFlags.map((r) => r.description),
-    ...Object.values(knowledge.phrasings).flat(),
-  ];
+  const wordsOfPackText = (text: string): string[] => wordsOfId(textId(text));
+  // The entries' texts are numbered already (in the order read: question, alternates, answer, tags); the rest
+  // follow, so the vocabulary below meets words in the order the pack has them.
+  for (const t of knowledge.outOfScope) for (const text of [...t.terms, ...t.examples]) textId(text);
+  for (const r of knowledge.redFlags) textId(r.description);
+  for (const texts of Object.values(knowledge.phrasings)) for (const text of texts) textId(text);
   // Words of the warning-sign patterns are vocabulary too, so "infectd" can be corrected to "infected".
   const warningWords = [...knowledge.redFlags.flatMap((r) => r.patterns), ...Object.values(knowledge.signs).flat()].flatMap(
     (p) => p.toLowerCase().match(/[a-z]{4,}/g) ?? [],
@@ -314,13 +340,12 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   yield;
   // A set in first-seen order, each distinct text read once (a pack repeats its texts, a large one often).
   const vocabulary = new Set<string>();
-  let read = 0;
-  const addWords = (text: string): void => {
-    for (const word of wordsOfPackText(text)) vocabulary.add(word);
+  const addWords = (id: number): void => {
+    for (const word of wordsOfId(id)) vocabulary.add(word);
   };
-  for (const text of new Set(packTexts)) {
-    if (++read % TEXTS_PER_STEP === 0) yield;
-    addWords(text);
+  for (let id = 0, texts = packTexts.length; id < texts; id++) {
+    if ((id + 1) % TEXTS_PER_STEP === 0) yield;
+    addWords(id);
   }
   for (const word of [...lex.words, ...warningWords]) vocabulary.add(word);
   const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
@@ -342,13 +367,12 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     return [...out];
   };
   // Pack texts recur (one answer for several entries, a topic's terms): their concepts are worked out once.
-  const packConcepts = new Map<string, string[]>();
-  const conceptsOfText = (text: string): string[] => {
-    let concepts = packConcepts.get(text);
+  const conceptsOfId = (id: number): string[] => {
+    let concepts = textConcepts[id];
     if (concepts === undefined) {
-      const words = wordsOfPackText(text);
+      const words = wordsOfId(id);
       concepts = conceptsOfWords(words, words.join(' '));
-      packConcepts.set(text, concepts);
+      textConcepts[id] = concepts;
     }
     return concepts;
   };
@@ -392,22 +416,21 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const coveredBy = new Map<string, FaqEntry>();
   /** Each entry's question and alternates as singular words, for the terms (read again for entryGrams below). */
   const singularPhrasings: string[][][] = [];
-  const readEntryTerms = (entry: FaqEntry): void => {
-    const phrasings = [entry.question, ...entry.alternates];
+  const readEntryTerms = (entry: FaqEntry, phrasings: readonly number[]): void => {
     const counts = new Map<string, number>();
     const singulars: string[][] = [];
     singularPhrasings.push(singulars);
-    for (const text of phrasings) {
-      const words = termWords(text).map(singular);
+    for (const id of phrasings) {
+      const words = wordsOfId(id).map(singular);
       singulars.push(words);
       const topics = new Set(allTermHits(words).filter((h) => !isComparison(words, h.start)).map((h) => h.topic.id));
       for (const id of topics) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     for (const [id, n] of counts) if (n / phrasings.length >= COVERED_SHARE) coveredBy.set(id, entry);
   };
-  for (const entry of knowledge.entries) {
+  for (const [k, entry] of knowledge.entries.entries()) {
     yield;
-    readEntryTerms(entry);
+    readEntryTerms(entry, entryPhrasingIds[k]!);
   }
 
   // Entries learn from their question, alternates and labelled real questions; topics from their examples,
@@ -425,24 +448,24 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     const entry = coveredBy.get(t.id);
     if (entry !== undefined) coveredTopicsOf.set(entry, [...(coveredTopicsOf.get(entry) ?? []), t]);
   }
+  /** A class's phrasings as text numbers (an entry's first few are numbered already). */
+  const phrasingIdsOf = (item: ClassItem, k: number): number[] =>
+    item.kind === 'entry'
+      ? [
+          ...entryPhrasingIds[k]!,
+          textId(item.entry.answer),
+          ...labelled(item.entry.id).map(textId),
+          // Its author-written examples and terms only: questions labelled with a topic were labelled as
+          // "not covered", a looser judgement than "answered by this entry".
+          ...(coveredTopicsOf.get(item.entry) ?? []).flatMap((t) => [...t.examples, t.terms.join(' ').replace(/\.\.\./g, ' ')]).map(textId),
+        ]
+      : topicPhrasings(item.topic).map(textId);
   const docs: ClassDoc<ClassItem>[] = [];
-  for (const item of items) {
-    const texts =
-      item.kind === 'entry'
-        ? [
-            item.entry.question,
-            ...item.entry.alternates,
-            item.entry.answer,
-            ...labelled(item.entry.id),
-            // Its author-written examples and terms only: questions labelled with a topic were labelled as
-            // "not covered", a looser judgement than "answered by this entry".
-            ...(coveredTopicsOf.get(item.entry) ?? []).flatMap((t) => [...t.examples, t.terms.join(' ').replace(/\.\.\./g, ' ')]),
-          ]
-        : topicPhrasings(item.topic);
+  for (const [k, item] of items.entries()) {
     const phrasings: string[][] = [];
-    for (const text of texts) {
+    for (const id of phrasingIdsOf(item, k)) {
       if (phrasings.length % TEXTS_PER_STEP === 0) yield;
-      phrasings.push(conceptsOfText(text));
+      phrasings.push(conceptsOfId(id));
     }
     docs.push({ item, phrasings });
   }
@@ -519,8 +542,11 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   featureIds.freeze();
 
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
-  packWords.clear();
-  packConcepts.clear();
+  textIds.clear();
+  packTexts.length = 0;
+  textWords.length = 0;
+  textConcepts.length = 0;
+  entryPhrasingIds.length = 0;
   entryGrams.clear();
   singularPhrasings.length = 0;
 

@@ -8,6 +8,7 @@ import { type BuildSteps, runInSlices, runToEnd } from './build-steps';
 import { boundedMemo } from './bounded-memo';
 import { createFeatureIds } from './feature-ids';
 import { compileGates } from './literal-scan';
+import { createPackTextTable } from './pack-text-table';
 import { createPhrasingTrainer, type PhrasingClassifier, type Prediction } from './phrasing-classifier';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
 import { createSpellingCorrector, editDistance } from './spelling-corrector';
@@ -196,25 +197,13 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     sentencesOf(folded)
       .map((x) => lex.expand(x.text))
       .join(' ');
-  // Building reads each pack text several times (vocabulary, terms, classes). Each distinct text gets a number
-  // the first time, and what is worked out about it is kept by number: a large pack's texts are long strings,
-  // and looking each up in a map at every read cost more than the reading.
-  const textIds = new Map<string, number>();
-  const packTexts: string[] = [];
-  const textWords: (string[] | undefined)[] = [];
-  const textConcepts: (string[] | undefined)[] = [];
-  const textId = (text: string): number => {
-    let id = textIds.get(text);
-    if (id === undefined) {
-      id = packTexts.length;
-      textIds.set(text, id);
-      packTexts.push(text);
-      textWords.push(undefined);
-      textConcepts.push(undefined);
-    }
-    return id;
-  };
   const toWords = (expanded: string): string[] => lex.joinPhrases(expanded).split(' ').filter((w) => w.length > 0);
+  /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
+  const wordsOf = (text: string): string[] => toWords(lex.expand(text));
+  // Pack texts and their words, numbered (pack-text-table.ts); what is worked out about a text is kept by number.
+  const table = createPackTextTable((text) => wordsOf(foldText(text).replace(/[.?!;\n]/g, ' ')));
+  const textId = table.id;
+  const textConcepts: (string[] | undefined)[] = [];
   /**
    * Features the classifier reads: the concept of each word of the folded text (no rewrites: it learns its own
    * wordings, and a message is read in one cheap pass), and pairs of neighbouring ones.
@@ -228,7 +217,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   // Which features the text being read has already (a stamp per feature: nothing allocated per text).
   let featureSeen = new Uint32Array(1024);
   let featureStamp = 0;
-  const addFeature = (out: number[], feature: number): void => {
+  let featureOut: number[] = [];
+  let previousFeature = -1;
+  const addFeature = (feature: number): void => {
     if (feature < 0) return;
     if (feature >= featureSeen.length) {
       const grown = new Uint32Array(Math.max(featureSeen.length * 2, feature + 1));
@@ -237,26 +228,34 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     }
     if (featureSeen[feature] === featureStamp) return;
     featureSeen[feature] = featureStamp;
-    out.push(feature);
+    featureOut.push(feature);
   };
-  const featuresOfWords = (words: readonly string[]): number[] => {
+  const startFeatures = (): void => {
     if (++featureStamp === 0xffffffff) {
       featureSeen.fill(0);
       featureStamp = 1;
     }
-    const out: number[] = [];
-    let previous = -1;
-    let first = true;
-    for (const word of words) {
-      if (word.length === 0) continue;
-      const feature = wordFeature(word);
-      if (feature === null) continue;
-      addFeature(out, feature);
-      if (!first) addFeature(out, featureIds.pair(previous, feature));
-      previous = feature;
-      first = false;
-    }
-    return out;
+    featureOut = [];
+    previousFeature = -1;
+  };
+  /** The next word's feature, and its pair with the word before (none for the first: pair() of -1 is -1). */
+  const nextFeature = (feature: number | null): void => {
+    if (feature === null) return;
+    addFeature(feature);
+    addFeature(featureIds.pair(previousFeature, feature));
+    previousFeature = feature;
+  };
+  const featuresOfWords = (words: readonly string[]): number[] => {
+    startFeatures();
+    for (const word of words) if (word.length > 0) nextFeature(wordFeature(word));
+    return featureOut;
+  };
+  const featureOfNumber = table.perWord(wordFeature);
+  /** featuresOfWords of a pack text's words, by word number. */
+  const featuresOfNumbers = (numbers: Int32Array): number[] => {
+    startFeatures();
+    for (let i = 0; i < numbers.length; i++) nextFeature(featureOfNumber(numbers[i]!));
+    return featureOut;
   };
   const classifierFeatures = (folded: string): number[] => featuresOfWords(folded.split(SENTENCE_MARKS_AND_SPACES));
   // The classifier learns the entries' questions and alternates while they are folded anyway (they come first).
@@ -283,8 +282,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         const sentence = sentences[0]!.text;
         const { expanded, words } = lex.expandToWords(sentence);
         key = expanded;
-        if (textWords[id] === undefined) textWords[id] = words;
-        trainer.add(entry.id, featuresOfWords(sentence.split(' ')));
+        table.giveWords(id, words);
+        // Where the lexicon changed nothing (most texts), those words are the folded words the classifier reads.
+        trainer.add(entry.id, expanded === sentence ? featuresOfNumbers(table.wordNumbers(id)) : featuresOfWords(sentence.split(' ')));
       } else {
         key = normalizedOfFolded(folded);
         trainer.add(entry.id, classifierFeatures(folded));
@@ -316,17 +316,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const redFlag = compileRedFlags(knowledge);
   yield;
 
-  /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
-  const wordsOf = (text: string): string[] => toWords(lex.expand(text));
-  /** A pack text's words, by its number: each is folded once. */
-  const wordsOfId = (id: number): string[] => {
-    let words = textWords[id];
-    if (words === undefined) {
-      words = wordsOf(foldText(packTexts[id]!).replace(/[.?!;\n]/g, ' '));
-      textWords[id] = words;
-    }
-    return words;
-  };
+  const wordsOfId = table.words;
   const wordsOfPackText = (text: string): string[] => wordsOfId(textId(text));
   // The entries' texts are numbered already (in the order read: question, alternates, answer, tags); the rest
   // follow, so the vocabulary below meets words in the order the pack has them.
@@ -340,10 +330,17 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   yield;
   // A set in first-seen order, each distinct text read once (a pack repeats its texts, a large one often).
   const vocabulary = new Set<string>();
+  const inVocabulary: boolean[] = [];
   const addWords = (id: number): void => {
-    for (const word of wordsOfId(id)) vocabulary.add(word);
+    const numbers = table.wordNumbers(id);
+    for (let i = 0; i < numbers.length; i++) {
+      const n = numbers[i]!;
+      if (inVocabulary[n] === true) continue;
+      inVocabulary[n] = true;
+      vocabulary.add(table.word(n));
+    }
   };
-  for (let id = 0, texts = packTexts.length; id < texts; id++) {
+  for (let id = 0, texts = table.size; id < texts; id++) {
     if ((id + 1) % TEXTS_PER_STEP === 0) yield;
     addWords(id);
   }
@@ -366,12 +363,19 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     for (const intent of lex.intentsOf(text)) out.add(intent);
     return [...out];
   };
+  const conceptOfNumber = table.perWord(conceptOfWord);
   // Pack texts recur (one answer for several entries, a topic's terms): their concepts are worked out once.
   const conceptsOfId = (id: number): string[] => {
     let concepts = textConcepts[id];
     if (concepts === undefined) {
-      const words = wordsOfId(id);
-      concepts = conceptsOfWords(words, words.join(' '));
+      const numbers = table.wordNumbers(id);
+      const out = new Set<string>();
+      for (let i = 0; i < numbers.length; i++) {
+        const concept = conceptOfNumber(numbers[i]!);
+        if (concept !== null) out.add(concept);
+      }
+      for (const intent of lex.intentsOf(wordsOfId(id).join(' '))) out.add(intent);
+      concepts = [...out];
       textConcepts[id] = concepts;
     }
     return concepts;
@@ -416,12 +420,15 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const coveredBy = new Map<string, FaqEntry>();
   /** Each entry's question and alternates as singular words, for the terms (read again for entryGrams below). */
   const singularPhrasings: string[][][] = [];
+  const singularOfNumber = table.perWord(singular);
   const readEntryTerms = (entry: FaqEntry, phrasings: readonly number[]): void => {
     const counts = new Map<string, number>();
     const singulars: string[][] = [];
     singularPhrasings.push(singulars);
     for (const id of phrasings) {
-      const words = wordsOfId(id).map(singular);
+      const numbers = table.wordNumbers(id);
+      const words: string[] = new Array(numbers.length);
+      for (let i = 0; i < numbers.length; i++) words[i] = singularOfNumber(numbers[i]!);
       singulars.push(words);
       const topics = new Set(allTermHits(words).filter((h) => !isComparison(words, h.start)).map((h) => h.topic.id));
       for (const id of topics) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -542,9 +549,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   featureIds.freeze();
 
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
-  textIds.clear();
-  packTexts.length = 0;
-  textWords.length = 0;
+  table.clear();
   textConcepts.length = 0;
   entryPhrasingIds.length = 0;
   entryGrams.clear();

@@ -418,15 +418,18 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   // entry for what the pack used to decline): where that topic would decline, the entry answers.
   const allTermHits = compileTermHits(knowledge.outOfScope, termWords, () => false);
   const coveredBy = new Map<string, FaqEntry>();
-  /** Each entry's question and alternates as singular words, for the terms (read again for entryGrams below). */
+  /** Each entry phrasing that may hold a term, as singular words (read again for entryGrams below). */
   const singularPhrasings: string[][][] = [];
   const singularOfNumber = table.perWord(singular);
+  const startsTerm = table.perWord((word) => allTermHits.firstWords.has(singular(word)));
   const readEntryTerms = (entry: FaqEntry, phrasings: readonly number[]): void => {
     const counts = new Map<string, number>();
     const singulars: string[][] = [];
     singularPhrasings.push(singulars);
     for (const id of phrasings) {
       const numbers = table.wordNumbers(id);
+      // Most phrasings have no word a term starts with: no term is in them, nor any gram of one (see entryGrams).
+      if (!numbers.some(startsTerm)) continue;
       const words: string[] = new Array(numbers.length);
       for (let i = 0; i < numbers.length; i++) words[i] = singularOfNumber(numbers[i]!);
       singulars.push(words);

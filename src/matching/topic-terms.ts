@@ -47,6 +47,9 @@ function matchFrom(words: readonly string[], at: number, parts: readonly string[
   return end;
 }
 
+/** Finds a topic's terms in (singular) words; `firstWords` are the words a term can start with. */
+export type TermFinder = ((words: readonly string[]) => TermHit[]) & { readonly firstWords: ReadonlySet<string> };
+
 /**
  * Finds every place a topic's term occurs as a whole-word sequence of the (singular) words. `prepare` turns
  * a term into words the way a question's words were made. Terms for which `skip` is true are left out.
@@ -55,7 +58,7 @@ export function compileTermHits(
   topics: readonly OutOfScopeTopic[],
   prepare: (text: string) => string[],
   skip: (term: string) => boolean,
-): (words: readonly string[]) => TermHit[] {
+): TermFinder {
   // Indexed by first word so a question only checks the terms that can start at each of its words.
   const byFirst = new Map<string, CompiledTerm[]>();
   for (const topic of topics) {
@@ -72,7 +75,7 @@ export function compileTermHits(
       bucket.push({ topic, term, parts });
     }
   }
-  return (words) => {
+  const find = (words: readonly string[]): TermHit[] => {
     const hits: TermHit[] = [];
     for (let i = 0; i < words.length; i++) {
       for (const { topic, term, parts } of byFirst.get(words[i]!) ?? []) {
@@ -83,4 +86,5 @@ export function compileTermHits(
     }
     return hits;
   };
+  return Object.assign(find, { firstWords: new Set(byFirst.keys()) });
 }

@@ -29,6 +29,12 @@ describe('out-of-scope term hits', () => {
   it('leaves out the terms it is told to skip', () => {
     expect(spans('is a laser better')).toEqual([]);
   });
+
+  it('names the words a term can start with, so text without any of them need not be searched', () => {
+    expect([...hitsOf.firstWords].sort()).toEqual(['chemical', 'result', 'tattoo']);
+    // "last" ends a term but starts none: a text with only it has no hits.
+    expect(spans('how long does it last')).toEqual([]);
+  });
 });
 
 describe('singular', () => {

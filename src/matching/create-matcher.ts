@@ -185,6 +185,21 @@ export function createMatcherInSlices(knowledge: Knowledge, options: MatcherOpti
   return runInSlices(buildMatcher(knowledge, options), sliceMs);
 }
 
+/** Length up to which a list's repeats are found by looking back, not with a set. */
+const SHORT_LIST = 24;
+/** The list's first of each value, in order. A short list (most phrasings' concepts) needs no set. */
+function distinct(list: string[]): string[] {
+  if (list.length > SHORT_LIST) return [...new Set(list)];
+  let kept = 0;
+  for (let i = 0; i < list.length; i++) {
+    const value = list[i]!;
+    let seen = false;
+    for (let j = 0; j < kept && !seen; j++) seen = list[j] === value;
+    if (!seen) list[kept++] = value;
+  }
+  list.length = kept;
+  return list;
+}
 /** Pieces of the build are yielded between; each is linear in a few pack texts. */
 const TEXTS_PER_STEP = 32;
 
@@ -369,13 +384,13 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     let concepts = textConcepts[id];
     if (concepts === undefined) {
       const numbers = table.wordNumbers(id);
-      const out = new Set<string>();
+      const list: string[] = [];
       for (let i = 0; i < numbers.length; i++) {
         const concept = conceptOfNumber(numbers[i]!);
-        if (concept !== null) out.add(concept);
+        if (concept !== null) list.push(concept);
       }
-      for (const intent of lex.intentsOf(wordsOfId(id).join(' '))) out.add(intent);
-      concepts = [...out];
+      for (const intent of lex.intentsOf(wordsOfId(id).join(' '))) list.push(intent);
+      concepts = distinct(list);
       textConcepts[id] = concepts;
     }
     return concepts;
@@ -936,7 +951,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     let asking = 0;
     const readable = folded.length > MATCH_CHARS ? sentencesOf(folded.slice(0, MATCH_CHARS)) : raw;
     const readExpanded = readable === raw ? expanded : readable.map((x) => lex.expand(x.text));
-    readable.forEach((s, i) => {
+    for (const [i, s] of readable.entries()) {
+      // Past MAX_CLAUSES clauses and maxAnswers that ask, no clause is read: the rest of a long message need not be.
+      if (clauses.length >= MAX_CLAUSES && asking >= maxAnswers) break;
       // Matching reads at most MAX_CLAUSE_WORDS words of a sentence (warning signs were looked for in all of it).
       const parts = clausesOf(lex.joinPhrases(readExpanded[i]!).split(' ').filter((w) => w.length > 0).slice(0, MAX_CLAUSE_WORDS));
       parts.forEach((words, j) => {
@@ -959,7 +976,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
           otherCause: otherCauseIn(kept),
         });
       });
-    });
+    }
     trace.clauses = clauses;
     // The first maxAnswers clauses that ask are decided (a reply answers at most that many): a long message's
     // cost stays bounded by a few scorings, not one per question mark.

@@ -1,15 +1,16 @@
 /**
  * Building reads each pack text several times (vocabulary, terms, classes, the classifier). The table numbers
- * each distinct text and each distinct word the first time it is read, and keeps a text's words both as words
- * and as word numbers: later reads index arrays instead of looking long strings and words up in maps, which in
- * a large pack cost more than the reading itself. Build-time only: clear() lets it go.
+ * each distinct text and each distinct word the first time it is read, and keeps a text's words as word
+ * numbers: later reads index arrays instead of looking long strings and words up in maps, which in a large pack
+ * cost more than the reading itself, and the words' strings are let go at once (far less for the garbage
+ * collector to copy). Build-time only: clear() lets it go.
  */
 export interface PackTextTable {
   /** The text's number, handed out the first time. */
   id(text: string): number;
   /** How many texts are numbered. */
   readonly size: number;
-  /** The text's words, read once (with `read`) unless given already. */
+  /** The text's words (read once, with `read`, unless given already), made again from their numbers. */
   words(id: number): string[];
   /** The same words as word numbers (see word()). */
   wordNumbers(id: number): Int32Array;
@@ -25,7 +26,6 @@ export interface PackTextTable {
 export function createPackTextTable(read: (text: string) => string[]): PackTextTable {
   const textIds = new Map<string, number>();
   const texts: string[] = [];
-  const textWords: (string[] | undefined)[] = [];
   const textNumbers: (Int32Array | undefined)[] = [];
   const wordIds = new Map<string, number>();
   const wordList: string[] = [];
@@ -43,13 +43,13 @@ export function createPackTextTable(read: (text: string) => string[]): PackTextT
     }
     return out;
   };
-  const words = (id: number): string[] => {
-    let list = textWords[id];
-    if (list === undefined) {
-      list = read(texts[id]!);
-      textWords[id] = list;
+  const wordNumbers = (id: number): Int32Array => {
+    let numbers = textNumbers[id];
+    if (numbers === undefined) {
+      numbers = numbersOf(read(texts[id]!));
+      textNumbers[id] = numbers;
     }
-    return list;
+    return numbers;
   };
   return {
     id(text) {
@@ -58,7 +58,6 @@ export function createPackTextTable(read: (text: string) => string[]): PackTextT
         id = texts.length;
         textIds.set(text, id);
         texts.push(text);
-        textWords.push(undefined);
         textNumbers.push(undefined);
       }
       return id;
@@ -66,17 +65,10 @@ export function createPackTextTable(read: (text: string) => string[]): PackTextT
     get size() {
       return texts.length;
     },
-    words,
-    wordNumbers(id) {
-      let numbers = textNumbers[id];
-      if (numbers === undefined) {
-        numbers = numbersOf(words(id));
-        textNumbers[id] = numbers;
-      }
-      return numbers;
-    },
+    words: (id) => Array.from(wordNumbers(id), (n) => wordList[n]!),
+    wordNumbers,
     giveWords(id, list) {
-      if (textWords[id] === undefined) textWords[id] = list;
+      if (textNumbers[id] === undefined) textNumbers[id] = numbersOf(list);
     },
     word: (n) => wordList[n]!,
     perWord<T>(fn: (word: string) => T) {
@@ -93,7 +85,6 @@ export function createPackTextTable(read: (text: string) => string[]): PackTextT
     clear() {
       textIds.clear();
       texts.length = 0;
-      textWords.length = 0;
       textNumbers.length = 0;
       wordIds.clear();
       wordList.length = 0;

@@ -58,6 +58,26 @@ function topK(order: readonly number[], totals: Float64Array, limit: number): nu
   return top;
 }
 
+/**
+ * The concepts in order of their weights, highest first, equal ones in the order given (as a stable sort would
+ * give); sorts both lists in place. A question's few concepts: insertion, without the work copy a sort allocates.
+ */
+function strongestFirst(concepts: string[], weights: number[]): string[] {
+  for (let i = 1; i < weights.length; i++) {
+    const weight = weights[i]!;
+    const concept = concepts[i]!;
+    let j = i - 1;
+    while (j >= 0 && weights[j]! < weight) {
+      weights[j + 1] = weights[j]!;
+      concepts[j + 1] = concepts[j]!;
+      j--;
+    }
+    weights[j + 1] = weight;
+    concepts[j + 1] = concept;
+  }
+  return concepts;
+}
+
 /** A class "uses" a concept strongly once this share of its phrasings has it (for the idf). */
 const STRONG_SHARE = 0.25;
 
@@ -121,7 +141,8 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
   const homes = new Map<string, number>();
   const totals = new Float64Array(docs.length);
   const touched = new Uint8Array(docs.length);
-  const topRank = new Uint8Array(docs.length);
+  /** A top class's rank + 1 while its shared concepts are gathered, else 0. */
+  const topRank = new Int32Array(docs.length);
   // What only a class among a question's top candidates needs is worked out the first time it is one: in a
   // large pack most classes never are for most questions, and the build stays linear and short.
   /** The same weights as the postings, by class, for telling a top class which concepts it shares. */
@@ -232,38 +253,42 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
       const query = nearQuery(near, nearWeights);
       // Shared concepts per top class, in question order with what each added. A short walk of the
       // postings again finds them; with long postings (a large pack), one lookup per class and concept does.
-      const sharedOf = new Map<number, Array<readonly [string, number]>>(top.map((k) => [k, []]));
+      // Per top class (by rank), the concepts and what each added, in two lists.
+      const sharedConcepts: string[][] = top.map(() => []);
+      const sharedWeights: number[][] = top.map(() => []);
       if (visited <= top.length * concepts.length * 4) {
-        for (const k of top) topRank[k] = 1;
+        top.forEach((k, r) => {
+          topRank[k] = r + 1;
+        });
         for (let i = 0; i < concepts.length; i++) {
           const list = postings.get(concepts[i]!);
           if (list === undefined) continue;
           for (let p = 0; p < list.classes.length; p++) {
-            const k = list.classes[p]!;
-            if (topRank[k]) sharedOf.get(k)!.push([concepts[i]!, list.weights[p]! * weights[i]!]);
+            const r = topRank[list.classes[p]!]! - 1;
+            if (r < 0) continue;
+            sharedConcepts[r]!.push(concepts[i]!);
+            sharedWeights[r]!.push(list.weights[p]! * weights[i]!);
           }
         }
         for (const k of top) topRank[k] = 0;
       } else {
-        for (const k of top) {
+        top.forEach((k, r) => {
           const weightOf = postingWeightsOf(k);
-          const shared = sharedOf.get(k)!;
           for (let i = 0; i < concepts.length; i++) {
             const w = weightOf.get(concepts[i]!);
-            if (w !== undefined) shared.push([concepts[i]!, w * weights[i]!]);
+            if (w === undefined) continue;
+            sharedConcepts[r]!.push(concepts[i]!);
+            sharedWeights[r]!.push(w * weights[i]!);
           }
-        }
+        });
       }
-      const scored = top.map((k) => {
-        const shared = sharedOf.get(k)!;
-        return {
-          item: docs[k]!.item,
-          index: k,
-          score: totals[k]!,
-          nearest: nearest(k, query),
-          shared: shared.sort((a, b) => b[1] - a[1]).map(([c]) => c),
-        };
-      });
+      const scored = top.map((k, r) => ({
+        item: docs[k]!.item,
+        index: k,
+        score: totals[k]!,
+        nearest: nearest(k, query),
+        shared: strongestFirst(sharedConcepts[r]!, sharedWeights[r]!),
+      }));
       for (const k of reached) {
         touched[k] = 0;
         totals[k] = 0;

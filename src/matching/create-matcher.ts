@@ -443,12 +443,14 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     singularPhrasings.push(singulars);
     for (const id of phrasings) {
       const numbers = table.wordNumbers(id);
-      // Most phrasings have no word a term starts with: no term is in them, nor any gram of one (see entryGrams).
+      // A phrasing with no word a term starts with has no term in it, nor any gram of one (see entryGrams).
       if (!numbers.some(startsTerm)) continue;
       const words: string[] = new Array(numbers.length);
       for (let i = 0; i < numbers.length; i++) words[i] = singularOfNumber(numbers[i]!);
       singulars.push(words);
-      const topics = new Set(allTermHits(words).filter((h) => !isComparison(words, h.start)).map((h) => h.topic.id));
+      // The topics it names (a few at most: a list, not a set).
+      const topics: string[] = [];
+      for (const h of allTermHits(words)) if (!isComparison(words, h.start) && !topics.includes(h.topic.id)) topics.push(h.topic.id);
       for (const id of topics) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
     for (const [id, n] of counts) if (n / phrasings.length >= COVERED_SHARE) coveredBy.set(id, entry);

@@ -144,10 +144,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       return everyday.has(concept) ? 'everyday' : 'topic';
     }),
     intentsOf(text) {
-      return intentGates(text)
-        .open()
-        .filter((i) => intents[i]![0].test(text))
-        .map((i) => intents[i]![1]);
+      // A loop, not filter and map: building asks this of every pack text.
+      const out: string[] = [];
+      for (const i of intentGates(text).open()) if (intents[i]![0].test(text)) out.push(intents[i]![1]);
+      return out;
     },
     known: new Set([...stopwords, ...lexicon.everydayWords.map(foldEntry), ...lexicon.commonWords.map(foldEntry)]),
     words,

@@ -65,7 +65,13 @@ export function createPackTextTable(read: (text: string) => string[]): PackTextT
     get size() {
       return texts.length;
     },
-    words: (id) => Array.from(wordNumbers(id), (n) => wordList[n]!),
+    words(id) {
+      // A plain loop: Array.from over a typed array allocates an iterator result per word.
+      const numbers = wordNumbers(id);
+      const list: string[] = new Array(numbers.length);
+      for (let i = 0; i < numbers.length; i++) list[i] = wordList[numbers[i]!]!;
+      return list;
+    },
     wordNumbers,
     giveWords(id, list) {
       if (textNumbers[id] === undefined) textNumbers[id] = numbersOf(list);

@@ -31,6 +31,8 @@ export interface ConceptIndex<T> {
   score(concepts: readonly string[], weights: readonly number[], limit: number, near?: readonly string[], nearWeights?: readonly number[]): Scored<T>[];
   /** Share of the class's phrasings that use the concept (0..1). */
   share(index: number, concept: string): number;
+  /** The concepts the class's phrasings use, with their shares (see share). */
+  shares(index: number): ReadonlyMap<string, number>;
   /** Weight of a concept across all classes: high when few classes use it. */
   idf(concept: string): number;
   /** Whether any class's phrasings use the concept. */
@@ -296,6 +298,7 @@ export function* createConceptIndexSteps<T>(docs: readonly ClassDoc<T>[], concep
       return scored;
     },
     share: (k, c) => shares[k]?.get(c) ?? 0,
+    shares: (k) => shares[k] ?? new Map(),
     knows: (c) => postings.has(c),
     similarity(a, b) {
       const weight = (k: number, c: string): number => Math.sqrt(shares[k]!.get(c) ?? 0) * idf(c);

@@ -443,10 +443,14 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     singularPhrasings.push(singulars);
     for (const id of phrasings) {
       const numbers = table.wordNumbers(id);
-      // A phrasing with no word a term starts with has no term in it, nor any gram of one (see entryGrams).
-      if (!numbers.some(startsTerm)) continue;
       const words: string[] = new Array(numbers.length);
-      for (let i = 0; i < numbers.length; i++) words[i] = singularOfNumber(numbers[i]!);
+      let mayHoldTerm = false;
+      for (let i = 0; i < numbers.length; i++) {
+        words[i] = singularOfNumber(numbers[i]!);
+        mayHoldTerm ||= startsTerm(numbers[i]!);
+      }
+      // A phrasing with no word a term starts with has no term in it, nor any gram of one (see entryGrams).
+      if (!mayHoldTerm) continue;
       singulars.push(words);
       // The topics it names (a few at most: a list, not a set).
       const topics: string[] = [];
@@ -499,13 +503,13 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const index = yield* createConceptIndexSteps(docs, (c) => (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT));
   /** Concepts central to some FAQ entry: a cause named in other words is another cause. */
   const faqConcepts = new Set<string>();
-  const addFaqConcepts = (k: number, phrasings: readonly string[][]): void => {
-    for (const phrasing of phrasings) for (const c of phrasing) if (!faqConcepts.has(c) && index.share(k, c) >= ANCHOR_SHARE) faqConcepts.add(c);
+  const addFaqConcepts = (k: number): void => {
+    for (const [c, share] of index.shares(k)) if (share >= ANCHOR_SHARE) faqConcepts.add(c);
   };
   for (const [k, d] of docs.entries()) {
     if (d.item.kind !== 'entry') continue;
     yield;
-    addFaqConcepts(k, d.phrasings);
+    addFaqConcepts(k);
   }
   const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 

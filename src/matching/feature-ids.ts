@@ -16,7 +16,8 @@ export interface FeatureIds {
 
 export function createFeatureIds(): FeatureIds {
   const concepts = new Map<string, number>();
-  const pairs = new Map<number, Map<number, number>>();
+  // By first feature (dense numbers: an array, not a map), the second's pair number.
+  const pairs: (Map<number, number> | undefined)[] = [];
   let size = 0;
   let frozen = false;
   /** The key's number in the map, handed out if new and not frozen; else -1. */
@@ -33,11 +34,13 @@ export function createFeatureIds(): FeatureIds {
     concept: (concept) => idIn(concepts, concept),
     pair(first, second) {
       if (first < 0 || second < 0) return -1;
-      let bySecond = pairs.get(first);
+      let bySecond = pairs[first];
       if (bySecond === undefined) {
         if (frozen) return -1;
         bySecond = new Map();
-        pairs.set(first, bySecond);
+        // Filled up to `first` so the array stays dense (a far index would turn it into a dictionary).
+        while (pairs.length < first) pairs.push(undefined);
+        pairs[first] = bySecond;
       }
       return idIn(bySecond, second);
     },

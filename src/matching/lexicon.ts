@@ -119,7 +119,11 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     }
     return s;
   };
-  const nonEmpty = (w: string): boolean => w.length > 0;
+  /** The words without empty ones (a text's spaces at its ends or side by side): most have none, and are kept as they are. */
+  const withoutEmpty = (words: string[]): string[] => {
+    for (let i = 0; i < words.length; i++) if (words[i]!.length === 0) return words.filter((w) => w.length > 0);
+    return words;
+  };
   return {
     // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
     expand: (text) => replaceTokens(joinPhrases(rewrite(text))),
@@ -128,12 +132,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if (!NOT_WORD_OR_SPACE.test(joined)) {
         const words = joined.split(' ');
         const changed = replaceTokensIn(words);
-        if (!changed && joinIsStable) return { expanded: joined, words: words.filter(nonEmpty) };
+        if (!changed && joinIsStable) return { expanded: joined, words: withoutEmpty(words) };
         const expanded = changed ? words.join(' ') : joined;
-        return { expanded, words: joinPhrases(expanded).split(' ').filter(nonEmpty) };
+        return { expanded, words: withoutEmpty(joinPhrases(expanded).split(' ')) };
       }
       const expanded = replaceTokens(joined);
-      return { expanded, words: joinPhrases(expanded).split(' ').filter(nonEmpty) };
+      return { expanded, words: withoutEmpty(joinPhrases(expanded).split(' ')) };
     },
     joinPhrases,
     conceptOf,

@@ -2,7 +2,7 @@ import type { FaqEntry, Knowledge, OutOfScopeTopic, RedFlagRule } from '../knowl
 import { type ClassDoc, createConceptIndexSteps, type Scored } from './concept-index';
 import { foldText, sentencesOf } from './fold-text';
 import { otherProcedureSentences, TREATMENT } from './other-procedures';
-import { compileLexicon } from './lexicon';
+import { compileLexicon, splitWords } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
 import { type BuildSteps, runInSlices, runToEnd } from './build-steps';
 import { boundedMemo } from './bounded-memo';
@@ -212,7 +212,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     sentencesOf(folded)
       .map((x) => lex.expand(x.text))
       .join(' ');
-  const toWords = (expanded: string): string[] => lex.joinPhrases(expanded).split(' ').filter((w) => w.length > 0);
+  const toWords = (expanded: string): string[] => splitWords(lex.joinPhrases(expanded));
   /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
   const wordsOf = (text: string): string[] => toWords(lex.expand(text));
   // Pack texts and their words, numbered (pack-text-table.ts); what is worked out about a text is kept by number.
@@ -369,28 +369,32 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     const concept = lex.conceptOf(correct(word));
     return lex.isStopword(concept) ? null : concept;
   });
+  /** The words' concepts (found), then the intents the text's shape carries, each once, in that order. */
+  const withIntents = (found: string[], text: string): string[] => {
+    for (const intent of lex.intentsOf(text)) found.push(intent);
+    return distinct(found);
+  };
   const conceptsOfWords = (words: readonly string[], text: string): string[] => {
-    const out = new Set<string>();
+    const found: string[] = [];
     for (const word of words) {
       const concept = conceptOfWord(word);
-      if (concept !== null) out.add(concept);
+      if (concept !== null) found.push(concept);
     }
-    for (const intent of lex.intentsOf(text)) out.add(intent);
-    return [...out];
+    return withIntents(found, text);
   };
   const conceptOfNumber = table.perWord(conceptOfWord);
   // Pack texts recur (one answer for several entries, a topic's terms): their concepts are worked out once.
   const conceptsOfId = (id: number): string[] => {
     let concepts = textConcepts[id];
     if (concepts === undefined) {
+      // conceptsOfWords, each word's concept looked up by its number.
       const numbers = table.wordNumbers(id);
-      const list: string[] = [];
+      const found: string[] = [];
       for (let i = 0; i < numbers.length; i++) {
         const concept = conceptOfNumber(numbers[i]!);
-        if (concept !== null) list.push(concept);
+        if (concept !== null) found.push(concept);
       }
-      for (const intent of lex.intentsOf(wordsOfId(id).join(' '))) list.push(intent);
-      concepts = distinct(list);
+      concepts = withIntents(found, wordsOfId(id).join(' '));
       textConcepts[id] = concepts;
     }
     return concepts;
@@ -961,7 +965,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
       // Past MAX_CLAUSES clauses and maxAnswers that ask, no clause is read: the rest of a long message need not be.
       if (clauses.length >= MAX_CLAUSES && asking >= maxAnswers) break;
       // Matching reads at most MAX_CLAUSE_WORDS words of a sentence (warning signs were looked for in all of it).
-      const parts = clausesOf(lex.joinPhrases(readExpanded[i]!).split(' ').filter((w) => w.length > 0).slice(0, MAX_CLAUSE_WORDS));
+      const parts = clausesOf(splitWords(lex.joinPhrases(readExpanded[i]!)).slice(0, MAX_CLAUSE_WORDS));
       parts.forEach((words, j) => {
         const asked = (s.asked && j === parts.length - 1) || opensQuestion(words) || asksIndirectly(words);
         if (clauses.length >= MAX_CLAUSES && !(asked && asking < maxAnswers)) return;

@@ -35,6 +35,14 @@ const NOT_WORD_OR_SPACE = /[^a-z0-9 ]/;
 export const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const foldEntry = (s: string): string => s.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
 
+/** The words without empty ones (a text's spaces at its ends or side by side): most have none, and are kept as they are. */
+function withoutEmpty(words: string[]): string[] {
+  for (let i = 0; i < words.length; i++) if (words[i]!.length === 0) return words.filter((w) => w.length > 0);
+  return words;
+}
+/** A text's words, split at spaces (filtering only when there is an empty one: it costs as much as the split). */
+export const splitWords = (text: string): string[] => withoutEmpty(text.split(' '));
+
 /** Longer than any English word: left as it is (the stemmer's time grows faster than the word's length). */
 const MAX_STEMMED_LENGTH = 40;
 export const stem: (word: string) => string = boundedMemo((word) =>
@@ -119,11 +127,6 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     }
     return s;
   };
-  /** The words without empty ones (a text's spaces at its ends or side by side): most have none, and are kept as they are. */
-  const withoutEmpty = (words: string[]): string[] => {
-    for (let i = 0; i < words.length; i++) if (words[i]!.length === 0) return words.filter((w) => w.length > 0);
-    return words;
-  };
   return {
     // Phrases before single words: "skin needling" is the procedure before "needling" alone is expanded.
     expand: (text) => replaceTokens(joinPhrases(rewrite(text))),
@@ -134,10 +137,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         const changed = replaceTokensIn(words);
         if (!changed && joinIsStable) return { expanded: joined, words: withoutEmpty(words) };
         const expanded = changed ? words.join(' ') : joined;
-        return { expanded, words: withoutEmpty(joinPhrases(expanded).split(' ')) };
+        return { expanded, words: splitWords(joinPhrases(expanded)) };
       }
       const expanded = replaceTokens(joined);
-      return { expanded, words: withoutEmpty(joinPhrases(expanded).split(' ')) };
+      return { expanded, words: splitWords(joinPhrases(expanded)) };
     },
     joinPhrases,
     conceptOf,

@@ -4,7 +4,7 @@ import { foldText, sentencesOf } from './fold-text';
 import { otherProcedureSentences, TREATMENT } from './other-procedures';
 import { compileLexicon, splitWords } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
-import { type BuildSteps, runInSlices, runToEnd } from './build-steps';
+import { type BuildSteps, countSteps, eachStep, nested, runInSlices, runToEnd } from './build-steps';
 import { boundedMemo } from './bounded-memo';
 import { createFeatureIds } from './feature-ids';
 import { compileGates } from './literal-scan';
@@ -312,10 +312,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     textId(entry.answer);
     for (const tag of entry.tags) textId(tag);
   };
-  for (const entry of knowledge.entries) {
-    yield;
-    readEntryTexts(entry);
-  }
+  yield* nested(eachStep(knowledge.entries, readEntryTexts));
   for (const key of sharedPhrasing) ownPhrasing.delete(key);
   const questionOpeners = new Set(knowledge.lexicon.questionOpeners);
   const comparisonWords = new Set(knowledge.lexicon.comparisonWords);
@@ -355,10 +352,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
       vocabulary.add(table.word(n));
     }
   };
-  for (let id = 0, texts = table.size; id < texts; id++) {
-    if ((id + 1) % TEXTS_PER_STEP === 0) yield;
-    addWords(id);
-  }
+  yield* nested(countSteps(table.size, addWords, TEXTS_PER_STEP));
   for (const word of [...lex.words, ...warningWords]) vocabulary.add(word);
   const correct = createSpellingCorrector(vocabulary, new Set([...lex.known, ...vocabulary]), { stem: lex.conceptOf });
   yield;
@@ -463,10 +457,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     }
     for (const [id, n] of counts) if (n / phrasings.length >= COVERED_SHARE) coveredBy.set(id, entry);
   };
-  for (const [k, entry] of knowledge.entries.entries()) {
-    yield;
-    readEntryTerms(entry, entryPhrasingIds[k]!);
-  }
+  yield* nested(eachStep(knowledge.entries, (entry, k) => readEntryTerms(entry, entryPhrasingIds[k]!)));
 
   // Entries learn from their question, alternates and labelled real questions; topics from their examples,
   // terms and labelled questions. Topics compete with entries as classes: "out of scope" is evidence.
@@ -496,25 +487,19 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         ]
       : topicPhrasings(item.topic).map(textId);
   const docs: ClassDoc<ClassItem>[] = [];
-  for (const [k, item] of items.entries()) {
-    const phrasings: string[][] = [];
-    for (const id of phrasingIdsOf(item, k)) {
-      if (phrasings.length % TEXTS_PER_STEP === 0) yield;
-      phrasings.push(conceptsOfId(id));
-    }
-    docs.push({ item, phrasings });
-  }
-  const index = yield* createConceptIndexSteps(docs, (c) => (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT));
+  const readDoc = (item: ClassItem, k: number): void => {
+    docs.push({ item, phrasings: phrasingIdsOf(item, k).map(conceptsOfId) });
+  };
+  yield* nested(eachStep(items, readDoc));
+  const index = yield* nested(createConceptIndexSteps(docs, (c) => (lex.classOf(c) === 'topic' ? 1 : EVERYDAY_WEIGHT)));
   /** Concepts central to some FAQ entry: a cause named in other words is another cause. */
   const faqConcepts = new Set<string>();
   const addFaqConcepts = (k: number): void => {
     for (const [c, share] of index.shares(k)) if (share >= ANCHOR_SHARE) faqConcepts.add(c);
   };
-  for (const [k, d] of docs.entries()) {
-    if (d.item.kind !== 'entry') continue;
-    yield;
-    addFaqConcepts(k);
-  }
+  yield* nested(eachStep(docs, (d, k) => {
+    if (d.item.kind === 'entry') addFaqConcepts(k);
+  }));
   const topicIndexById = new Map(items.flatMap((item, k) => (item.kind === 'topic' ? [[item.topic.id, k] as const] : [])));
 
   // A term that an entry's own phrasings use is not a sign of another topic: the entry must stay reachable.
@@ -538,10 +523,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
       }
     }
   };
-  for (const singulars of singularPhrasings) {
-    yield;
-    addEntryGrams(singulars);
-  }
+  yield* nested(eachStep(singularPhrasings, addEntryGrams));
   const termHitsOf = compileTermHits(shadowable, termWords, (term) =>
     term.includes('...') ? false : entryGrams.has(termWords(term).map(singular).join(' ')),
   );
@@ -558,11 +540,11 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   }
   for (const [id, texts] of Object.entries(knowledge.phrasings)) {
     const label = entryById.has(id) ? id : topicLabel(id);
-    yield* teach(texts, () => label);
+    yield* nested(teach(texts, () => label));
   }
-  for (const topic of knowledge.outOfScope) yield* teach([...topic.examples, ...topic.terms], () => topicLabel(topic.id));
+  for (const topic of knowledge.outOfScope) yield* nested(teach([...topic.examples, ...topic.terms], () => topicLabel(topic.id)));
   // Questions filed under a removed entry are ignored (knowledge:check warns), as phrasings.yaml's are.
-  for (const [id, texts] of Object.entries(knowledge.labelled.answered)) if (entryById.has(id)) yield* teach(texts, () => id);
+  for (const [id, texts] of Object.entries(knowledge.labelled.answered)) if (entryById.has(id)) yield* nested(teach(texts, () => id));
   // A declined question about a topic an entry now covers (a clinic added makeup advice) teaches that entry.
   const declinedLabel = (text: string): string => {
     if (coveredBy.size === 0) return DECLINED;
@@ -570,9 +552,9 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     const hit = allTermHits(words).find((h) => coveredBy.has(h.topic.id) && !isComparison(words, h.start));
     return hit ? coveredBy.get(hit.topic.id)!.id : DECLINED;
   };
-  yield* teach(knowledge.labelled.declined, declinedLabel);
-  yield* teach(knowledge.labelled.warnings, () => WARNING);
-  const classifier: PhrasingClassifier = yield* trainer.finish();
+  yield* nested(teach(knowledge.labelled.declined, declinedLabel));
+  yield* nested(teach(knowledge.labelled.warnings, () => WARNING));
+  const classifier: PhrasingClassifier = yield* nested(trainer.finish());
   // From here on only messages are read: a concept or pair training never saw is no feature.
   featureIds.freeze();
 

@@ -95,6 +95,11 @@ export const lexiconFileSchema = z
     questionOpeners: wordList.default([]),
     /** Words that open a comparison: an out-of-scope term after them is a yardstick, not the subject. */
     comparisonWords: wordList.default([]),
+    /**
+     * Comparison words that always introduce the thing compared with ("than", "versus"): after one, words no entry
+     * is about are that yardstick and do not count ("more painful than having a cannula put in").
+     */
+    yardstickWords: wordList.default([]),
     /** Words before a comparison that make it a choice ("better than botox"): the other thing is then the subject. */
     choiceWords: wordList.default([]),
     /** Words that point back to what was said before: a short follow-up with one ("will it sting?") continues that question. */

@@ -321,6 +321,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const clauseJoiners = new Set(knowledge.lexicon.clauseJoiners);
   const subjectWords = new Set(knowledge.lexicon.subjectWords);
   const describingWords = new Set(knowledge.lexicon.describingWords);
+  const yardstickWords = new Set(knowledge.lexicon.yardstickWords);
   const causeOpeners = knowledge.lexicon.causeOpeners.map((o) => o.toLowerCase());
   const causeOpenerGates = compileGates(causeOpeners.map((o) => [[` ${o} `]]));
   // Intents that are only shapes ("howlong"); an intent that is also a concept ("pain") is a subject too.
@@ -404,6 +405,20 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const isChoice = (words: readonly string[], at: number): boolean => {
     const start = comparisonStart(words, at);
     return start > 0 && words.slice(Math.max(0, start - 3), start).some((w) => choiceWords.has(w));
+  };
+
+  /**
+   * The words without the yardstick of a comparison: after a yardstick word ("than", "versus"), the next few words
+   * that no entry is about ("more painful than having a cannula put in"). A choice ("better than botox") keeps them.
+   */
+  const withoutYardstick = (words: string[]): string[] => {
+    const at = words.findIndex((w) => yardstickWords.has(w));
+    if (at < 0 || words.slice(Math.max(0, at - 3), at).some((w) => choiceWords.has(w))) return words;
+    return words.filter((word, k) => {
+      if (k <= at || k > at + COMPARISON_REACH) return true;
+      const concept = conceptOfWord(word);
+      return concept === null || faqConcepts.has(concept);
+    });
   };
 
   /**
@@ -962,7 +977,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         clauses.push({
           text: words.join(' '),
           asked,
-          concepts: conceptsOfWords(kept, kept.join(' ')),
+          concepts: conceptsOfWords(withoutYardstick(kept), kept.join(' ')),
           hits: hits.filter((h) => !compared.includes(h)),
           yardsticks: compared.map((h) => h.term),
           otherCause: otherCauseIn(kept),

@@ -32,6 +32,35 @@ describe('matcher: declines', () => {
     expect(replyTo(question).kind).toBe('fallback');
   });
 
+  it.each([
+    'is it normal for a new ear piercing to bleed a little',
+    'my son got his nose pierced on saturday and it is red around the stud, normal?',
+    'got burned at the beach on holiday and now my shoulders are peeling, what helps',
+    'can i put coconut oil on a bed sore',
+    'does microneedling work as well on olive skin tones',
+  ])('declines %j: another procedure, cause or condition, or something the article does not say', (question) => {
+    expect(replyTo(question).kind).toBe('fallback');
+  });
+
+  it('answers when the needles themselves pierce the skin', () => {
+    expect(replyTo('the needles pierce the skin, so does it hurt a lot').faqId).toBe('pain-and-numbing');
+  });
+
+  it('does not let a yardstick after "than" count against the question', () => {
+    const { matcher } = realMatcher();
+    const trace = matcher.explain('is it more painful than having a cannula put in? want a rough idea before i go');
+    expect(trace.clauses[0]!.concepts).toContain('pain');
+    expect(trace.clauses[0]!.concepts).not.toContain('cannula');
+    expect(trace.result).toMatchObject({ kind: 'answer', entry: { id: 'pain-and-numbing' } });
+    // A choice keeps the other thing: it is what the question is about.
+    expect(matcher.explain('is microneedling a better option than a cannula drip').clauses[0]!.concepts).toContain('cannula');
+  });
+
+  it('reads "one go" as one session', () => {
+    expect(replyTo('would one go be enough').faqId).toBe('number-of-treatments');
+    expect(replyTo('one go enough or will i need more').faqId).toBe('number-of-treatments');
+  });
+
   it('still answers when the shared word is used about microneedling', () => {
     expect(replyTo('does microneedling sting').kind).toBe('answer');
     expect(replyTo('does my face look like a sunburn after microneedling').faqId).toBe('redness-how-long');

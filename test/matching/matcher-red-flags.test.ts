@@ -188,6 +188,29 @@ describe('red flags: the normal course in words that sound alarming', () => {
   });
 });
 
+describe('red flags: how long redness lasts, asked, and weeks that have passed, told', () => {
+  it.each([
+    'how long does erythema persist after microneedling',
+    'is it normal for erythema to persist for a few days',
+    'how long does the redness persist, days or weeks?',
+    'my wedding is in 3 weeks, how long will the redness last',
+    'its been 3 weeks since my treatment and the redness went after a day, when can i book the next one',
+    'it has been a month since my session, my skin is no longer red, can i exfoliate now',
+  ])('does not escalate the question %j', (question) => {
+    expect(replyTo(question).kind).not.toBe('escalation');
+  });
+
+  it.each([
+    'how long will my redness last? it has been 3 weeks',
+    'will the redness go away? its been 3 weeks',
+    'its been a fortnight, will the pinkness ever go',
+    'how long will my erythema persist? it has been 3 weeks',
+    'my erythema is still there on day 9',
+  ])('escalates %j', (question) => {
+    expect(realMatcher().matcher.match(question)).toMatchObject({ kind: 'escalation', rule: { id: 'redness-not-easing' } });
+  });
+});
+
 describe('red flags: a negation denies a sign, not a time', () => {
   it('escalates grid-like lines that "havent faded after 3 weeks"', () => {
     expect(replyTo('there are faint lines in a grid pattern on my cheek and they havent faded after 3 weeks').kind).toBe('escalation');

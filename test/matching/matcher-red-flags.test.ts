@@ -188,7 +188,7 @@ describe('red flags: the normal course in words that sound alarming', () => {
   });
 });
 
-describe('red flags: how long redness lasts, asked, and weeks that have passed, told', () => {
+describe('red flags: how long redness, swelling or pain lasts, asked, and weeks that have passed, told', () => {
   it.each([
     'how long does erythema persist after microneedling',
     'is it normal for erythema to persist for a few days',
@@ -208,6 +208,21 @@ describe('red flags: how long redness lasts, asked, and weeks that have passed, 
     'my erythema is still there on day 9',
   ])('escalates %j', (question) => {
     expect(realMatcher().matcher.match(question)).toMatchObject({ kind: 'escalation', rule: { id: 'redness-not-easing' } });
+  });
+
+  it.each([
+    ['will the swelling go down? its been 2 weeks', 'severe-or-increasing-swelling'],
+    ['when will the pain stop? its been two weeks', 'severe-or-increasing-pain'],
+  ])('escalates %j (%s): swelling and pain past the normal course the same way', (question, ruleId) => {
+    expect(realMatcher().matcher.match(question)).toMatchObject({ kind: 'escalation', rule: { id: ruleId } });
+  });
+
+  it.each([
+    'its been 3 weeks, the swelling went down after a day, can i book again',
+    'my wedding is in 2 weeks, will the swelling go down by then',
+    'its been 2 weeks since my session, did the pain during it get easier for you the second time',
+  ])('does not escalate %j', (question) => {
+    expect(replyTo(question).kind).not.toBe('escalation');
   });
 });
 

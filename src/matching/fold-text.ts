@@ -5,8 +5,8 @@ import unhomoglyph from 'unhomoglyph';
 // word joiner, byte-order mark. Left in, they split a word in two ("pu\u00ADs").
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const NON_ASCII = /[^\p{ASCII}]/gu;
-// The same test as /[^\p{ASCII}]/u (a character past ASCII is a code unit past 0x7f), without the Unicode mode's cost.
-const NON_ASCII_TEST = /[^\x00-\x7f]/;
+// The same test as /[^\p{ASCII}]/u (a character past ASCII has a code unit past 0x7f), without the Unicode mode's cost.
+const NON_ASCII_TEST = /[\u0080-\uffff]/;
 // An emoji usually closes what was said before it ("first time on fri 👀 what am i in for").
 const EMOJI = /\p{Extended_Pictographic}+/gu;
 const ASCII_LETTERS = /^[a-z]+$/i;

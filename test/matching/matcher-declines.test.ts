@@ -37,6 +37,8 @@ describe('matcher: declines', () => {
     'my son got his nose pierced on saturday and it is red around the stud, normal?',
     'got burned at the beach on holiday and now my shoulders are peeling, what helps',
     'can i put coconut oil on a bed sore',
+    'can i use the numbing cream on my daughter before her jabs',
+    'bit of bleeding after dry needling at the physio, is that normal',
     'does microneedling work as well on olive skin tones',
   ])('declines %j: another procedure, cause or condition, or something the article does not say', (question) => {
     expect(replyTo(question).kind).toBe('fallback');

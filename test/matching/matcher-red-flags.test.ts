@@ -211,6 +211,8 @@ describe('red flags: how long redness, swelling or pain lasts, asked, and weeks 
   });
 
   it.each([
+    ['day 4 now and there is still blood on my pillowcase in the mornings', 'bleeding-will-not-stop'],
+    ['mi mejilla sigue entumecida desde hace una semana, como hormigueo', 'lasting-numbness-or-tingling'],
     ['will the swelling go down? its been 2 weeks', 'severe-or-increasing-swelling'],
     ['when will the pain stop? its been two weeks', 'severe-or-increasing-pain'],
   ])('escalates %j (%s): swelling and pain past the normal course the same way', (question, ruleId) => {

@@ -6,10 +6,10 @@ import { compileLexicon, splitWords } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
 import { type BuildSteps, countSteps, eachStep, nested, runInSlices, runToEnd } from './build-steps';
 import { boundedMemo } from './bounded-memo';
-import { createFeatureIds } from './feature-ids';
 import { compileGates } from './literal-scan';
 import { createPackTextTable } from './pack-text-table';
 import { createPhrasingTrainer, type PhrasingClassifier, type Prediction } from './phrasing-classifier';
+import { createPhrasingFeatures } from './phrasing-features';
 import { compileRedFlags, type RedFlagHit } from './red-flags';
 import { createSpellingCorrector, editDistance } from './spelling-corrector';
 import { compileTermHits, singular, type TermHit } from './topic-terms';
@@ -99,7 +99,6 @@ const sharedStart = (a: string, b: string): number => {
   return i;
 };
 const NUMBER = /^\d+$/;
-const SENTENCE_MARKS_AND_SPACES = /[.?!;\n ]+/;
 
 /*
  * The phrasing classifier (phrasing-classifier.ts) corrects the rules only where it is very sure. Naive Bayes
@@ -219,60 +218,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const table = createPackTextTable((text) => wordsOf(foldText(text).replace(/[.?!;\n]/g, ' ')));
   const textId = table.id;
   const textConcepts: (string[] | undefined)[] = [];
-  /**
-   * Features the classifier reads: the concept of each word of the folded text (no rewrites: it learns its own
-   * wordings, and a message is read in one cheap pass), and pairs of neighbouring ones.
-   */
-  const featureIds = createFeatureIds();
-  /** Per word: its concept's feature, or null for a stopword or a number (one lookup a word). */
-  const wordFeature = boundedMemo((word: string): number | null => {
-    if (lex.isStopword(word) || NUMBER.test(word)) return null;
-    return featureIds.concept(lex.conceptOf(word));
-  });
-  // Which features the text being read has already (a stamp per feature: nothing allocated per text).
-  let featureSeen = new Uint32Array(1024);
-  let featureStamp = 0;
-  let featureOut: number[] = [];
-  let previousFeature = -1;
-  const addFeature = (feature: number): void => {
-    if (feature < 0) return;
-    if (feature >= featureSeen.length) {
-      const grown = new Uint32Array(Math.max(featureSeen.length * 2, feature + 1));
-      grown.set(featureSeen);
-      featureSeen = grown;
-    }
-    if (featureSeen[feature] === featureStamp) return;
-    featureSeen[feature] = featureStamp;
-    featureOut.push(feature);
-  };
-  const startFeatures = (): void => {
-    if (++featureStamp === 0xffffffff) {
-      featureSeen.fill(0);
-      featureStamp = 1;
-    }
-    featureOut = [];
-    previousFeature = -1;
-  };
-  /** The next word's feature, and its pair with the word before (none for the first: pair() of -1 is -1). */
-  const nextFeature = (feature: number | null): void => {
-    if (feature === null) return;
-    addFeature(feature);
-    addFeature(featureIds.pair(previousFeature, feature));
-    previousFeature = feature;
-  };
-  const featuresOfWords = (words: readonly string[]): number[] => {
-    startFeatures();
-    for (const word of words) if (word.length > 0) nextFeature(wordFeature(word));
-    return featureOut;
-  };
-  const featureOfNumber = table.perWord(wordFeature);
-  /** featuresOfWords of a pack text's words, by word number. */
-  const featuresOfNumbers = (numbers: Int32Array): number[] => {
-    startFeatures();
-    for (let i = 0; i < numbers.length; i++) nextFeature(featureOfNumber(numbers[i]!));
-    return featureOut;
-  };
-  const classifierFeatures = (folded: string): number[] => featuresOfWords(folded.split(SENTENCE_MARKS_AND_SPACES));
+  const features = createPhrasingFeatures(lex, table);
   // The classifier learns the entries' questions and alternates while they are folded anyway (they come first).
   const trainer = createPhrasingTrainer();
   /** Each entry's question and alternates as the matcher reads them; one written for two entries reaches neither. */
@@ -299,10 +245,10 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         key = expanded;
         table.giveWords(id, words);
         // Where the lexicon changed nothing (most texts), those words are the folded words the classifier reads.
-        trainer.add(entry.id, expanded === sentence ? featuresOfNumbers(table.wordNumbers(id)) : featuresOfWords(sentence.split(' ')));
+        trainer.add(entry.id, expanded === sentence ? features.ofNumbers(table.wordNumbers(id)) : features.ofWords(sentence.split(' ')));
       } else {
         key = normalizedOfFolded(folded);
-        trainer.add(entry.id, classifierFeatures(folded));
+        trainer.add(entry.id, features.ofFolded(folded));
       }
       const owner = ownPhrasing.get(key);
       if (owner === undefined) ownPhrasing.set(key, entry);
@@ -550,7 +496,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     let read = 0;
     for (const text of texts) {
       if (++read % TEXTS_PER_STEP === 0) yield;
-      trainer.add(labelOf(text), classifierFeatures(foldText(text)));
+      trainer.add(labelOf(text), features.ofFolded(foldText(text)));
     }
   }
   for (const [id, texts] of Object.entries(knowledge.phrasings)) {
@@ -571,7 +517,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   yield* nested(teach(knowledge.labelled.warnings, () => WARNING));
   const classifier: PhrasingClassifier = yield* nested(trainer.finish());
   // From here on only messages are read: a concept or pair training never saw is no feature.
-  featureIds.freeze();
+  features.freeze();
 
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
   table.clear();
@@ -854,7 +800,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     const result = trace.result;
     if (result.kind === 'escalation' || (result.kind === 'decline' && result.reason === 'empty')) return trace;
     if (ownPhrasings && ownPhrasing.has(result.normalized)) return trace;
-    const prediction = classifier.predict(classifierFeatures(trace.folded));
+    const prediction = classifier.predict(features.ofFolded(trace.folded));
     if (prediction === null) return trace;
     const { label, probability } = prediction;
     const entry = entryById.get(label);

@@ -46,6 +46,12 @@ describe('matcher: declines', () => {
 
   it('answers when the needles themselves pierce the skin', () => {
     expect(replyTo('the needles pierce the skin, so does it hurt a lot').faqId).toBe('pain-and-numbing');
+    expect(replyTo('i got my skin pierced by hundreds of tiny needles, will it bleed a lot').faqId).toBe('bleeding-normal');
+  });
+
+  it('keeps "her blood" and "blood today" questions about bleeding (out-of-scope terms ignore plurals: no "her bloods")', () => {
+    expect(replyTo('there was a bit of blood today, is that normal').faqId).toBe('bleeding-normal');
+    expect(replyTo('my mum is on warfarin, will her blood clot ok').faqId).toBe('blood-thinners-bleeding-disorders');
   });
 
   it('does not let a yardstick after "than" count against the question', () => {

@@ -194,6 +194,9 @@ describe('red flags: how long redness, swelling or pain lasts, asked, and weeks 
     'is it normal for erythema to persist for a few days',
     'how long does the redness persist, days or weeks?',
     'my wedding is in 3 weeks, how long will the redness last',
+    'day 2 and still a bit pink, the party is in 9 days, will i be ok',
+    'im still red and my wedding is in 2 weeks, will it be gone',
+    'will i be bleeding for an hour after the session',
     'its been 3 weeks since my treatment and the redness went after a day, when can i book the next one',
     'it has been a month since my session, my skin is no longer red, can i exfoliate now',
   ])('does not escalate the question %j', (question) => {
@@ -211,6 +214,7 @@ describe('red flags: how long redness, swelling or pain lasts, asked, and weeks 
   });
 
   it.each([
+    ['the spot under my eye has been bleeding on and off for two hours even with pressure', 'bleeding-will-not-stop'],
     ['day 4 now and there is still blood on my pillowcase in the mornings', 'bleeding-will-not-stop'],
     ['mi mejilla sigue entumecida desde hace una semana, como hormigueo', 'lasting-numbness-or-tingling'],
     ['will the swelling go down? its been 2 weeks', 'severe-or-increasing-swelling'],

@@ -19,14 +19,11 @@ export function* nested<T>(steps: BuildSteps<T>): BuildSteps<T> {
 }
 
 /** Calls `step` on each item, `perStep` items to a step. Run it through nested(), as the build's loops do. */
-export function* eachStep<T>(items: readonly T[], step: (item: T, index: number) => void, perStep = 1): BuildSteps<void> {
-  for (let i = 0; i < items.length; i++) {
-    if (i % perStep === 0) yield;
-    step(items[i]!, i);
-  }
+export function eachStep<T>(items: readonly T[], step: (item: T, index: number) => void, perStep = 1): BuildSteps<void> {
+  return countSteps(items.length, (i) => step(items[i]!, i), perStep);
 }
 
-/** eachStep over the numbers 0 to count - 1. */
+/** Calls `step` on the numbers 0 to count - 1, `perStep` of them to a step. */
 export function* countSteps(count: number, step: (index: number) => void, perStep = 1): BuildSteps<void> {
   for (let i = 0; i < count; i++) {
     if (i % perStep === 0) yield;

@@ -2,7 +2,7 @@ import type { FaqEntry, Knowledge, OutOfScopeTopic, RedFlagRule } from '../knowl
 import { type ClassDoc, createConceptIndexSteps, type Scored } from './concept-index';
 import { foldText, sentencesOf } from './fold-text';
 import { otherProcedureSentences, TREATMENT } from './other-procedures';
-import { compileLexicon, splitWords } from './lexicon';
+import { compileLexicon, NUMBER, splitWords } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
 import { type BuildSteps, countSteps, eachStep, nested, runInSlices, runToEnd } from './build-steps';
 import { boundedMemo } from './bounded-memo';
@@ -98,7 +98,6 @@ const sharedStart = (a: string, b: string): number => {
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
 };
-const NUMBER = /^\d+$/;
 
 /*
  * The phrasing classifier (phrasing-classifier.ts) corrects the rules only where it is very sure. Naive Bayes
@@ -348,9 +347,11 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   };
   const isComparison = (words: readonly string[], at: number): boolean => comparisonStart(words, at) >= 0;
   /** "is it better than botox", "a safer option than a laser": the question asks which to choose, so the other thing counts. */
+  /** A choice word in the few words before a comparison word at `at` ("better than", "a safer option than"). */
+  const choiceBefore = (words: readonly string[], at: number): boolean => words.slice(Math.max(0, at - 3), at).some((w) => choiceWords.has(w));
   const isChoice = (words: readonly string[], at: number): boolean => {
     const start = comparisonStart(words, at);
-    return start > 0 && words.slice(Math.max(0, start - 3), start).some((w) => choiceWords.has(w));
+    return start > 0 && choiceBefore(words, start);
   };
 
   /**
@@ -359,7 +360,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
    */
   const withoutYardstick = (words: string[]): string[] => {
     const at = words.findIndex((w) => yardstickWords.has(w));
-    if (at < 0 || words.slice(Math.max(0, at - 3), at).some((w) => choiceWords.has(w))) return words;
+    if (at < 0 || choiceBefore(words, at)) return words;
     return words.filter((word, k) => {
       if (k <= at || k > at + COMPARISON_REACH) return true;
       const concept = conceptOfWord(word);

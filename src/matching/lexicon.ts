@@ -41,6 +41,8 @@ function withoutEmpty(words: string[]): string[] {
   return words;
 }
 /** A text's words, split at spaces (filtering only when there is an empty one: it costs as much as the split). */
+/** A word that is only digits: no concept of its own ("day 3" is about the day). */
+export const NUMBER = /^\d+$/;
 export const splitWords = (text: string): string[] => withoutEmpty(text.split(' '));
 
 /** Longer than any English word: left as it is (the stemmer's time grows faster than the word's length). */

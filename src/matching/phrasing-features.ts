@@ -1,9 +1,8 @@
 import { boundedMemo } from './bounded-memo';
 import { createFeatureIds } from './feature-ids';
-import type { CompiledLexicon } from './lexicon';
+import { type CompiledLexicon, NUMBER } from './lexicon';
 import type { PackTextTable } from './pack-text-table';
 
-const NUMBER = /^\d+$/;
 const SENTENCE_MARKS_AND_SPACES = /[.?!;\n ]+/;
 
 /**

@@ -217,6 +217,8 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const table = createPackTextTable((text) => wordsOf(foldText(text).replace(/[.?!;\n]/g, ' ')));
   const textId = table.id;
   const textConcepts: (string[] | undefined)[] = [];
+  /** A text's words joined by spaces, where reading it gave them already (intents read that string). */
+  const wordsText: (string | undefined)[] = [];
   const features = createPhrasingFeatures(lex, table);
   // The classifier learns the entries' questions and alternates while they are folded anyway (they come first).
   const trainer = createPhrasingTrainer();
@@ -231,7 +233,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     const ids: number[] = [];
     entryPhrasingIds.push(ids);
     for (const text of [entry.question, ...entry.alternates]) {
-      const id = textId(text);
+      const id = table.add(text);
       ids.push(id);
       const folded = foldText(text);
       const sentences = sentencesOf(folded);
@@ -240,9 +242,10 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         // One sentence: its words are the folded text's words (the sentence end is all that is left out), so
         // one pass of folding and expanding gives both.
         const sentence = sentences[0]!.text;
-        const { expanded, words } = lex.expandToWords(sentence);
+        const { expanded, words, joined } = lex.expandToWords(sentence);
         key = expanded;
         table.giveWords(id, words);
+        if (joined) wordsText[id] = expanded;
         // Where the lexicon changed nothing (most texts), those words are the folded words the classifier reads.
         trainer.add(entry.id, expanded === sentence ? features.ofNumbers(table.wordNumbers(id)) : features.ofWords(sentence.split(' ')));
       } else {
@@ -334,7 +337,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
         const concept = conceptOfNumber(numbers[i]!);
         if (concept !== null) found.push(concept);
       }
-      concepts = withIntents(found, wordsOfId(id).join(' '));
+      concepts = withIntents(found, wordsText[id] ?? wordsOfId(id).join(' '));
       textConcepts[id] = concepts;
     }
     return concepts;
@@ -403,14 +406,13 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     singularPhrasings.push(singulars);
     for (const id of phrasings) {
       const numbers = table.wordNumbers(id);
-      const words: string[] = new Array(numbers.length);
+      // A phrasing with no word a term starts with has no term in it, nor any gram of one (see entryGrams):
+      // most phrasings, whose words need not be made at all.
       let mayHoldTerm = false;
-      for (let i = 0; i < numbers.length; i++) {
-        words[i] = singularOfNumber(numbers[i]!);
-        mayHoldTerm ||= startsTerm(numbers[i]!);
-      }
-      // A phrasing with no word a term starts with has no term in it, nor any gram of one (see entryGrams).
+      for (let i = 0; i < numbers.length && !mayHoldTerm; i++) mayHoldTerm = startsTerm(numbers[i]!);
       if (!mayHoldTerm) continue;
+      const words: string[] = new Array(numbers.length);
+      for (let i = 0; i < numbers.length; i++) words[i] = singularOfNumber(numbers[i]!);
       singulars.push(words);
       // The topics it names (a few at most: a list, not a set).
       const topics: string[] = [];
@@ -523,6 +525,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   // Build-time caches: a long-running bot need not keep every pack text's words (matching never reads them).
   table.clear();
   textConcepts.length = 0;
+  wordsText.length = 0;
   entryPhrasingIds.length = 0;
   entryGrams.clear();
   singularPhrasings.length = 0;

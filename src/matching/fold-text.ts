@@ -40,7 +40,28 @@ function latinLookAlike(ch: string): string {
  * accents dropped, markup and code marks stripped, lowercase, apostrophes removed ("can't" -> "cant"),
  * sentence ends kept, everything else a space. Linear in the length of the text; nothing is cut.
  */
+/**
+ * Whether the text is letters and digits, "?", "!" and ";", with single spaces between (most pack texts): folding
+ * then only lowercases it, and one look at each character costs less than the passes that would change nothing.
+ */
+function onlyWordsAndEnds(text: string): boolean {
+  let space = true; // at the start, a space would be trimmed
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    const letter = (c | 32) >= 97 && (c | 32) <= 122;
+    if (!letter && !(c >= 48 && c <= 57) && c !== 63 && c !== 33 && c !== 59) return false;
+  }
+  return !space;
+}
+
 export function foldText(text: string): string {
+  if (onlyWordsAndEnds(text)) return text.toLowerCase();
   // Plain ASCII (most messages, every pack text) has nothing to normalise, no invisible characters, emoji,
   // look-alikes or accents: those six passes would leave it as it is.
   const ascii = !NON_ASCII_TEST.test(text);

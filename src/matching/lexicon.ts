@@ -17,7 +17,7 @@ export interface CompiledLexicon {
    * expand(text), and its words with phrases joined again (split(joinPhrases(expanded))): what building reads
    * of every pack text, in one pass where the second join cannot change anything.
    */
-  expandToWords(text: string): { expanded: string; words: string[] };
+  expandToWords(text: string): ExpandedWords;
   /** The concept a word stands for: its group, else its stem. */
   conceptOf(word: string): string;
   isStopword(word: string): boolean;
@@ -28,6 +28,14 @@ export interface CompiledLexicon {
   known: ReadonlySet<string>;
   /** Every word the lexicon itself uses. */
   words: string[];
+}
+
+/** A text as expandToWords reads it. */
+export interface ExpandedWords {
+  expanded: string;
+  words: string[];
+  /** Whether `expanded` is `words` joined by spaces (most texts): no need to join them again. */
+  joined: boolean;
 }
 
 const WORD = /[a-z0-9]+/g;
@@ -137,12 +145,15 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
       if (!NOT_WORD_OR_SPACE.test(joined)) {
         const words = joined.split(' ');
         const changed = replaceTokensIn(words);
-        if (!changed && joinIsStable) return { expanded: joined, words: withoutEmpty(words) };
+        if (!changed && joinIsStable) {
+          const kept = withoutEmpty(words);
+          return { expanded: joined, words: kept, joined: kept === words };
+        }
         const expanded = changed ? words.join(' ') : joined;
-        return { expanded, words: splitWords(joinPhrases(expanded)) };
+        return { expanded, words: splitWords(joinPhrases(expanded)), joined: false };
       }
       const expanded = replaceTokens(joined);
-      return { expanded, words: splitWords(joinPhrases(expanded)) };
+      return { expanded, words: splitWords(joinPhrases(expanded)), joined: false };
     },
     joinPhrases,
     conceptOf,

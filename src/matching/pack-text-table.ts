@@ -8,6 +8,11 @@
 export interface PackTextTable {
   /** The text's number, handed out the first time. */
   id(text: string): number;
+  /**
+   * A new number for the text, without looking for it among the numbered ones: for texts read once where a
+   * second number for a repeat costs only its reading again (hashing every entry phrasing cost more).
+   */
+  add(text: string): number;
   /** How many texts are numbered. */
   readonly size: number;
   /** The text's words (read once, with `read`, unless given already), made again from their numbers. */
@@ -43,6 +48,11 @@ export function createPackTextTable(read: (text: string) => string[]): PackTextT
     }
     return out;
   };
+  const add = (text: string): number => {
+    texts.push(text);
+    textNumbers.push(undefined);
+    return texts.length - 1;
+  };
   const wordNumbers = (id: number): Int32Array => {
     let numbers = textNumbers[id];
     if (numbers === undefined) {
@@ -55,13 +65,12 @@ export function createPackTextTable(read: (text: string) => string[]): PackTextT
     id(text) {
       let id = textIds.get(text);
       if (id === undefined) {
-        id = texts.length;
+        id = add(text);
         textIds.set(text, id);
-        texts.push(text);
-        textNumbers.push(undefined);
       }
       return id;
     },
+    add,
     get size() {
       return texts.length;
     },

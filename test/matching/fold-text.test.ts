@@ -6,6 +6,18 @@ describe('foldText', () => {
     expect(foldText("  Is   BLEEDING normal?!  It won't stop, I can't.")).toBe('is bleeding normal?! it wont stop i cant.');
   });
 
+  it('only lowercases a plain question, and folds one with anything more in it', () => {
+    // A plain text (letters, digits, "?", "!", ";" and single spaces) is only lowercased; any one thing more
+    // (a double or end space, a dot, a comma, a line break, markup) is folded as well.
+    expect(foldText('How Long does 1 session TAKE?!;')).toBe('how long does 1 session take?!;');
+    expect(foldText('How long  does it take?')).toBe('how long does it take?');
+    expect(foldText(' How long? ')).toBe('how long?');
+    expect(foldText('How long, roughly?')).toBe('how long roughly?');
+    expect(foldText('Is 0.5mm deep?')).toBe('is 0 5mm deep?');
+    expect(foldText('Red\nstill')).toBe('red\nstill');
+    expect(foldText('Hi <@U123> is it ok')).toBe('hi is it ok');
+  });
+
   it('removes invisible characters that split a word: soft hyphen, zero-width space and joiner, BOM', () => {
     for (const hidden of ['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']) {
       expect(foldText(`p${hidden}us on my che${hidden}ek`)).toBe('pus on my cheek');

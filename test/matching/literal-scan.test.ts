@@ -58,6 +58,18 @@ describe('literal gates checked in one scan', () => {
     expect(passed).toBeLessThan((texts.length * gates.length) / 2);
   });
 
+  it('finds literals with more automaton states than two bytes can number (the wider table)', () => {
+    const next = random(11);
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    // 4,000 random 12-letter literals share few prefixes: about 40,000 states, past 32,767.
+    const literals = Array.from({ length: 4_000 }, () => Array.from({ length: 12 }, () => letters[Math.floor(next() * 26)]).join(''));
+    const scan = compileGates(literals.map((l) => [[l]]));
+    const text = `x ${literals[3_999]} y ${literals[17]!.slice(0, 11)} z ${literals[1_500]}`;
+    const open = literals.flatMap((l, g) => (text.includes(l) ? [g] : []));
+    expect(open).toEqual(expect.arrayContaining([1_500, 3_999]));
+    expect(scan(text).open()).toEqual(open);
+  });
+
   it('treats a gate with no literal sets as open, and one with an empty set as closed', () => {
     const scan = compileGates([[], [[]], [['ab', 'cd']], [['abc'], ['bcd']]]);
     expect([0, 1, 2, 3].map((g) => scan('xabcdx').passes(g))).toEqual([true, false, true, true]);

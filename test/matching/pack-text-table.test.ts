@@ -17,6 +17,14 @@ describe('pack text table', () => {
     expect(table.size).toBe(2);
   });
 
+  it('adds a text under a new number of its own, which a later lookup of the same text does not find', () => {
+    const table = createPackTextTable(read);
+    const added = table.add('Is peeling normal');
+    expect([table.id('Is peeling normal'), table.add('Is peeling normal')]).toEqual([added + 1, added + 2]);
+    expect(table.size).toBe(3);
+    expect(table.words(added)).toEqual(['is', 'peeling', 'normal']);
+  });
+
   it('reads a text once, and keeps words it was given instead of reading them', () => {
     const table = createPackTextTable(read);
     const a = table.id('Red for days');

@@ -199,11 +199,14 @@ describe('matcher: other names of the treatment', () => {
   it.each([
     ['is peeling after dermarolling at the clinic normal?', 'peeling-and-shedding'],
     ['anything i need to know about the sun after this facial needle thing?', 'sunscreen-two-weeks'],
+    // A facial described by its needles is the treatment, whatever else is named beside it.
+    ['does a facial with tiny needles help wrinkles or should i save up for botox', 'why-get-microneedling'],
+    ['is a facial using little needles sore', 'pain-and-numbing'],
   ])('answers %j: a derma roller and a needle facial are the treatment', (question, id) => {
     expect(idOf(question)).toBe(id);
   });
 
-  it.each(['can i use a dermaroller at home', 'which derma roller should i buy'])('still declines %j: doing it at home is not covered', (question) => {
+  it.each(['can i use a dermaroller at home', 'which derma roller should i buy', 'how long is a facial with steam and extractions'])('still declines %j: doing it at home, or another facial, is not covered', (question) => {
     expect(replyTo(question).kind).toBe('fallback');
   });
 });

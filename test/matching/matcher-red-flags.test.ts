@@ -257,6 +257,10 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
     'do people actually bleed during microneedling?? im booked next week and i go all faint at the sight of blood',
     'why does my skin feel sooo dry after this, is it permanent?? please tell me its not permanent',
     "What's the typical erythema timeline post-microneedling that I can quote to patients at discharge?",
+    // An infection somewhere the treatment does not reach (blind 116, after its score).
+    'finishing antibiotics for a chest infection on monday, is my appointment on thursday still ok?',
+    'had an ear infection last month, can i still get microneedling',
+    'i have an infection in my bladder, does that matter for my session?',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
@@ -270,6 +274,8 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
     'the pain is agony and getting worse two days after',
     'are these marks going to be permanent? little grid lines 3 weeks on',
     'still bleeding a bit from one spot and its been over a week',
+    'i think i have an infection in my cheek where they did the needling',
+    'on antibiotics now because my face got infected after the session',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

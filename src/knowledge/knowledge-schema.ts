@@ -108,6 +108,11 @@ export const lexiconFileSchema = z
     clauseJoiners: wordList.default([]),
     /** Words that deny what follows ("no pain", "doesnt hurt"): a clause does not name what it denies, and a warning sign just after one does not count. */
     negations: wordList.default([]),
+    /**
+     * Words, or word sequences, that end a negation's reach before a warning sign: a new clause ("no pain but
+     * the bleeding wont stop", "i didnt mention it and the bleeding wont stop"). One per entry.
+     */
+    negationBreaks: z.array(text).default([]),
     /** Greetings a message may open with before its question ("good evening, how many sessions..."). */
     greetings: z.array(text).default([]),
     /** Phrases that make a clause a question without "?" ("wants to know if", "whether"). */

@@ -6,7 +6,6 @@ import { compileGates, type GateScan } from './literal-scan';
 const NEGATION_WINDOW = 6;
 /** Characters looked back for a negation: bounded, so a long message costs linear time. */
 const NEGATION_REACH_CHARS = 80;
-const CLAUSE_BREAKS = new Set(['but', 'though', 'although', 'however', 'except', 'yet', 'now', 'just', 'only', 'still', 'if', 'whether', 'maybe', 'because', 'since']);
 
 export interface RedFlagHit {
   rule: RedFlagRule;
@@ -22,13 +21,36 @@ export interface FlagTexts {
 
 export type RedFlagCheck = (texts: FlagTexts) => RedFlagHit | null;
 
-/** `negations`: the lexicon's words that, just before a warning sign, say the person does NOT have it ("no fever"). */
-function isNegated(negations: ReadonlySet<string>, text: string, matchStart: number): boolean {
+/**
+ * The lexicon's words that, just before a warning sign, say the person does NOT have it ("no fever"), and the
+ * words or word sequences that end their reach (a new clause: "but", "and the").
+ */
+interface Negation {
+  words: ReadonlySet<string>;
+  /** Each break as words, by its first word. */
+  breaks: ReadonlyMap<string, readonly (readonly string[])[]>;
+}
+
+function negationOf(lexicon: Knowledge['lexicon']): Negation {
+  const breaks = new Map<string, string[][]>();
+  for (const entry of lexicon.negationBreaks) {
+    const words = entry.toLowerCase().split(/\s+/).filter((w) => w.length > 0);
+    if (words.length > 0) breaks.set(words[0]!, [...(breaks.get(words[0]!) ?? []), words]);
+  }
+  return { words: new Set(lexicon.negations), breaks };
+}
+
+/** Whether a break starts at word `i` of the words (all its words there, before the warning sign). */
+function breaksAt(negation: Negation, words: readonly string[], i: number): boolean {
+  return negation.breaks.get(words[i]!)?.some((b) => b.every((w, k) => words[i + k] === w)) === true;
+}
+
+function isNegated(negation: Negation, text: string, matchStart: number): boolean {
   const from = Math.max(0, matchStart - NEGATION_REACH_CHARS, text.lastIndexOf('\n', matchStart) + 1);
   const before = text.slice(from, matchStart).trim().split(' ').slice(-NEGATION_WINDOW);
   for (let i = before.length - 1; i >= 0; i--) {
-    if (CLAUSE_BREAKS.has(before[i]!)) return false;
-    if (negations.has(before[i]!)) return true;
+    if (breaksAt(negation, before, i)) return false;
+    if (negation.words.has(before[i]!)) return true;
   }
   return false;
 }
@@ -41,7 +63,7 @@ interface Gated {
    * The words that deny a match just before it, or null: a modifier (a time, "worse", "spreading") is not what a
    * negation denies ("they havent faded after 3 weeks").
    */
-  negations: ReadonlySet<string> | null;
+  negations: Negation | null;
 }
 
 function firesOn({ regex: pattern, gate, negations }: Gated, text: string, scan: GateScan): boolean {
@@ -91,7 +113,7 @@ function lineOf(starts: readonly number[], at: number): number {
  * does not count. Rules are checked in the pack's order; the first that fires wins.
  */
 export function compileRedFlags(knowledge: Pick<Knowledge, 'redFlags' | 'signs' | 'modifiers' | 'lexicon'>): RedFlagCheck {
-  const negations = new Set(knowledge.lexicon.negations);
+  const negations = negationOf(knowledge.lexicon);
   const literalSets: string[][][] = [];
   const gated = (p: string, negatable = true): Gated => {
     literalSets.push(requiredLiterals(p));

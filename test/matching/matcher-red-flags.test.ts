@@ -240,6 +240,19 @@ describe('red flags: a negation denies a sign, not a time', () => {
   it('still reads "no bleeding a week later" as no bleeding', () => {
     expect(replyTo('no bleeding a week later, just a bit dry').kind).not.toBe('escalation');
   });
+
+  // Blind 122, after its score: "didnt" belonged to the clause before, and the bleeding was missed.
+  it.each([
+    "I'm on rivaroxaban and didn't mention it, and the bleeding from my cheek just won't stop",
+    'i didnt tell them about my warfarin and my face wont stop bleeding',
+    'no pain but the bleeding has not stopped since yesterday',
+  ])('ends a negation at a new clause (the lexicon\'s negationBreaks), so it escalates %j', (question) => {
+    expect(replyTo(question).kind).toBe('escalation');
+  });
+
+  it.each(['no swelling and bleeding stopped after an hour', 'it didnt bleed and now its just dry'])('still reads the negation in %j', (question) => {
+    expect(replyTo(question).kind).not.toBe('escalation');
+  });
 });
 
 describe('red flags: what someone already has, fears or is squeamish about', () => {

@@ -16,6 +16,7 @@ const lexicon = compileLexicon({
   pointingWords: [],
   clauseJoiners: [],
   negations: [],
+  negationBreaks: [],
   greetings: [],
   indirectQuestions: [],
   causeOpeners: [],

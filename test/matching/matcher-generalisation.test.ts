@@ -359,6 +359,8 @@ describe('matcher: the season is not another cause', () => {
 describe('matcher: booking words in passing', () => {
   it.each([
     ['i have mild von willebrand disease. is there anything i should sort out before i book a microneedling session', 'blood-thinners-bleeding-disorders'],
+    // Low platelets are a bleeding disorder (the lexicon's disorder concept; blind 122, after its score).
+    ['my blood tests show low platelets, anything i should do before booking microneedling', 'blood-thinners-bleeding-disorders'],
     ['will my skin peel afterwards? want to know what im signing up for before i hand over 200 quid', 'peeling-and-shedding'],
   ])('answers %j', (question, id) => {
     expect(idOf(question)).toBe(id);

@@ -356,6 +356,16 @@ describe('matcher: the season is not another cause', () => {
   });
 });
 
+describe('matcher: a doctor\'s surgery is a place, an operation is another procedure', () => {
+  it('answers a question from someone who works at a GP or doctors surgery', () => {
+    expect(idOf('i work on reception at a doctors surgery, how long will the redness last')).toBe('redness-how-long');
+  });
+
+  it('still declines a question about an operation', () => {
+    expect(replyTo('how long after jaw surgery can i get microneedling').kind).toBe('fallback');
+  });
+});
+
 describe('matcher: booking words in passing', () => {
   it.each([
     ['i have mild von willebrand disease. is there anything i should sort out before i book a microneedling session', 'blood-thinners-bleeding-disorders'],

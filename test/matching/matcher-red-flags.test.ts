@@ -294,6 +294,24 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
   });
 });
 
+describe('red flags: bleeding that goes on, told in the past tense or in days (blind 123 and 125, after their scores)', () => {
+  it.each([
+    'bled heaps during it and it wont stop',
+    'held a towel on it for 20 mins and its still going, the blood i mean',
+    'my cheek has been bleeding on and off for a day now, i keep dabbing it',
+    'been bleeding for a day and a half from one spot on my chin',
+  ])('escalates %j', (question) => {
+    expect(replyTo(question).kind).toBe('escalation');
+  });
+
+  it.each(['will i be bleeding for a day after', 'is it normal to be bleeding for a day', 'i bled a bit during, is that normal'])(
+    'still answers the normal course: %j',
+    (question) => {
+      expect(replyTo(question).kind).toBe('answer');
+    },
+  );
+});
+
 describe('red flags: bleeding told without the verb, and bleeding told of another procedure', () => {
   it.each([
     'is 3 days now and still small blood coming from the points on forehead when I wash. maybe is too long?',

@@ -294,6 +294,19 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
   });
 });
 
+describe('red flags: marks someone has long had, and insulin injections (blind 124, after its score)', () => {
+  it.each([
+    'can you do my hands? theyre covered in age spots from years in the sun',
+    'when i inject my insulin i get bruises all over my tummy, am i doing it wrong',
+  ])('does not escalate %j', (question) => {
+    expect(replyTo(question).kind).not.toBe('escalation');
+  });
+
+  it.each(['my face is covered in red spots since the serum', 'im on insulin. my face has been bleeding for 2 days'])('still escalates %j', (question) => {
+    expect(replyTo(question).kind).toBe('escalation');
+  });
+});
+
 describe('red flags: bleeding that goes on, told in the past tense or in days (blind 123 and 125, after their scores)', () => {
   it.each([
     'bled heaps during it and it wont stop',

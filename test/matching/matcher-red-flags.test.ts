@@ -294,6 +294,16 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
   });
 });
 
+describe('red flags: lips or tongue swelled "right up" (blind 127, after its score)', () => {
+  it.each(['my top lip has blown right up since this morning', 'her mouth blew all up an hour after the session'])('escalates %j', (question) => {
+    expect(replyTo(question).kind).toBe('escalation');
+  });
+
+  it('still answers a question about the lips with no swelling', () => {
+    expect(replyTo('can they do microneedling right up to the lips').kind).not.toBe('escalation');
+  });
+});
+
 describe('red flags: marks someone has long had, and insulin injections (blind 124, after its score)', () => {
   it.each([
     'can you do my hands? theyre covered in age spots from years in the sun',

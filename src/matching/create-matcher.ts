@@ -406,13 +406,14 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     singularPhrasings.push(singulars);
     for (const id of phrasings) {
       const numbers = table.wordNumbers(id);
-      // A phrasing with no word a term starts with has no term in it, nor any gram of one (see entryGrams):
-      // most phrasings, whose words need not be made at all.
-      let mayHoldTerm = false;
-      for (let i = 0; i < numbers.length && !mayHoldTerm; i++) mayHoldTerm = startsTerm(numbers[i]!);
-      if (!mayHoldTerm) continue;
       const words: string[] = new Array(numbers.length);
-      for (let i = 0; i < numbers.length; i++) words[i] = singularOfNumber(numbers[i]!);
+      let mayHoldTerm = false;
+      for (let i = 0; i < numbers.length; i++) {
+        words[i] = singularOfNumber(numbers[i]!);
+        mayHoldTerm ||= startsTerm(numbers[i]!);
+      }
+      // A phrasing with no word a term starts with has no term in it, nor any gram of one (see entryGrams).
+      if (!mayHoldTerm) continue;
       singulars.push(words);
       // The topics it names (a few at most: a list, not a set).
       const topics: string[] = [];

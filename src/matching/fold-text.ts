@@ -36,11 +36,6 @@ function latinLookAlike(ch: string): string {
 }
 
 /**
- * The one text every check reads: Unicode NFKC, invisible characters removed, look-alike letters mapped,
- * accents dropped, markup and code marks stripped, lowercase, apostrophes removed ("can't" -> "cant"),
- * sentence ends kept, everything else a space. Linear in the length of the text; nothing is cut.
- */
-/**
  * Whether the text is letters and digits, "?", "!" and ";", with single spaces between (most pack texts): folding
  * then only lowercases it, and one look at each character costs less than the passes that would change nothing.
  */
@@ -54,12 +49,18 @@ function onlyWordsAndEnds(text: string): boolean {
       continue;
     }
     space = false;
-    const letter = (c | 32) >= 97 && (c | 32) <= 122;
+    const lower = c | 32; // an ASCII capital's lowercase code
+    const letter = lower >= 97 && lower <= 122;
     if (!letter && !(c >= 48 && c <= 57) && c !== 63 && c !== 33 && c !== 59) return false;
   }
   return !space;
 }
 
+/**
+ * The one text every check reads: Unicode NFKC, invisible characters removed, look-alike letters mapped,
+ * accents dropped, markup and code marks stripped, lowercase, apostrophes removed ("can't" -> "cant"),
+ * sentence ends kept, everything else a space. Linear in the length of the text; nothing is cut.
+ */
 export function foldText(text: string): string {
   if (onlyWordsAndEnds(text)) return text.toLowerCase();
   // Plain ASCII (most messages, every pack text) has nothing to normalise, no invisible characters, emoji,

@@ -1,6 +1,6 @@
 import type { FaqEntry, Knowledge, OutOfScopeTopic, RedFlagRule } from '../knowledge/knowledge-schema';
 import { type ClassDoc, createConceptIndexSteps, type Scored } from './concept-index';
-import { foldText, sentencesOf } from './fold-text';
+import { foldText, SENTENCE_ENDS, sentencesOf } from './fold-text';
 import { otherProcedureSentences, TREATMENT } from './other-procedures';
 import { compileLexicon, NUMBER, splitWords } from './lexicon';
 import type { Matcher, MatchResult } from './match-result';
@@ -214,7 +214,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   /** A folded sentence as words, with rewrites, slang, misspellings and concept phrases applied. */
   const wordsOf = (text: string): string[] => toWords(lex.expand(text));
   // Pack texts and their words, numbered (pack-text-table.ts); what is worked out about a text is kept by number.
-  const table = createPackTextTable((text) => wordsOf(foldText(text).replace(/[.?!;\n]/g, ' ')));
+  const table = createPackTextTable((text) => wordsOf(foldText(text).replace(SENTENCE_ENDS, ' ')));
   const textId = table.id;
   const textConcepts: (string[] | undefined)[] = [];
   /** A text's words joined by spaces, where reading it gave them already (intents read that string). */
@@ -915,7 +915,8 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
       // Matching reads at most MAX_CLAUSE_WORDS words of a sentence (warning signs were looked for in all of it).
       const parts = clausesOf(splitWords(lex.joinPhrases(readExpanded[i]!)).slice(0, MAX_CLAUSE_WORDS));
       parts.forEach((words, j) => {
-        const asked = (s.asked && j === parts.length - 1) || opensQuestion(words) || asksIndirectly(words);
+        // A lead-in ("quick question:") announces the question after it; it asks nothing itself.
+        const asked = !s.leadIn && ((s.asked && j === parts.length - 1) || opensQuestion(words) || asksIndirectly(words));
         if (clauses.length >= MAX_CLAUSES && !(asked && asking < maxAnswers)) return;
         if (asked) asking++;
         const singularWords = words.map(singular);

@@ -26,8 +26,11 @@ const APOSTROPHES = /['’‘´ʼ]/g;
  * Sentence ends survive folding (clauses are split on them); every other run of non-word characters is one
  * space. A lone space is already that: matching only other runs leaves most texts as they are (no copy).
  */
-const NOT_KEPT = / ?[^a-z0-9.?!;\n ][^a-z0-9.?!;\n]*| {2,}[^a-z0-9.?!;\n]*/g;
+const NOT_KEPT = / ?[^a-z0-9.?!;:\n ][^a-z0-9.?!;:\n]*| {2,}[^a-z0-9.?!;:\n]*/g;
 const DOTS = /\.(?=[a-z0-9])/g; // "1.5mm", "e.g" stay one sentence
+// "asking for my mum: how long will she be red?": a colon before a space ends a lead-in, kept as a sentence end;
+// any other colon ("10:30", ":)") is a space.
+const NOT_LEAD_IN_COLON = /:(?! |\n|$)/g;
 
 /** Look-alike letters from other alphabets ("раin" with Cyrillic а) read as the Latin letters they imitate. */
 function latinLookAlike(ch: string): string {
@@ -83,34 +86,42 @@ export function foldText(text: string): string {
   if (out.includes('http') || out.includes('www.')) out = out.replace(URL, ' ');
   if (out.includes('@')) out = out.replace(AT_MENTION, ' ');
   out = out.toLowerCase();
-  if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, ' ');
+  if (out.includes(':')) out = out.replace(EMOJI_SHORTCODE, ' ').replace(NOT_LEAD_IN_COLON, ' ');
   // In ASCII the only apostrophe is "'"; most pack texts have none, nor a dot inside them.
   if (!ascii || out.includes("'")) out = out.replace(APOSTROPHES, '');
   if (out.includes('.')) out = out.replace(DOTS, ' ');
   return out.replace(NOT_KEPT, ' ').trim();
 }
 
-/** A folded text's sentences (split at . ? ! ; and line breaks), each with whether it ended in "?". */
+/**
+ * A folded text's sentences (split at . ? ! ; : and line breaks), each with whether it ended in "?", and whether
+ * it is a lead-in, ended by a colon with more after it ("two questions: ..."), which announces what follows.
+ */
 export interface Sentence {
   text: string;
   asked: boolean;
+  leadIn: boolean;
 }
 
-const SENTENCE_END = /[.?!;\n]/;
-const ENDS_AND_SPACES = /^[.?!;\n ]*$/;
+const SENTENCE_END = /[.?!;:\n]/;
+const ENDS_AND_SPACES = /^[.?!;:\n ]*$/;
+/** The sentence ends, lead-in colons among them, as foldText keeps them. */
+export const SENTENCE_ENDS = /[.?!;:\n]/g;
 
 export function sentencesOf(folded: string): Sentence[] {
   // Most texts (every one-sentence pack phrasing) end at most once, at their end: no scan of sentences needed.
   const end = folded.search(SENTENCE_END);
   if (end < 0 || ENDS_AND_SPACES.test(folded.slice(end))) {
     const text = end < 0 ? folded.trim() : folded.slice(0, end).trim();
-    return text.length > 0 ? [{ text, asked: end >= 0 && folded.includes('?', end) }] : [];
+    return text.length > 0 ? [{ text, asked: end >= 0 && folded.includes('?', end), leadIn: false }] : [];
   }
   const out: Sentence[] = [];
   // A run of ends with spaces between ("👀 ?" folds to ". ?") is one end: asked if any of it is "?".
-  for (const m of folded.matchAll(/[^.?!;\n]+([.?!;\n][.?!;\n ]*)?/g)) {
-    const text = m[0].replace(/[.?!;\n]/g, ' ').trim();
-    if (text.length > 0) out.push({ text, asked: (m[1] ?? '').includes('?') });
+  for (const m of folded.matchAll(/[^.?!;:\n]+([.?!;:\n][.?!;:\n ]*)?/g)) {
+    const text = m[0].replace(SENTENCE_ENDS, ' ').trim();
+    const end = m[1] ?? '';
+    const asked = end.includes('?');
+    if (text.length > 0) out.push({ text, asked, leadIn: !asked && end.includes(':') && m.index + m[0].length < folded.length });
   }
   return out;
 }

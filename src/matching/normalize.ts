@@ -1,4 +1,4 @@
-import { foldText } from './fold-text';
+import { foldText, SENTENCE_ENDS } from './fold-text';
 
 /**
  * Folded words only (see foldText), sentence ends included as spaces: for plain keyword matching such as
@@ -6,7 +6,7 @@ import { foldText } from './fold-text';
  */
 export function normalize(text: string): string {
   return foldText(text)
-    .replace(/[.?!;\n]+/g, ' ')
+    .replace(SENTENCE_ENDS, ' ')
     .replace(/ +/g, ' ')
     .trim();
 }

@@ -3,7 +3,7 @@ import { createFeatureIds } from './feature-ids';
 import { type CompiledLexicon, NUMBER } from './lexicon';
 import type { PackTextTable } from './pack-text-table';
 
-const SENTENCE_MARKS_AND_SPACES = /[.?!;\n ]+/;
+const SENTENCE_MARKS_AND_SPACES = /[.?!;:\n ]+/;
 
 /**
  * The features the phrasing classifier reads: the concept of each word of the folded text (no rewrites: it

@@ -61,20 +61,30 @@ describe('foldText', () => {
 describe('sentencesOf', () => {
   it('splits at sentence ends and notes which sentences asked', () => {
     expect(sentencesOf(foldText('Day 4. Still bleeding?? ok\nthanks 😭 ?'))).toEqual([
-      { text: 'day 4', asked: false },
-      { text: 'still bleeding', asked: true },
-      { text: 'ok', asked: false },
-      { text: 'thanks', asked: true },
+      { text: 'day 4', asked: false, leadIn: false },
+      { text: 'still bleeding', asked: true, leadIn: false },
+      { text: 'ok', asked: false, leadIn: false },
+      { text: 'thanks', asked: true, leadIn: false },
     ]);
   });
 
   it('reads a text that ends once, or never, as one sentence, asked only when its end has a "?"', () => {
-    expect(sentencesOf('how long will i stay red?! ')).toEqual([{ text: 'how long will i stay red', asked: true }]);
-    expect(sentencesOf('still red on day 2.')).toEqual([{ text: 'still red on day 2', asked: false }]);
-    expect(sentencesOf(' no end at all ')).toEqual([{ text: 'no end at all', asked: false }]);
+    expect(sentencesOf('how long will i stay red?! ')).toEqual([{ text: 'how long will i stay red', asked: true, leadIn: false }]);
+    expect(sentencesOf('still red on day 2.')).toEqual([{ text: 'still red on day 2', asked: false, leadIn: false }]);
+    expect(sentencesOf(' no end at all ')).toEqual([{ text: 'no end at all', asked: false, leadIn: false }]);
     expect(sentencesOf(' ?! ')).toEqual([]);
     expect(sentencesOf('')).toEqual([]);
-    expect(sentencesOf('. is it normal?')).toEqual([{ text: 'is it normal', asked: true }]);
+    expect(sentencesOf('. is it normal?')).toEqual([{ text: 'is it normal', asked: true, leadIn: false }]);
+  });
+
+  it('ends a lead-in at a colon before a space, and reads no other colon as an end', () => {
+    expect(sentencesOf(foldText('Two questions: does it hurt, and how long is the session?'))).toEqual([
+      { text: 'two questions', asked: false, leadIn: true },
+      { text: 'does it hurt and how long is the session', asked: true, leadIn: false },
+    ]);
+    expect(foldText('update at 10:30 :) still pink')).toBe('update at 10 30 still pink');
+    // A colon with nothing after it introduces nothing: the sentence is not a lead-in.
+    expect(sentencesOf(foldText('my question:'))).toEqual([{ text: 'my question', asked: false, leadIn: false }]);
   });
 
   it('keeps "1.5mm" in one sentence', () => {

@@ -348,6 +348,21 @@ describe('matcher: kinds of acne scar and peeling in everyday words', () => {
   it('answers two questions of one message each on its own terms', () => {
     expect(idOf('Will they put numbing cream on first or do I need to bring my own? appt is tomorrow')).toBe('pain-and-numbing');
   });
+
+  it.each([
+    ['Question for the group: how long does the redness last, and do I need sunscreen afterwards?', ['redness-how-long', 'sunscreen-two-weeks']],
+    ['two things: how long does a session take and how many sessions will i need', ['number-of-treatments', 'procedure-length']],
+  ])('answers both questions after a lead-in ending in a colon: %j', (question, ids) => {
+    const result = realMatcher().matcher.match(question);
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect([result.entry, ...(result.also ?? [])].map((e) => e.id).sort()).toEqual(ids);
+  });
+
+  it('does not count a lead-in as a question of its own', () => {
+    const trace = realMatcher().matcher.explain('quick question for the nurses: does microneedling hurt?');
+    expect(trace.clauses.filter((c) => c.asked).map((c) => c.text)).toEqual(['does microneedling hurt']);
+  });
 });
 
 describe('matcher: the season is not another cause', () => {

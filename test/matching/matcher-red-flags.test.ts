@@ -274,6 +274,10 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
     'finishing antibiotics for a chest infection on monday, is my appointment on thursday still ok?',
     'had an ear infection last month, can i still get microneedling',
     'i have an infection in my bladder, does that matter for my session?',
+    // A fear of infection, or one long past (blind 130-131, after their score).
+    'im terrified of infections after my knee op, how clean is everything they use?',
+    'does microneedling hurt? i had a bad infection last summer so i am wary of needles',
+    'a nail salon gave me an infection a couple of years ago, is the numbing cream strong?',
   ])('does not escalate %j', (question) => {
     expect(replyTo(question).kind).not.toBe('escalation');
   });
@@ -289,6 +293,9 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
     'still bleeding a bit from one spot and its been over a week',
     'i think i have an infection in my cheek where they did the needling',
     'on antibiotics now because my face got infected after the session',
+    'im scared its infected, the dots are weeping',
+    'paranoid person here but i think the treated area is infected, it is hot',
+    'had an infection last year, now my cheek is infected again since the needling',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

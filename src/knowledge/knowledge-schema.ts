@@ -117,6 +117,14 @@ export const lexiconFileSchema = z
     greetings: z.array(text).default([]),
     /** Phrases that make a clause a question without "?" ("wants to know if", "whether"). */
     indirectQuestions: z.array(text).default([]),
+    /**
+     * Phrases that say the treatment is not involved ("no needling or anything", "not from any treatment"), and the
+     * concepts and words they may deny: a message that says so and never names the treatment otherwise is declined.
+     */
+    disclaimers: z
+      .object({ openers: z.array(text).default([]), concepts: wordList.default([]), words: wordList.default([]) })
+      .strict()
+      .default({ openers: [], concepts: [], words: [] }),
     /** Openers of another cause for a symptom ("because of", "from", "when im"), one per entry. */
     causeOpeners: z.array(text).default([]),
     /** Verbs before "like" that describe the skin rather than compare ("i look like i have a sunburn"). */
@@ -127,7 +135,15 @@ export const lexiconFileSchema = z
     everydayWords: wordList.default([]),
     commonWords: wordList.default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((lexicon, ctx) => {
+    // A concept named here but defined nowhere would deny nothing, silently.
+    lexicon.disclaimers.concepts.forEach((concept, i) => {
+      if (!Object.hasOwn(lexicon.concepts, concept)) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['disclaimers', 'concepts', i], message: `"${concept}" is not one of the concepts above` });
+      }
+    });
+  });
 
 /**
  * knowledge/phrasings.yaml: real questions, labelled, that teach the matcher how people ask (as question

@@ -1,5 +1,6 @@
 import type { FaqEntry, Knowledge, OutOfScopeTopic, RedFlagRule } from '../knowledge/knowledge-schema';
 import { type ClassDoc, createConceptIndexSteps, type Scored } from './concept-index';
+import { disclaimsTreatment } from './disclaimed-treatment';
 import { foldText, SENTENCE_ENDS, sentencesOf } from './fold-text';
 import { otherProcedureSentences, TREATMENT } from './other-procedures';
 import { compileLexicon, NUMBER, splitWords } from './lexicon';
@@ -205,6 +206,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
   const { minEvidence, suggestionShare, maxSuggestions, maxAnswers, ownPhrasings } = { ...DEFAULTS, ...options };
   const lex = compileLexicon(knowledge.lexicon);
   const aboutOtherProcedure = otherProcedureSentences(knowledge.otherProcedures, lex);
+  const disclaimed = disclaimsTreatment(knowledge.lexicon.disclaimers, lex);
   /** A folded text as matching reads it, sentence by sentence: the lexicon's rewrites and tokens applied. */
   const normalizedOfFolded = (folded: string): string =>
     sentencesOf(folded)
@@ -893,6 +895,14 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
       const hit = termHitsOf(lex.joinPhrases(normalized).split(' ').map(singular))[0];
       const topic = hit?.topic;
       trace.decisions = [{ clause: normalized, verdict: `another procedure${hit ? `: ${hit.topic.id} ("${hit.term}")` : ''}, the treatment never named`, foreign: [] }];
+      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: 0, suggestions: [], ...(topic ? { outOfScopeId: topic.id } : {}), normalized };
+      return trace;
+    }
+    // "sunburnt at the beach, no needling or anything. how long will the red last": the treatment denied and never
+    // named otherwise, the message is about another cause.
+    if (disclaimed(expanded)) {
+      const topic = termHitsOf(lex.joinPhrases(normalized).split(' ').map(singular))[0]?.topic;
+      trace.decisions = [{ clause: normalized, verdict: 'another cause: the treatment said not to be involved', foreign: [] }];
       trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: 0, suggestions: [], ...(topic ? { outOfScopeId: topic.id } : {}), normalized };
       return trace;
     }

@@ -110,4 +110,12 @@ describe('content a clinic declares in the pack', () => {
     writeFileSync(path.join(dir, 'labelled-questions.yaml'), 'declined:\n  - "  "\n');
     expect(loadError().message).toMatch(/declined\[0\]: must not be empty/);
   });
+
+  it('names a disclaimer concept the lexicon does not define', () => {
+    edit('lexicon.yaml', (t) => t.replace('  concepts: [microneedling]\n', '  concepts: [microneedlin]\n'));
+    const message = loadError().message;
+    expect(message).toContain('lexicon.yaml');
+    expect(message).toMatch(/disclaimers\.concepts\[0\]|disclaimers → concepts\[0\]|disclaimers.*concepts.*0/);
+    expect(message).toContain('"microneedlin" is not one of the concepts above');
+  });
 });

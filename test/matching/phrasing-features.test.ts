@@ -17,6 +17,7 @@ const lexicon = compileLexicon({
   clauseJoiners: [],
   negations: [],
   negationBreaks: [],
+  disclaimers: { openers: [], concepts: [], words: [] },
   greetings: [],
   indirectQuestions: [],
   causeOpeners: [],

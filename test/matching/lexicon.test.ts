@@ -15,6 +15,12 @@ describe('the lexicon (knowledge/lexicon.yaml) applied to a message', () => {
     expect(prepare('red for 24hrs after my sesh w/ the derm')).toContain('dermatologist');
   });
 
+  it('reads "hang about" and "stick around" as lasting, and "loads" as lots (blind 129 and 131, after their score)', () => {
+    expect(prepare('how long does the pink hang about')).toBe('how long does the pink last');
+    expect(prepare('will the redness stick around')).toBe('will the redness last');
+    expect(prepare('is the peeling going to be loads')).toBe('is the peeling going to be lots');
+  });
+
   it('reads other names for the procedure as microneedling', () => {
     for (const name of ['micro needling', 'Micro-Needling', 'MN', 'dermapen', 'skin needling', 'collagen induction therapy', 'needle facial']) {
       expect(prepare(`after ${name}`)).toBe('after microneedling');

@@ -274,6 +274,8 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
     'finishing antibiotics for a chest infection on monday, is my appointment on thursday still ok?',
     'had an ear infection last month, can i still get microneedling',
     'i have an infection in my bladder, does that matter for my session?',
+    // A medicine taken every day is not bleeding for days (blind 136, after its score).
+    'my mum takes aspirin every day for her heart, does that change anything about the bleeding?',
     // A fear of infection, or one long past (blind 130-131, after their score).
     'im terrified of infections after my knee op, how clean is everything they use?',
     'does microneedling hurt? i had a bad infection last summer so i am wary of needles',
@@ -296,6 +298,7 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
     'im scared its infected, the dots are weeping',
     'paranoid person here but i think the treated area is infected, it is hot',
     'had an infection last year, now my cheek is infected again since the needling',
+    'my face is bleeding every morning when i wake up, a week after the session',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

@@ -19,6 +19,8 @@ describe('the lexicon (knowledge/lexicon.yaml) applied to a message', () => {
     expect(prepare('how long does the pink hang about')).toBe('how long does the pink last');
     expect(prepare('will the redness stick around')).toBe('will the redness last');
     expect(prepare('is the peeling going to be loads')).toBe('is the peeling going to be lots');
+    // A baby shower is a party, not washing (blind 136, after its score).
+    expect(prepare('a baby shower on saturday')).toBe('a party on saturday');
     // Spanish words mixed in (blind 136, after its score).
     expect(prepare('pero que es eso, mi cara esta dormida')).toContain('but what is');
     expect(prepare('mi cara esta dormida')).toContain('numb');

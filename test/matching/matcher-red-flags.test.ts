@@ -299,6 +299,8 @@ describe('red flags: what someone already has, fears or is squeamish about', () 
     'paranoid person here but i think the treated area is infected, it is hot',
     'had an infection last year, now my cheek is infected again since the needling',
     'my face is bleeding every morning when i wake up, a week after the session',
+    // A product named a sentence's length before the sting (blind 139, after its score).
+    'used a new serum the same night as my microneedling, which i was told not to, and my face is burning a lot and gone bumpy',
   ])('still escalates %j', (question) => {
     expect(replyTo(question).kind).toBe('escalation');
   });

@@ -691,7 +691,7 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
    * "day 1 and my face is tomato red. how long til it's not?": a question that names no subject of its own
    * asks about the clause before it, so the two are matched as one (its terms keep their own weights).
    */
-  function withContext(focus: ClauseTrace, all: readonly ClauseTrace[]): ClauseTrace {
+  function withContext(focus: ClauseTrace, all: readonly ClauseTrace[], pastQuestions = false): ClauseTrace {
     if (focus.hits.length > 0) return focus;
     const at = all.indexOf(focus);
     // "worth it?" names nothing of its own and "will it sting?" points back; "and the peeling?" asks anew.
@@ -704,7 +704,10 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     const complete = focus.concepts.includes(TREATMENT) && focus.concepts.every((c) => c === TREATMENT || intentNames.has(c)) && focus.concepts.length > 1;
     if (complete || (!short && namesSubject(focus.concepts))) return focus;
     // A short follow-up ("worth it?") goes with the question before it; one without a subject with the sentence before it.
-    const context = (short ? all.slice(0, at).reverse().find((c) => c.asked) : undefined) ?? all[at - 1];
+    let context = (short ? all.slice(0, at).reverse().find((c) => c.asked) : undefined) ?? all[at - 1];
+    // pastQuestions: the clause before that the earlier questions went with, not a question ("how many times would
+    // he go and how long does each one take?", where the second joined to the first only repeats it).
+    if (pastQuestions) context = all.slice(0, at).reverse().find((c) => !c.asked);
     if (!context) return focus;
     return {
       text: `${context.text} ${focus.text}`,
@@ -952,6 +955,21 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     const askingClauses = clauses.filter((c) => c.asked).slice(0, maxAnswers);
     const focuses: ClauseTrace[] = askingClauses.length > 0 ? askingClauses.map((c) => withContext(c, clauses)) : [{ text: normalized, asked: false, concepts: [...new Set(clauses.flatMap((c) => c.concepts))], hits: clauses.flatMap((c) => c.hits), otherCause: clauses.find((c) => c.otherCause)?.otherCause ?? null, yardsticks: clauses.flatMap((c) => c.yardsticks) }];
     const decisions = focuses.map((f, i) => decide(f, clauses, askingClauses[i]));
+    // A question joined to the one before it that only repeats that one's entry is read again with the sentence the
+    // earlier questions went with: two questions in a row ask two things.
+    decisions.forEach((d, i) => {
+      const own = askingClauses[i];
+      if (i === 0 || !own || focuses[i] === own || d.verdict.kind !== 'entry') return;
+      const entry = d.verdict.entry;
+      if (!decisions.slice(0, i).some((e) => e.verdict.kind === 'entry' && e.verdict.entry === entry)) return;
+      const again = withContext(own, clauses, true);
+      if (again === own) return;
+      const other = decide(again, clauses, own);
+      if (other.verdict.kind === 'entry') {
+        focuses[i] = again;
+        decisions[i] = other;
+      }
+    });
     trace.decisions = decisions.map((d, i) => ({
       clause: focuses[i]!.text,
       verdict:

@@ -359,6 +359,13 @@ describe('matcher: kinds of acne scar and peeling in everyday words', () => {
     expect([result.entry, ...(result.also ?? [])].map((e) => e.id).sort()).toEqual(ids);
   });
 
+  it('answers a second question that would only repeat the first one\'s entry with the sentence before them (blind 131 and 138, after their score)', () => {
+    const result = realMatcher().matcher.match('a friend told me microneedling is all about circulation? i assumed it was collagen. which one is right');
+    expect(result.kind).toBe('answer');
+    if (result.kind !== 'answer') return;
+    expect([result.entry, ...(result.also ?? [])].map((e) => e.id).sort()).toEqual(['what-is-microneedling', 'why-get-microneedling']);
+  });
+
   it('does not count a lead-in as a question of its own', () => {
     const trace = realMatcher().matcher.explain('quick question for the nurses: does microneedling hurt?');
     expect(trace.clauses.filter((c) => c.asked).map((c) => c.text)).toEqual(['does microneedling hurt']);

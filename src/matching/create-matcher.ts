@@ -704,10 +704,11 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     const complete = focus.concepts.includes(TREATMENT) && focus.concepts.every((c) => c === TREATMENT || intentNames.has(c)) && focus.concepts.length > 1;
     if (complete || (!short && namesSubject(focus.concepts))) return focus;
     // A short follow-up ("worth it?") goes with the question before it; one without a subject with the sentence before it.
-    let context = (short ? all.slice(0, at).reverse().find((c) => c.asked) : undefined) ?? all[at - 1];
-    // pastQuestions: the clause before that the earlier questions went with, not a question ("how many times would
-    // he go and how long does each one take?", where the second joined to the first only repeats it).
-    if (pastQuestions) context = all.slice(0, at).reverse().find((c) => !c.asked);
+    // pastQuestions: the last clause before that asks nothing, not a question ("how many times would he go and how
+    // long does each one take?", where the second joined to the first only repeats it).
+    const context = pastQuestions
+      ? all.slice(0, at).reverse().find((c) => !c.asked)
+      : ((short ? all.slice(0, at).reverse().find((c) => c.asked) : undefined) ?? all[at - 1]);
     if (!context) return focus;
     return {
       text: `${context.text} ${focus.text}`,
@@ -846,6 +847,14 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     return trace;
   }
 
+  /** A message about another procedure or cause, declined with the out-of-scope topic its first term names, if any. */
+  function declinedAsElsewhere(trace: MatchTrace, normalized: string, verdict: (hit: TermHit | undefined) => string): MatchTrace {
+    const hit = termHitsOf(lex.joinPhrases(normalized).split(' ').map(singular))[0];
+    trace.decisions = [{ clause: normalized, verdict: verdict(hit), foreign: [] }];
+    trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: 0, suggestions: [], ...(hit ? { outOfScopeId: hit.topic.id } : {}), normalized };
+    return trace;
+  }
+
   function explainByRules(question: string): MatchTrace {
     const folded = foldText(question);
     const trace: MatchTrace = {
@@ -895,20 +904,11 @@ function* buildMatcher(knowledge: Knowledge, options: MatcherOptions): BuildStep
     // the treatment and asks about another procedure is that procedure's question, not ours.
     const lastAsked = raw.map((s) => s.asked).lastIndexOf(true);
     if (!other.namesTreatment && other.flags[lastAsked >= 0 ? lastAsked : other.flags.length - 1]) {
-      const hit = termHitsOf(lex.joinPhrases(normalized).split(' ').map(singular))[0];
-      const topic = hit?.topic;
-      trace.decisions = [{ clause: normalized, verdict: `another procedure${hit ? `: ${hit.topic.id} ("${hit.term}")` : ''}, the treatment never named`, foreign: [] }];
-      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: 0, suggestions: [], ...(topic ? { outOfScopeId: topic.id } : {}), normalized };
-      return trace;
+      return declinedAsElsewhere(trace, normalized, (hit) => `another procedure${hit ? `: ${hit.topic.id} ("${hit.term}")` : ''}, the treatment never named`);
     }
     // "sunburnt at the beach, no needling or anything. how long will the red last": the treatment denied and never
     // named otherwise, the message is about another cause.
-    if (disclaimed(expanded)) {
-      const topic = termHitsOf(lex.joinPhrases(normalized).split(' ').map(singular))[0]?.topic;
-      trace.decisions = [{ clause: normalized, verdict: 'another cause: the treatment said not to be involved', foreign: [] }];
-      trace.result = { kind: 'decline', reason: 'out-of-scope', confidence: 0, suggestions: [], ...(topic ? { outOfScopeId: topic.id } : {}), normalized };
-      return trace;
-    }
+    if (disclaimed(expanded)) return declinedAsElsewhere(trace, normalized, () => 'another cause: the treatment said not to be involved');
     // An entry's own question or alternate, as its author wrote it, always reaches that entry.
     const own = ownPhrasings ? ownPhrasing.get(normalized) : undefined;
     if (own) {

@@ -1,4 +1,4 @@
-import type { CompiledLexicon } from './lexicon';
+import { type CompiledLexicon, escapeRegex } from './lexicon';
 import { TREATMENT } from './other-procedures';
 
 /** The lexicon's `disclaimers`: phrases that say the treatment is not involved, and the concepts and words they may deny. */
@@ -22,7 +22,10 @@ export function disclaimsTreatment(disclaimers: Disclaimers, lex: CompiledLexico
   const named = new Set(disclaimers.words.map((w) => w.toLowerCase()));
   if (openers.length === 0 || concepts.size + named.size === 0) return () => false;
   const denies = (word: string): boolean => named.has(word) || concepts.has(lex.conceptOf(word));
+  // Run on every message: one search for any opener rules most out before any sentence's words are read.
+  const anyOpener = new RegExp(`\\b(?:${openers.map((o) => escapeRegex(o.join(' '))).join('|')})\\b`);
   return (sentences) => {
+    if (!sentences.some((s) => anyOpener.test(s))) return false;
     let disclaimed = false;
     for (const sentence of sentences) {
       const words = lex.joinPhrases(sentence).split(' ');
